@@ -1,0 +1,27 @@
+//! The TypeScript types the UI imports, generated from the Rust types by ts-rs.
+//!
+//! The shell's `bindings_are_fresh` test exports these (with its own types) and fails when
+//! the committed files under `ui/src/lib/api/bindings/` differ.
+
+use ts_rs::{Config, ExportError, TS};
+
+use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
+use crate::error::Field;
+use crate::partners::{Partner, PartnerInput, PartnerQuery};
+
+/// The ts-rs settings every export uses: ids and counts are plain JSON numbers.
+pub fn config(out_dir: &std::path::Path) -> Config {
+    Config::new().with_out_dir(out_dir).with_large_int("number")
+}
+
+/// Writes every core type the UI sees, with its dependencies, into `cfg`'s folder.
+pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
+    BusinessProfile::export_all(cfg)?;
+    BusinessProfileInput::export_all(cfg)?;
+    ProfileChoices::export_all(cfg)?;
+    Partner::export_all(cfg)?;
+    PartnerInput::export_all(cfg)?;
+    PartnerQuery::export_all(cfg)?;
+    Field::export_all(cfg)?;
+    Ok(())
+}

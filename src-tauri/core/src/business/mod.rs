@@ -1,0 +1,170 @@
+//! The business profile: the shop running the app, printed on every document.
+
+mod locale;
+mod save;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Field, FieldError, Problem};
+use crate::text;
+
+pub use locale::{PaperSize, LOCALES};
+
+/// The shop running the app, as saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BusinessProfile {
+    pub name: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    pub tax_id: String,
+    /// ISO 4217 code, upper case, e.g. `EUR`.
+    pub currency: String,
+    /// BCP 47 tag from [`LOCALES`], e.g. `de-DE`.
+    pub locale: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What the first-run screen (and later Settings) sends.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BusinessProfileInput {
+    pub name: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    pub tax_id: String,
+    pub currency: String,
+    pub locale: String,
+}
+
+/// One choice in a select box.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    pub code: String,
+    pub label: String,
+}
+
+/// The currencies and locales the profile form offers.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileChoices {
+    pub currencies: Vec<Choice>,
+    pub locales: Vec<Choice>,
+}
+
+impl ProfileChoices {
+    /// Every active ISO 4217 currency and every locale we format for.
+    pub fn all() -> Self {
+        use iso_currency::IntoEnumIterator;
+        let mut currencies: Vec<Choice> = iso_currency::Currency::iter()
+            .map(|c| Choice {
+                code: c.code().to_string(),
+                label: format!("{} — {}", c.code(), c.name()),
+            })
+            .collect();
+        currencies.sort_by(|a, b| a.code.cmp(&b.code));
+        let locales = LOCALES
+            .iter()
+            .map(|(code, label)| Choice {
+                code: (*code).to_string(),
+                label: (*label).to_string(),
+            })
+            .collect();
+        Self {
+            currencies,
+            locales,
+        }
+    }
+}
+
+/// A profile input that passed every check, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidProfile {
+    pub name: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    pub tax_id: String,
+    pub currency: String,
+    pub locale: String,
+}
+
+impl BusinessProfileInput {
+    /// Checks every field; the first refusal is returned.
+    pub fn validate(&self) -> Result<ValidProfile, FieldError> {
+        Ok(ValidProfile {
+            name: text::required(Field::Name, &self.name, 120)?,
+            address: text::clean(Field::Address, &self.address, 500, true)?,
+            email: text::email(Field::Email, &self.email)?,
+            phone: text::phone(Field::Phone, &self.phone)?,
+            tax_id: text::clean(Field::TaxId, &self.tax_id, 40, false)?,
+            currency: currency(&self.currency)?,
+            locale: locale::canonical(&self.locale)?,
+        })
+    }
+}
+
+/// An ISO 4217 code, upper-cased; unknown codes are refused.
+fn currency(value: &str) -> Result<String, FieldError> {
+    let code = value.trim().to_ascii_uppercase();
+    if code.is_empty() {
+        return Err(FieldError::new(Field::Currency, Problem::Empty));
+    }
+    match iso_currency::Currency::from_code(&code) {
+        Some(c) => Ok(c.code().to_string()),
+        None => Err(FieldError::new(
+            Field::Currency,
+            Problem::Unknown { value: code },
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> BusinessProfileInput {
+        BusinessProfileInput {
+            name: "Bean There".into(),
+            currency: "eur".into(),
+            locale: "de-de".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn currency_and_locale_are_canonicalised() {
+        let valid = input().validate().unwrap();
+        assert_eq!(valid.currency, "EUR");
+        assert_eq!(valid.locale, "de-DE");
+    }
+
+    #[test]
+    fn unknown_currency_is_refused_with_its_field() {
+        let err = BusinessProfileInput {
+            currency: "EUX".into(),
+            ..input()
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(err.field, Field::Currency);
+        assert_eq!(err.to_string(), "Currency \"EUX\" is not one we know.");
+    }
+
+    #[test]
+    fn every_offered_choice_validates() {
+        let choices = ProfileChoices::all();
+        assert!(choices.currencies.len() > 100);
+        for c in &choices.currencies {
+            assert_eq!(currency(&c.code).unwrap(), c.code);
+        }
+        for l in &choices.locales {
+            assert_eq!(locale::canonical(&l.code).unwrap(), l.code);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! [`Desk`]: the one handle the shell holds, owning the open store.
+
+use std::path::Path;
+
+use serde::Serialize;
+use sqlx::{Sqlite, Transaction};
+
+use crate::audit::NewAuditEntry;
+use crate::store::{self, Pools};
+use crate::Result;
+
+/// Who is making a change, as written in the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(pub String);
+
+impl Actor {
+    /// The owner at the back-office laptop (until staff sign-in exists).
+    pub fn owner() -> Self {
+        Actor("owner".into())
+    }
+
+    /// Demo data and other changes the app makes by itself.
+    pub fn system() -> Self {
+        Actor("system".into())
+    }
+}
+
+/// The open Partnerdesk database and every operation on it.
+#[derive(Debug, Clone)]
+pub struct Desk {
+    pub(crate) pools: Pools,
+}
+
+impl Desk {
+    /// Opens the database in `data_dir`, creating it on first use. Refuses a file written by
+    /// a newer version, or one that fails its integrity check, without changing it.
+    pub async fn open(data_dir: &Path) -> Result<Self> {
+        Ok(Self {
+            pools: store::open(data_dir).await?,
+        })
+    }
+
+    /// The database file's path.
+    pub fn db_path(&self) -> &Path {
+        &self.pools.path
+    }
+
+    /// How the writer connection is set up (WAL, synchronous, foreign keys, busy timeout).
+    pub async fn connection_settings(&self) -> Result<store::ConnectionSettings> {
+        Ok(store::connection_settings(&self.pools.writer).await?)
+    }
+
+    /// Closes every connection after folding the WAL into the main file, so the file alone
+    /// holds everything (copies and backups of it are complete).
+    pub async fn close(&self) {
+        self.pools.reader.close().await;
+        if let Err(err) = store::checkpoint(&self.pools.writer).await {
+            tracing::warn!(%err, "checkpoint on close failed; the WAL keeps the data");
+        }
+        self.pools.writer.close().await;
+    }
+
+    /// Starts a write transaction on the single writer connection.
+    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Sqlite>> {
+        Ok(self.pools.writer.begin().await?)
+    }
+}
+
+/// Writes one audit entry about `entity` `id` inside `tx`.
+pub(crate) async fn audit<B: Serialize, A: Serialize>(
+    tx: &mut Transaction<'static, Sqlite>,
+    actor: &Actor,
+    (entity, id): (&str, i64),
+    action: &str,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> Result<()> {
+    let entry = NewAuditEntry {
+        at: chrono::Utc::now(),
+        actor: &actor.0,
+        entity,
+        entity_id: id,
+        action,
+        before: before
+            .map(serde_json::to_value)
+            .transpose()
+            .map_err(json_error)?,
+        after: after
+            .map(serde_json::to_value)
+            .transpose()
+            .map_err(json_error)?,
+    };
+    store::audit::append(tx, &entry).await?;
+    Ok(())
+}
+
+fn json_error(err: serde_json::Error) -> sqlx::Error {
+    sqlx::Error::Encode(Box::new(err))
+}

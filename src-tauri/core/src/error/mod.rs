@@ -1,0 +1,49 @@
+//! The crate's errors: one enum per concern, wrapped by [`Error`].
+
+mod partner;
+mod store;
+mod validation;
+
+pub use partner::PartnerError;
+pub use store::StoreError;
+pub use validation::{Field, FieldError, Problem};
+
+/// Every way a core operation can fail.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database could not be opened, read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A value typed by a person was refused; nothing was saved.
+    #[error(transparent)]
+    Invalid(#[from] FieldError),
+    /// A partner operation broke a partner rule.
+    #[error(transparent)]
+    Partner(#[from] PartnerError),
+    /// The business profile must exist before anything else is created.
+    #[error("Set up your business profile first.")]
+    ProfileRequired,
+}
+
+/// Result with the crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<sqlx::Error> for Error {
+    fn from(err: sqlx::Error) -> Self {
+        Error::Store(StoreError::from(err))
+    }
+}
+
+impl Error {
+    /// The input field this error is about, if any, so the UI can mark it.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Error::Invalid(e) => Some(e.field),
+            Error::Partner(PartnerError::DuplicateName { .. }) => Some(Field::Name),
+            Error::Partner(PartnerError::Transition { .. }) => Some(Field::Status),
+            Error::Partner(PartnerError::NotFound(_))
+            | Error::Store(_)
+            | Error::ProfileRequired => None,
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Partner rules that refuse an operation.
+
+use crate::partners::{PartnerId, PartnerStatus};
+
+/// A partner operation broke a partner rule; nothing was saved.
+#[derive(Debug, thiserror::Error)]
+pub enum PartnerError {
+    /// Another partner already has this name (compared trimmed and ignoring case).
+    #[error("A partner named \"{existing}\" already exists.")]
+    DuplicateName { existing: String },
+    /// No partner has this id.
+    #[error("Partner {0} was not found.")]
+    NotFound(PartnerId),
+    /// The status lifecycle does not allow this move.
+    #[error("A partner cannot go from {} to {}.", .from.label(), .to.label())]
+    Transition {
+        from: PartnerStatus,
+        to: PartnerStatus,
+    },
+}

@@ -1,0 +1,97 @@
+//! Refused input: which field, and what is wrong with it.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// An input field a person fills in; the UI marks it when an error names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    Name,
+    Address,
+    Email,
+    Phone,
+    TaxId,
+    Currency,
+    Locale,
+    Category,
+    ContactPerson,
+    Website,
+    Notes,
+    FitAudience,
+    FitSynergy,
+    FitReputation,
+    FitMotivation,
+    Status,
+    Search,
+}
+
+impl Field {
+    /// How the field is labelled on screen, for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "Name",
+            Field::Address => "Address",
+            Field::Email => "Email",
+            Field::Phone => "Phone",
+            Field::TaxId => "Tax ID",
+            Field::Currency => "Currency",
+            Field::Locale => "Locale",
+            Field::Category => "Category",
+            Field::ContactPerson => "Contact person",
+            Field::Website => "Website",
+            Field::Notes => "Notes",
+            Field::FitAudience => "Audience alignment",
+            Field::FitSynergy => "Product synergy",
+            Field::FitReputation => "Brand reputation",
+            Field::FitMotivation => "Motivation",
+            Field::Status => "Status",
+            Field::Search => "Search",
+        }
+    }
+}
+
+/// What is wrong with a field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Required, but blank.
+    Empty,
+    /// Longer than the field allows (in characters).
+    TooLong { max: usize },
+    /// Not in the expected shape; `expected` says what would be accepted.
+    Malformed { expected: &'static str },
+    /// A number outside its range.
+    OutOfRange { min: i64, max: i64 },
+    /// Not one of the values we know, e.g. an unknown currency code.
+    Unknown { value: String },
+}
+
+/// One refused field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.sentence())]
+pub struct FieldError {
+    /// The field to mark.
+    pub field: Field,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl FieldError {
+    /// A refusal of `field` for `problem`.
+    pub fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+
+    fn sentence(&self) -> String {
+        let label = self.field.label();
+        match &self.problem {
+            Problem::Empty => format!("{label} is required."),
+            Problem::TooLong { max } => format!("{label} must be at most {max} characters."),
+            Problem::Malformed { expected } => format!("{label} should be {expected}."),
+            Problem::OutOfRange { min, max } => {
+                format!("{label} must be a whole number from {min} to {max}.")
+            }
+            Problem::Unknown { value } => format!("{label} \"{value}\" is not one we know."),
+        }
+    }
+}

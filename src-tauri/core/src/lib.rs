@@ -1,0 +1,22 @@
+//! Partnerdesk's core: the domain, its rules, the SQLite store and (later) documents.
+//!
+//! Nothing here knows about Tauri or any window; every behaviour runs under `cargo test`
+//! against a real SQLite file. The shell calls [`Desk`] and maps [`Error`] for the UI.
+
+pub mod audit;
+pub mod bindings;
+pub mod business;
+pub mod demo;
+mod desk;
+pub mod error;
+pub mod partners;
+pub mod store;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+pub mod text;
+
+pub use desk::{Actor, Desk};
+pub use error::{Error, Result};
+
+/// The version of this build of the app, written into every database it opens.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,67 @@
+//! The one-row `business_profile` table.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, SqliteConnection};
+
+use super::{from_millis, to_millis};
+use crate::business::{BusinessProfile, ValidProfile};
+
+#[derive(FromRow)]
+struct ProfileRow {
+    name: String,
+    address: String,
+    email: String,
+    phone: String,
+    tax_id: String,
+    currency: String,
+    locale: String,
+    updated_at: i64,
+}
+
+/// The profile, once the first-run screen has saved it.
+pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessProfile>> {
+    let row: Option<ProfileRow> = sqlx::query_as(
+        "SELECT name, address, email, phone, tax_id, currency, locale, updated_at
+         FROM business_profile WHERE id = 1",
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| BusinessProfile {
+        name: r.name,
+        address: r.address,
+        email: r.email,
+        phone: r.phone,
+        tax_id: r.tax_id,
+        currency: r.currency,
+        locale: r.locale,
+        updated_at: from_millis(r.updated_at),
+    }))
+}
+
+/// Creates or replaces the profile.
+pub async fn put(
+    conn: &mut SqliteConnection,
+    p: &ValidProfile,
+    at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO business_profile
+             (id, name, address, email, phone, tax_id, currency, locale, updated_at)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET
+             name = excluded.name, address = excluded.address, email = excluded.email,
+             phone = excluded.phone, tax_id = excluded.tax_id, currency = excluded.currency,
+             locale = excluded.locale, updated_at = excluded.updated_at",
+    )
+    .bind(&p.name)
+    .bind(&p.address)
+    .bind(&p.email)
+    .bind(&p.phone)
+    .bind(&p.tax_id)
+    .bind(&p.currency)
+    .bind(&p.locale)
+    .bind(to_millis(at))
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! The only Rust that holds SQL: opening the SQLite file, and one file per table group.
+
+pub mod audit;
+pub mod business;
+mod open;
+pub mod partners;
+
+pub use open::{
+    app_schema, checkpoint, connection_settings, open, ConnectionSettings, Pools, DB_FILE_NAME,
+};
+
+use chrono::{DateTime, TimeZone, Utc};
+
+/// Milliseconds since the Unix epoch, as stored.
+pub(crate) fn to_millis(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+/// A stored time back as a `DateTime`; out-of-range values (never written by us) read as the epoch.
+pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}

@@ -1,0 +1,184 @@
+//! The `partners` table.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, SqliteConnection};
+
+use super::{from_millis, to_millis};
+use crate::partners::{Partner, PartnerFit, PartnerId, PartnerStatus, ValidPartner};
+
+const COLUMNS: &str = "id, name, status, category, contact_person, email, phone, address, \
+                       website, notes, fit_audience, fit_synergy, fit_reputation, fit_motivation, \
+                       created_at, updated_at";
+
+#[derive(FromRow)]
+struct PartnerRow {
+    id: i64,
+    name: String,
+    status: String,
+    category: String,
+    contact_person: String,
+    email: String,
+    phone: String,
+    address: String,
+    website: String,
+    notes: String,
+    fit_audience: Option<i64>,
+    fit_synergy: Option<i64>,
+    fit_reputation: Option<i64>,
+    fit_motivation: Option<i64>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+fn score(value: Option<i64>) -> Option<u8> {
+    value.and_then(|v| u8::try_from(v).ok())
+}
+
+impl PartnerRow {
+    fn into_partner(self) -> Partner {
+        // The CHECK constraint admits only the four statuses.
+        let status = PartnerStatus::parse(&self.status).unwrap_or(PartnerStatus::Prospect);
+        let fit = PartnerFit {
+            audience: score(self.fit_audience),
+            synergy: score(self.fit_synergy),
+            reputation: score(self.fit_reputation),
+            motivation: score(self.fit_motivation),
+        };
+        Partner {
+            id: PartnerId(self.id),
+            name: self.name,
+            status,
+            category: self.category,
+            contact_person: self.contact_person,
+            email: self.email,
+            phone: self.phone,
+            address: self.address,
+            website: self.website,
+            notes: self.notes,
+            fit_average: fit.average(),
+            fit,
+            next_statuses: status.next().to_vec(),
+            created_at: from_millis(self.created_at),
+            updated_at: from_millis(self.updated_at),
+        }
+    }
+}
+
+/// One partner, if it exists.
+pub async fn get(conn: &mut SqliteConnection, id: PartnerId) -> sqlx::Result<Option<Partner>> {
+    let sql = format!("SELECT {COLUMNS} FROM partners WHERE id = $1");
+    let row: Option<PartnerRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    Ok(row.map(PartnerRow::into_partner))
+}
+
+/// Partners whose name contains `needle` (already lower-cased) and, if given, in `status`;
+/// ordered by name key.
+pub async fn list(
+    conn: &mut SqliteConnection,
+    needle: &str,
+    status: Option<PartnerStatus>,
+) -> sqlx::Result<Vec<Partner>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM partners
+         WHERE instr(name_key, $1) > 0 AND ($2 IS NULL OR status = $2)
+         ORDER BY name_key"
+    );
+    let rows: Vec<PartnerRow> = sqlx::query_as(&sql)
+        .bind(needle)
+        .bind(status.map(PartnerStatus::as_str))
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(PartnerRow::into_partner).collect())
+}
+
+/// The name of another partner whose name key equals `name_key`, if any.
+pub async fn name_taken(
+    conn: &mut SqliteConnection,
+    name_key: &str,
+    except: Option<PartnerId>,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT name FROM partners WHERE name_key = $1 AND ($2 IS NULL OR id <> $2)")
+        .bind(name_key)
+        .bind(except.map(|id| id.0))
+        .fetch_optional(conn)
+        .await
+}
+
+/// Adds a partner and returns its id.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    p: &ValidPartner,
+    status: PartnerStatus,
+    at: DateTime<Utc>,
+) -> sqlx::Result<PartnerId> {
+    let id: i64 = sqlx::query_scalar(include_str!("partners_insert.sql"))
+        .bind(&p.name)
+        .bind(&p.name_key)
+        .bind(status.as_str())
+        .bind(&p.category)
+        .bind(&p.contact_person)
+        .bind(&p.email)
+        .bind(&p.phone)
+        .bind(&p.address)
+        .bind(&p.website)
+        .bind(&p.notes)
+        .bind(p.fit.audience)
+        .bind(p.fit.synergy)
+        .bind(p.fit.reputation)
+        .bind(p.fit.motivation)
+        .bind(to_millis(at))
+        .fetch_one(conn)
+        .await?;
+    Ok(PartnerId(id))
+}
+
+/// Replaces a partner's details (not its status).
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: PartnerId,
+    p: &ValidPartner,
+    at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(include_str!("partners_update.sql"))
+        .bind(id.0)
+        .bind(&p.name)
+        .bind(&p.name_key)
+        .bind(&p.category)
+        .bind(&p.contact_person)
+        .bind(&p.email)
+        .bind(&p.phone)
+        .bind(&p.address)
+        .bind(&p.website)
+        .bind(&p.notes)
+        .bind(p.fit.audience)
+        .bind(p.fit.synergy)
+        .bind(p.fit.reputation)
+        .bind(p.fit.motivation)
+        .bind(to_millis(at))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Moves a partner to `status`.
+pub async fn set_status(
+    conn: &mut SqliteConnection,
+    id: PartnerId,
+    status: PartnerStatus,
+    at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE partners SET status = $2, updated_at = $3 WHERE id = $1")
+        .bind(id.0)
+        .bind(status.as_str())
+        .bind(to_millis(at))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// How many partners exist.
+pub async fn count(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM partners")
+        .fetch_one(conn)
+        .await
+}

@@ -1,0 +1,178 @@
+//! Opening the database: schema, settings, and refusing files we must not touch.
+
+use partnerdesk_core::error::StoreError;
+use partnerdesk_core::partners::PartnerStatus;
+use partnerdesk_core::store::{app_schema, DB_FILE_NAME};
+use partnerdesk_core::testing::{desk_with_profile, empty_desk, partner};
+use partnerdesk_core::{Actor, Desk, Error};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{Connection, SqliteConnection};
+
+async fn raw(path: &std::path::Path) -> SqliteConnection {
+    SqliteConnection::connect_with(&SqliteConnectOptions::new().filename(path))
+        .await
+        .expect("raw connection")
+}
+
+#[tokio::test]
+async fn migrations_apply_on_an_empty_file_with_strict_tables() {
+    let t = empty_desk().await;
+    let path = t.db_path().to_path_buf();
+    t.close().await;
+    let mut conn = raw(&path).await;
+    let tables: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main'
+         AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    let names: Vec<&str> = tables.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["audit_log", "business_profile", "partners", "store_meta"]
+    );
+    assert!(
+        tables.iter().all(|(_, strict)| *strict == 1),
+        "non-STRICT table: {tables:?}"
+    );
+    let applied: i64 = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(applied, app_schema());
+}
+
+#[tokio::test]
+async fn store_runs_in_wal_with_full_sync_foreign_keys_and_a_busy_timeout() {
+    let t = empty_desk().await;
+    let s = t.connection_settings().await.unwrap();
+    assert_eq!(s.journal_mode, "wal");
+    assert_eq!(s.synchronous, 2);
+    assert!(s.foreign_keys);
+    assert!(s.busy_timeout_ms >= 1000);
+}
+
+#[tokio::test]
+async fn reopening_keeps_data_and_migrates_nothing_twice() {
+    let t = desk_with_profile().await;
+    t.create_partner(
+        &partner("Crumb & Co."),
+        PartnerStatus::Prospect,
+        &Actor::owner(),
+    )
+    .await
+    .unwrap();
+    t.close().await;
+    let again = Desk::open(t.dir.path()).await.unwrap();
+    let list = again.partners(&Default::default()).await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "Crumb & Co.");
+}
+
+#[tokio::test]
+async fn database_from_a_newer_version_is_refused_and_left_untouched() {
+    let t = desk_with_profile().await;
+    let path = t.db_path().to_path_buf();
+    t.close().await;
+    {
+        let mut conn = raw(&path).await;
+        let newer = app_schema() + 1;
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+             VALUES ($1, 'from the future', 1, x'00', 0)",
+        )
+        .bind(newer)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE store_meta SET value = '9.9.0' WHERE key = 'written_by'")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+
+    let err = Desk::open(t.dir.path()).await.unwrap_err();
+
+    match &err {
+        Error::Store(StoreError::TooNew {
+            db_schema,
+            app_schema: ours,
+            written_by,
+            ..
+        }) => {
+            assert_eq!(*db_schema, app_schema() + 1);
+            assert_eq!(*ours, app_schema());
+            assert_eq!(written_by, "9.9.0");
+        }
+        other => panic!("expected TooNew, got {other:?}"),
+    }
+    let message = err.to_string();
+    assert!(message.contains("Partnerdesk 9.9.0"), "{message}");
+    assert!(
+        message.contains(&format!("Partnerdesk {}", partnerdesk_core::APP_VERSION)),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the newer file was modified"
+    );
+    // A read-only reader may leave an empty WAL beside the file, never anything in it.
+    let wal = t.dir.path().join(format!("{DB_FILE_NAME}-wal"));
+    assert!(
+        std::fs::metadata(&wal).map_or(0, |m| m.len()) == 0,
+        "WAL written"
+    );
+}
+
+#[tokio::test]
+async fn damaged_file_is_refused_with_a_plain_message() {
+    let t = desk_with_profile().await;
+    for i in 0..40 {
+        let name = format!("Partner number {i} with a longer name to fill pages");
+        t.create_partner(&partner(&name), PartnerStatus::Prospect, &Actor::owner())
+            .await
+            .unwrap();
+    }
+    let path = t.db_path().to_path_buf();
+    t.close().await;
+    // Scribble over everything after the first page: the header survives, the b-trees do not.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 3 * page, "only {} bytes", bytes.len());
+    for (i, b) in bytes.iter_mut().enumerate().skip(page) {
+        *b = (i % 251) as u8;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let err = Desk::open(t.dir.path()).await.unwrap_err();
+
+    assert!(
+        matches!(err, Error::Store(StoreError::Damaged { .. })),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("will not write to it"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the damaged file was modified"
+    );
+}
+
+#[tokio::test]
+async fn audit_entries_cannot_be_rewritten_even_with_raw_sql() {
+    let t = desk_with_profile().await;
+    let path = t.db_path().to_path_buf();
+    let mut conn = raw(&path).await;
+    let update = sqlx::query("UPDATE audit_log SET actor = 'mallory'")
+        .execute(&mut conn)
+        .await;
+    let delete = sqlx::query("DELETE FROM audit_log")
+        .execute(&mut conn)
+        .await;
+    assert!(update.unwrap_err().to_string().contains("immutable"));
+    assert!(delete.unwrap_err().to_string().contains("immutable"));
+}

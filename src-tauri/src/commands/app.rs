@@ -1,0 +1,53 @@
+//! App-wide commands: start-up status and demo data.
+
+use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::App;
+
+/// What the UI needs before it shows anything.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub version: String,
+    pub data_dir: String,
+    /// Set when the store could not be opened; the UI shows only this.
+    pub problem: Option<ApiError>,
+    /// `None` until the first-run screen is completed.
+    pub profile: Option<BusinessProfile>,
+    pub choices: ProfileChoices,
+    /// True on an empty database, where the demo can be loaded.
+    pub demo_available: bool,
+}
+
+/// Builds the status the UI starts from.
+pub async fn status(app: &App) -> ApiResult<AppStatus> {
+    let (problem, profile, demo_available) = match &app.desk {
+        Err(problem) => (Some(problem.clone()), None, false),
+        Ok(desk) => (None, desk.profile().await?, desk.is_empty().await?),
+    };
+    Ok(AppStatus {
+        version: partnerdesk_core::APP_VERSION.into(),
+        data_dir: app.data_dir.display().to_string(),
+        problem,
+        profile,
+        choices: ProfileChoices::all(),
+        demo_available,
+    })
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn app_status(app: State<'_, App>) -> ApiResult<AppStatus> {
+    status(&app).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn load_demo(app: State<'_, App>) -> ApiResult<AppStatus> {
+    app.desk()?.load_demo().await?;
+    status(&app).await
+}

@@ -1,0 +1,5 @@
+//! Tauri commands, one file per domain noun. Each parses, calls the core, maps the error.
+
+pub mod app;
+pub mod business;
+pub mod partners;

@@ -1,0 +1,60 @@
+//! Partners: list, read, create, edit, move through the lifecycle.
+
+use partnerdesk_core::partners::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus};
+use partnerdesk_core::Actor;
+use tauri::State;
+
+use crate::error::ApiResult;
+use crate::state::App;
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn list_partners(app: State<'_, App>, query: PartnerQuery) -> ApiResult<Vec<Partner>> {
+    Ok(app.desk()?.partners(&query).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn get_partner(app: State<'_, App>, id: PartnerId) -> ApiResult<Partner> {
+    Ok(app.desk()?.partner(id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn create_partner(
+    app: State<'_, App>,
+    input: PartnerInput,
+    status: Option<PartnerStatus>,
+) -> ApiResult<Partner> {
+    let status = status.unwrap_or(PartnerStatus::Prospect);
+    Ok(app
+        .desk()?
+        .create_partner(&input, status, &Actor::owner())
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn update_partner(
+    app: State<'_, App>,
+    id: PartnerId,
+    input: PartnerInput,
+) -> ApiResult<Partner> {
+    Ok(app
+        .desk()?
+        .update_partner(id, &input, &Actor::owner())
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn change_partner_status(
+    app: State<'_, App>,
+    id: PartnerId,
+    status: PartnerStatus,
+) -> ApiResult<Partner> {
+    Ok(app
+        .desk()?
+        .change_partner_status(id, status, &Actor::owner())
+        .await?)
+}

@@ -1,0 +1,118 @@
+//! The one error shape the UI receives: `{ code, message, field? }`.
+
+use partnerdesk_core::error::{Field, PartnerError, StoreError};
+use partnerdesk_core::Error;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What the UI can act on. Grown only when the UI does something different for a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidInput,
+    DuplicateName,
+    NotFound,
+    TransitionNotAllowed,
+    ProfileRequired,
+    StoreTooNew,
+    StoreDamaged,
+    StoreUnavailable,
+    Internal,
+}
+
+/// A failed command as the UI sees it: a code to branch on, a sentence for the person,
+/// and the input to mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<Field>,
+}
+
+/// What every command returns.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl From<Error> for ApiError {
+    fn from(err: Error) -> Self {
+        // Exhaustive on purpose: a new core error cannot ship without a code.
+        let code = match &err {
+            Error::Invalid(_) => ErrorCode::InvalidInput,
+            Error::Partner(PartnerError::DuplicateName { .. }) => ErrorCode::DuplicateName,
+            Error::Partner(PartnerError::NotFound(_)) => ErrorCode::NotFound,
+            Error::Partner(PartnerError::Transition { .. }) => ErrorCode::TransitionNotAllowed,
+            Error::ProfileRequired => ErrorCode::ProfileRequired,
+            Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
+            Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
+            Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,
+            Error::Store(StoreError::Migrate(_) | StoreError::Sql(_)) => ErrorCode::Internal,
+        };
+        if code == ErrorCode::Internal {
+            tracing::error!(error = %err, "command failed");
+        }
+        ApiError {
+            code,
+            message: err.to_string(),
+            field: err.field(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partnerdesk_core::error::{FieldError, Problem};
+    use partnerdesk_core::partners::{PartnerId, PartnerStatus};
+
+    fn json(err: Error) -> serde_json::Value {
+        serde_json::to_value(ApiError::from(err)).unwrap()
+    }
+
+    #[test]
+    fn invalid_input_names_its_field() {
+        let err = FieldError::new(
+            Field::Email,
+            Problem::Malformed {
+                expected: "like name@example.com",
+            },
+        );
+        assert_eq!(
+            json(err.into()),
+            serde_json::json!({
+                "code": "invalid_input",
+                "message": "Email should be like name@example.com.",
+                "field": "email"
+            })
+        );
+    }
+
+    #[test]
+    fn duplicate_name_marks_the_name_field() {
+        let err = PartnerError::DuplicateName {
+            existing: "Crumb & Co.".into(),
+        };
+        assert_eq!(
+            json(err.into()),
+            serde_json::json!({
+                "code": "duplicate_name",
+                "message": "A partner named \"Crumb & Co.\" already exists.",
+                "field": "name"
+            })
+        );
+    }
+
+    #[test]
+    fn errors_without_a_field_send_null() {
+        let v = json(PartnerError::NotFound(PartnerId(7)).into());
+        assert_eq!(v["code"], "not_found");
+        assert_eq!(v["field"], serde_json::Value::Null);
+        let v = json(
+            PartnerError::Transition {
+                from: PartnerStatus::Prospect,
+                to: PartnerStatus::Paused,
+            }
+            .into(),
+        );
+        assert_eq!(v["code"], "transition_not_allowed");
+        assert_eq!(v["message"], "A partner cannot go from Prospect to Paused.");
+    }
+}

@@ -1,0 +1,106 @@
+//! The Partnerdesk shell: window, state and commands. Rules live in `partnerdesk-core`.
+
+mod commands;
+mod error;
+mod state;
+
+pub use error::{ApiError, ApiResult, ErrorCode};
+
+use partnerdesk_core::Desk;
+use tauri::Manager;
+
+use crate::state::App;
+
+/// Starts the app. `--demo` loads the demo data into an empty database.
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "partnerdesk=info,partnerdesk_core=info".into()),
+        )
+        .init();
+    let want_demo = std::env::args().any(|a| a == "--demo");
+
+    let result = tauri::Builder::default()
+        .setup(move |app| {
+            let data_dir = state::data_dir(app.path().app_data_dir().ok());
+            // Opened before the window shows anything, outside any async context.
+            let desk = tauri::async_runtime::block_on(open_desk(&data_dir, want_demo));
+            tracing::info!(data_dir = %data_dir.display(), ok = desk.is_ok(), "store opened");
+            app.manage(App { data_dir, desk });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::load_demo,
+            commands::business::save_business_profile,
+            commands::partners::list_partners,
+            commands::partners::get_partner,
+            commands::partners::create_partner,
+            commands::partners::update_partner,
+            commands::partners::change_partner_status,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        tracing::error!(%err, "Partnerdesk could not start");
+        std::process::exit(1);
+    }
+}
+
+async fn open_desk(data_dir: &std::path::Path, want_demo: bool) -> Result<Desk, ApiError> {
+    let desk = Desk::open(data_dir).await?;
+    if want_demo {
+        desk.load_demo().await?;
+    }
+    Ok(desk)
+}
+
+#[cfg(test)]
+mod bindings_tests {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use ts_rs::TS;
+
+    fn committed_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api/bindings")
+    }
+
+    fn export_into(dir: &Path) {
+        let cfg = partnerdesk_core::bindings::config(dir);
+        partnerdesk_core::bindings::export_all(&cfg).unwrap();
+        crate::ApiError::export_all(&cfg).unwrap();
+        crate::commands::app::AppStatus::export_all(&cfg).unwrap();
+    }
+
+    fn read_all(dir: &Path) -> BTreeMap<String, String> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        (name, std::fs::read_to_string(e.path()).unwrap_or_default())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Regenerate with `UPDATE_BINDINGS=1 cargo test -p partnerdesk bindings`.
+    #[test]
+    fn bindings_are_fresh() {
+        let dir = committed_dir();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            let _ = std::fs::remove_dir_all(&dir);
+            export_into(&dir);
+        }
+        let fresh = tempfile::tempdir().unwrap();
+        export_into(fresh.path());
+        assert_eq!(
+            read_all(&dir),
+            read_all(fresh.path()),
+            "ui/src/lib/api/bindings is stale: run UPDATE_BINDINGS=1 cargo test -p partnerdesk bindings"
+        );
+    }
+}

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as business from './business';
+import { fakeShell, removeFakeShell } from './testing';
+
+afterEach(removeFakeShell);
+
+const input: business.BusinessProfileInput = {
+	name: 'Café Łódź',
+	address: 'Main Street 1\nDublin',
+	email: 'hello@cafe.ie',
+	phone: '+353 1 234 5678',
+	taxId: 'IE1234567T',
+	currency: 'EUR',
+	locale: 'en-IE'
+};
+
+describe('business.saveProfile', () => {
+	it('sends the input under `input` and resolves with the saved profile', async () => {
+		const saved = { ...input, updatedAt: '2025-01-01T10:00:00Z' };
+		const sent = fakeShell(() => saved);
+		await expect(business.saveProfile(input)).resolves.toEqual(saved);
+		expect(sent).toEqual([{ cmd: 'save_business_profile', args: { input } }]);
+	});
+
+	it('rejects with the refused field', async () => {
+		fakeShell(() => {
+			throw { code: 'invalid_input', message: 'Unknown currency "EUX".', field: 'currency' };
+		});
+		await expect(business.saveProfile({ ...input, currency: 'EUX' })).rejects.toEqual({
+			code: 'invalid_input',
+			message: 'Unknown currency "EUX".',
+			field: 'currency'
+		});
+	});
+});

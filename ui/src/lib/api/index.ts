@@ -1,0 +1,6 @@
+// Screens import the backend as `api.<noun>.<verb>(...)`.
+
+export * as app from './app';
+export * as business from './business';
+export * as partners from './partners';
+export { isApiError, toApiError, type ApiError, type ErrorCode, type Field } from './ipc';

@@ -1,0 +1,63 @@
+// The one place that talks to the shell. Every command goes through `call`, so every failure
+// reaches the screens in one shape: an `ApiError` with a code to act on and a field to mark.
+
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type { ApiError } from './bindings/ApiError';
+import type { ErrorCode } from './bindings/ErrorCode';
+import type { Field } from './bindings/Field';
+
+export type { ApiError, ErrorCode, Field };
+
+// A record rather than a list, so a code added in Rust fails the type check here until the
+// UI has been taught it.
+const errorCodes: Record<ErrorCode, true> = {
+	invalid_input: true,
+	duplicate_name: true,
+	not_found: true,
+	transition_not_allowed: true,
+	profile_required: true,
+	store_too_new: true,
+	store_damaged: true,
+	store_unavailable: true,
+	internal: true
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null;
+}
+
+/** Whether `value` has the shape the shell rejects with. */
+export function isApiError(value: unknown): value is ApiError {
+	return (
+		isRecord(value) &&
+		typeof value.code === 'string' &&
+		Object.hasOwn(errorCodes, value.code) &&
+		typeof value.message === 'string' &&
+		(value.field === null || typeof value.field === 'string')
+	);
+}
+
+/** Any thrown value as an `ApiError`; what is not one becomes an `internal` error. */
+export function toApiError(value: unknown): ApiError {
+	if (isApiError(value)) return value;
+	// A shell that forgot `field` still gets its code and message through.
+	if (isRecord(value) && typeof value.code === 'string' && Object.hasOwn(errorCodes, value.code)) {
+		const message = typeof value.message === 'string' ? value.message : 'Something went wrong.';
+		return { code: value.code as ErrorCode, message, field: null };
+	}
+	let message: string;
+	if (value instanceof Error) message = value.message;
+	else if (typeof value === 'string') message = value;
+	else if (isRecord(value) && typeof value.message === 'string') message = value.message;
+	else message = 'Something went wrong.';
+	return { code: 'internal', message: message || 'Something went wrong.', field: null };
+}
+
+/** Calls the shell command `cmd`; resolves with its result or rejects with an `ApiError`. */
+export async function call<T>(cmd: string, args: InvokeArgs = {}): Promise<T> {
+	try {
+		return await invoke<T>(cmd, args);
+	} catch (err) {
+		throw toApiError(err);
+	}
+}
