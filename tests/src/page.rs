@@ -1,0 +1,241 @@
+//! What a story does in the window: find, wait, click, type, read, screenshot. Elements are
+//! found by `data-testid` (ui/src/lib/testIds.ts), and every lookup polls.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+use crate::paths::target_subdir;
+use crate::session::App;
+use crate::{wait_timeout, POLL};
+
+impl App {
+    /// The first element carrying `testid`, present right now, or a panic.
+    pub fn el(&self, testid: &str) -> Element {
+        let css = selector(testid);
+        self.block(&css, self.client().find(Locator::Css(&css)))
+            .unwrap_or_else(|e| panic!("no element {css} on the page: {e}"))
+    }
+
+    /// Polls until an element carrying `testid` is displayed, and returns it.
+    pub fn wait_for(&self, testid: &str) -> Element {
+        self.wait_until(&format!("{} to be displayed", selector(testid)), |app| {
+            app.displayed(testid).into_iter().next()
+        })
+    }
+
+    /// Polls until no element carrying `testid` is displayed.
+    pub fn wait_gone(&self, testid: &str) {
+        self.wait_until(&format!("{} to disappear", selector(testid)), |app| {
+            app.displayed(testid).is_empty().then_some(())
+        });
+    }
+
+    /// Whether an element carrying `testid` is displayed right now (no waiting).
+    pub fn is_shown(&self, testid: &str) -> bool {
+        !self.displayed(testid).is_empty()
+    }
+
+    /// Clicks the element once it is displayed and clickable (retrying while, say, an
+    /// overlay still covers it).
+    pub fn click(&self, testid: &str) {
+        self.wait_until(&format!("{} to take a click", selector(testid)), |app| {
+            let el = app.displayed(testid).into_iter().next()?;
+            app.block("click", el.click()).ok()
+        });
+    }
+
+    /// Empties the input and types `text` as key presses, then checks the input holds it.
+    /// A `\n` is typed as Enter, which in a single-line input submits its form.
+    pub fn type_into(&self, testid: &str, text: &str) {
+        let el = self.wait_for(testid);
+        let css = selector(testid);
+        self.block("clear", el.clear())
+            .unwrap_or_else(|e| panic!("could not clear {css}: {e}"));
+        // WebDriver has no newline key: a line break is the Enter key (in a single-line
+        // input that submits the form).
+        let keys = text.replace('\n', &char::from(Key::Enter).to_string());
+        self.block("send keys", el.send_keys(&keys))
+            .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+        let held = self
+            .block("read value", el.prop("value"))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        assert_eq!(
+            held, text,
+            "typed {text:?} into {css}, but it holds {held:?}"
+        );
+    }
+
+    /// Chooses the `<option>` with this value in the `<select>` carrying `testid`, the way a
+    /// click on the option does, and checks the select took it.
+    pub fn select_by_value(&self, testid: &str, value: &str) {
+        let el = self.wait_for(testid);
+        let css = selector(testid);
+        self.block("select", el.select_by_value(value))
+            .unwrap_or_else(|e| panic!("{css} has no option {value:?}: {e}"));
+        let held = self
+            .block("read value", el.prop("value"))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        assert_eq!(
+            held, value,
+            "chose {value:?} in {css}, but it holds {held:?}"
+        );
+    }
+
+    /// Rendered text (`innerText`, trimmed) of the first shown element carrying `testid`.
+    pub fn text(&self, testid: &str) -> String {
+        let el = self.wait_for(testid);
+        let arg = serde_json::to_value(&el).unwrap_or_default();
+        let script = "return arguments[0].innerText.trim();";
+        let text = self.block("read text", self.client().execute(script, vec![arg]));
+        match text {
+            Ok(Value::String(text)) => text,
+            other => panic!("could not read {}: {other:?}", selector(testid)),
+        }
+    }
+
+    /// The current value of the input, text area or select carrying `testid`.
+    pub fn value(&self, testid: &str) -> String {
+        let el = self.wait_for(testid);
+        let value = self.block("read value", el.prop("value"));
+        value
+            .unwrap_or_else(|e| panic!("could not read {}: {e}", selector(testid)))
+            .unwrap_or_default()
+    }
+
+    /// Polls until the element carrying `testid` shows text containing `needle`.
+    pub fn wait_for_text(&self, testid: &str, needle: &str) -> String {
+        let what = format!("{} to show text containing {needle:?}", selector(testid));
+        self.wait_until(&what, |app| {
+            app.texts(testid).into_iter().find(|t| t.contains(needle))
+        })
+    }
+
+    /// Rendered texts (`innerText`, trimmed) of all shown elements carrying `testid`, in
+    /// page order; none yet is an empty list (no waiting).
+    pub fn texts(&self, testid: &str) -> Vec<String> {
+        let script = format!(
+            "{SHOWN} return Array.from(document.querySelectorAll(arguments[0]))\
+             .filter(shown).map(e => e.innerText.trim());"
+        );
+        let texts = self.block(
+            "read texts",
+            self.client()
+                .execute(&script, vec![json!(selector(testid))]),
+        );
+        match texts {
+            Ok(Value::Array(texts)) => texts
+                .into_iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The window's title.
+    pub fn title(&self) -> String {
+        self.block("title", self.client().title())
+            .unwrap_or_else(|e| panic!("could not read the window title: {e}"))
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        self.block("execute", self.client().execute(script, args))
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Saves the window as `<workspace>/target/e2e-screenshots/<name>.png` and returns the path.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.block("screenshot", screenshot_png(self.client()));
+        let png = png.unwrap_or_else(|e| panic!("could not take screenshot {name}: {e}"));
+        let path = target_subdir("e2e-screenshots").join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap_or_else(|e| panic!("could not write {path:?}: {e}"));
+        path
+    }
+
+    /// Polls `attempt` until it returns `Some`, or fails the story after [`wait_timeout`]
+    /// saying what it waited for.
+    pub fn wait_until<T>(&self, what: &str, mut attempt: impl FnMut(&App) -> Option<T>) -> T {
+        let timeout = wait_timeout();
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(found) = attempt(self) {
+                return found;
+            }
+            if Instant::now() > deadline {
+                panic!("waited {timeout:?} for {what}");
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Displayed elements carrying `testid`; lookup errors count as none (the page may be
+    /// mid-render, and the callers poll).
+    fn displayed(&self, testid: &str) -> Vec<Element> {
+        let css = selector(testid);
+        let Ok(all) = self.block(&css, self.client().find_all(Locator::Css(&css))) else {
+            return Vec::new();
+        };
+        if all.is_empty() {
+            return all;
+        }
+        let args: Vec<Value> = all
+            .iter()
+            .filter_map(|el| serde_json::to_value(el).ok())
+            .collect();
+        let script = format!("{SHOWN} return Array.from(arguments).map(shown);");
+        // A stale element (the page re-rendered in between) fails the script: none shown yet.
+        let Ok(Value::Array(shown)) = self.block("is shown", self.client().execute(&script, args))
+        else {
+            return Vec::new();
+        };
+        all.into_iter()
+            .zip(shown)
+            .filter_map(|(el, shown)| (shown == Value::Bool(true)).then_some(el))
+            .collect()
+    }
+}
+
+/// Defines `shown(element)`: laid out, not `visibility: hidden`, not transparent. Used
+/// instead of WebDriver's "is displayed" and "element text": WebKit's versions of those
+/// call a table cell with `overflow: hidden; text-overflow: ellipsis` hidden and give its
+/// text as "", though the partner list shows it plainly.
+const SHOWN: &str = "const shown = e => e.isConnected && e.getClientRects().length > 0 && \
+    (!e.checkVisibility || e.checkVisibility({ opacityProperty: true, visibilityProperty: true }));";
+
+/// Script run before each screenshot: repaints one corner pixel, at an alpha of 1/255, for
+/// every frame of the next two seconds. WebKitGTK 2.50 answers Take Screenshot only after
+/// the next frame is drawn, and a page with nothing changing (no blinking caret, no
+/// animation: the partner list after a save) draws none, so the command hung forever.
+const KEEP_PAINTING: &str = r#"
+    const dot = document.createElement('div');
+    dot.setAttribute('aria-hidden', 'true');
+    dot.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;' +
+        'pointer-events:none;z-index:2147483647';
+    document.documentElement.appendChild(dot);
+    let frame = 0;
+    (function tick() {
+        dot.style.background = frame % 2 ? 'transparent' : 'rgba(0,0,0,0.004)';
+        if (++frame < 120) requestAnimationFrame(tick); else dot.remove();
+    })();
+"#;
+
+/// The window as PNG; see [`KEEP_PAINTING`] for why a script runs first.
+pub(crate) async fn screenshot_png(
+    client: &Client,
+) -> Result<Vec<u8>, fantoccini::error::CmdError> {
+    client.execute(KEEP_PAINTING, Vec::new()).await?;
+    client.screenshot().await
+}
+
+fn selector(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
+}

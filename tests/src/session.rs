@@ -1,0 +1,213 @@
+//! `App`: one Partnerdesk window under WebDriver: starting it, quitting, relaunching.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::error::NewSessionError;
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+use tokio::runtime::Runtime;
+
+use crate::page::screenshot_png;
+use crate::paths::{app_binary, launch_label, target_subdir, tauri_driver};
+use crate::process::{is_alive, read_log, Driver, Xvfb};
+use crate::POLL;
+
+/// Longest a single WebDriver command may take before the story fails as hung.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
+/// The first window on a cold, busy machine is slow: WebKit starts its web process too.
+const SESSION_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The running app. Fields drop in order: session, then driver (and the app under it), then
+/// the X server, then the profile folder once nothing writes to it.
+pub struct App {
+    client: Option<Client>,
+    driver: Driver,
+    _xvfb: Xvfb,
+    _profile: tempfile::TempDir,
+    binary: PathBuf,
+    label: String,
+    rt: Runtime,
+}
+
+impl App {
+    /// Starts a display, tauri-driver and the app on `data_dir`, and waits for the window.
+    pub fn launch(data_dir: &Path) -> App {
+        let binary = app_binary();
+        let tauri_driver = tauri_driver();
+        let label = launch_label();
+        let logs = target_subdir("e2e-logs");
+        for kind in ["driver", "xvfb"] {
+            let _ = std::fs::remove_file(logs.join(format!("{label}.{kind}.log")));
+        }
+        let xvfb = Xvfb::start(&logs.join(format!("{label}.xvfb.log")));
+        // WebKit's own profile (local storage, caches) goes to a folder of this launch only,
+        // so stories never see each other's state nor the developer's.
+        let profile = tempfile::Builder::new()
+            .prefix("partnerdesk-e2e-profile-")
+            .tempdir()
+            .unwrap_or_else(|e| panic!("could not create a profile folder: {e}"));
+        let home = |sub: &str| profile.path().join(sub).display().to_string();
+        // tauri-driver forwards only `application` and `args` to the app; everything else
+        // reaches it through the environment it inherits from tauri-driver.
+        let env = vec![
+            ("DISPLAY", format!(":{}", xvfb.display)),
+            ("PARTNERDESK_DATA_DIR", data_dir.display().to_string()),
+            ("XDG_DATA_HOME", home("data")),
+            ("XDG_CONFIG_HOME", home("config")),
+            ("XDG_CACHE_HOME", home("cache")),
+            ("XDG_STATE_HOME", home("state")),
+            // Hangs on the accessibility bus and blank windows under software GL:
+            // tauri-apps/tauri#15936 and #13493.
+            ("NO_AT_BRIDGE", "1".to_string()),
+            ("WEBKIT_DISABLE_COMPOSITING_MODE", "1".to_string()),
+            ("WEBKIT_DISABLE_DMABUF_RENDERER", "1".to_string()),
+        ];
+        let mut driver = Driver::start(
+            &tauri_driver,
+            env,
+            &logs.join(format!("{label}.driver.log")),
+        );
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap_or_else(|e| panic!("could not start a tokio runtime: {e}"));
+        driver.wait_ready(Duration::from_secs(60));
+        let mut app = App {
+            client: None,
+            driver,
+            _xvfb: xvfb,
+            _profile: profile,
+            binary,
+            label,
+            rt,
+        };
+        app.open_session();
+        app
+    }
+
+    /// Ends the session, which closes the window, and waits until the app process is gone.
+    pub fn quit(&mut self) {
+        let Some(client) = self.client.take() else {
+            panic!("quit() called while no window is open");
+        };
+        let pids = self.driver.app_pids(&self.binary);
+        // Without the pid, "the app has exited" could not be checked, and a relaunch could
+        // meet the old process still holding the database.
+        assert!(
+            !pids.is_empty(),
+            "no running {} found under tauri-driver",
+            self.binary.display()
+        );
+        if let Err(e) = self.block("end the session", client.close()) {
+            panic!("could not end the WebDriver session: {e}");
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while pids.iter().any(|&p| is_alive(p)) {
+            if Instant::now() > deadline {
+                panic!("the app (pids {pids:?}) still runs 30 s after its window was closed");
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Starts the app again on the same data folder, after [`App::quit`].
+    pub fn relaunch(&mut self) {
+        if self.client.is_some() {
+            self.quit();
+        }
+        self.open_session();
+    }
+
+    /// The WebDriver client, for what the helpers below do not cover.
+    pub fn client(&self) -> &Client {
+        self.client
+            .as_ref()
+            .unwrap_or_else(|| panic!("no window is open (after quit?)"))
+    }
+
+    /// Runs one async WebDriver call to completion; panics if it hangs.
+    pub fn block<F: Future>(&self, what: &str, call: F) -> F::Output {
+        within(&self.rt, COMMAND_TIMEOUT, call).unwrap_or_else(|| {
+            panic!("WebDriver did not answer within {COMMAND_TIMEOUT:?} to: {what}")
+        })
+    }
+
+    /// Opens a WebDriver session, which makes WebKitWebDriver start the app.
+    ///
+    /// Now and then (twice in some forty launches here, both on a busy machine)
+    /// WebKitWebDriver resets the connection carrying the new-session request before any app
+    /// starts; that case is tried twice more, each time with a fresh tauri-driver. A session
+    /// that hangs instead, or that the driver refuses, fails at once.
+    fn open_session(&mut self) {
+        const ATTEMPTS: u32 = 3;
+        for attempt in 1..=ATTEMPTS {
+            // Only `tauri:options`: WebKitGTK 2.50 rejects a `browserName` of "wry".
+            let mut caps = serde_json::Map::new();
+            caps.insert(
+                "tauri:options".into(),
+                json!({ "application": self.binary }),
+            );
+            let url = format!("http://127.0.0.1:{}", self.driver.port);
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            builder.capabilities(caps);
+            let error = match within(&self.rt, SESSION_TIMEOUT, builder.connect(&url)) {
+                Some(Ok(client)) => {
+                    self.client = Some(client);
+                    return;
+                }
+                Some(Err(e)) => e,
+                None => panic!(
+                    "no app window within {SESSION_TIMEOUT:?}\ntauri-driver log:\n{}",
+                    read_log(&self.driver.log)
+                ),
+            };
+            let transport_failure = matches!(
+                error,
+                NewSessionError::Failed(_) | NewSessionError::FailedC(_) | NewSessionError::Lost(_)
+            ) && self.driver.app_pids(&self.binary).is_empty();
+            if !transport_failure || attempt == ATTEMPTS {
+                panic!(
+                    "could not open the app window: {error}\ntauri-driver log:\n{}",
+                    read_log(&self.driver.log)
+                );
+            }
+            eprintln!("new session failed ({error}); retrying with a fresh tauri-driver");
+            self.driver.restart();
+            self.driver.wait_ready(Duration::from_secs(60));
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let Some(client) = self.client.take() else {
+            return;
+        };
+        let rt = &self.rt;
+        let limit = Duration::from_secs(10);
+        // Never panic here: this often runs while a failed story unwinds.
+        if std::thread::panicking() {
+            if let Some(Ok(png)) = within(rt, limit, screenshot_png(&client)) {
+                let path =
+                    target_subdir("e2e-screenshots").join(format!("{}-failure.png", self.label));
+                if std::fs::write(&path, png).is_ok() {
+                    eprintln!("screenshot of the failed story: {}", path.display());
+                }
+            }
+            eprintln!("tauri-driver log: {}", self.driver.log.display());
+        }
+        // Closing the session lets the app shut down normally; the driver's Drop then
+        // stops whatever is left by pid.
+        let _ = within(rt, limit, client.close());
+    }
+}
+
+/// Runs `call` on `rt` for at most `limit`; `None` if it took longer. The timer is made
+/// inside the runtime, as tokio requires.
+pub(crate) fn within<F: Future>(rt: &Runtime, limit: Duration, call: F) -> Option<F::Output> {
+    rt.block_on(async move { tokio::time::timeout(limit, call).await.ok() })
+}
