@@ -59,7 +59,7 @@ run: app
 		echo "No display: run 'make run' from a desktop session." >&2; exit 1; fi
 	$(APP) --demo
 
-lint: deps
+lint: ui
 	cargo fmt --all -- --check
 	cargo clippy -p partnerdesk-core -p partnerdesk -p partnerdesk-e2e --all-targets $(FEATURES) -- -D warnings
 

@@ -9,6 +9,15 @@ const COMMANDS: &[&str] = &[
     "create_partner",
     "update_partner",
     "change_partner_status",
+    "list_agreement_versions",
+    "agreement_in_force",
+    "preview_terms",
+    "create_agreement_draft",
+    "new_agreement_version",
+    "update_agreement_draft",
+    "delete_agreement_draft",
+    "sign_agreement",
+    "print_agreement",
 ];
 
 fn main() {

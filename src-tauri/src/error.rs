@@ -1,6 +1,6 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
-use partnerdesk_core::error::{Field, PartnerError, StoreError};
+use partnerdesk_core::error::{Field, PartnerError, StoreError, TermsError};
 use partnerdesk_core::Error;
 use serde::Serialize;
 use ts_rs::TS;
@@ -17,6 +17,18 @@ pub enum ErrorCode {
     StoreTooNew,
     StoreDamaged,
     StoreUnavailable,
+    /// Agreement version missing.
+    AgreementNotFound,
+    /// A signed or superseded version was asked to change.
+    AgreementFrozen,
+    /// A draft already exists for the partner.
+    DraftExists,
+    /// Signed periods would overlap.
+    PeriodOverlap,
+    /// A PDF could not be rendered.
+    DocumentFailed,
+    /// A file could not be written where the owner asked.
+    FileNotSaved,
     Internal,
 }
 
@@ -41,6 +53,13 @@ impl From<Error> for ApiError {
             Error::Partner(PartnerError::NotFound(_)) => ErrorCode::NotFound,
             Error::Partner(PartnerError::Transition { .. }) => ErrorCode::TransitionNotAllowed,
             Error::ProfileRequired => ErrorCode::ProfileRequired,
+            Error::Terms(TermsError::NotFound(_)) => ErrorCode::AgreementNotFound,
+            Error::Terms(TermsError::NotDraft { .. } | TermsError::NotSigned) => {
+                ErrorCode::AgreementFrozen
+            }
+            Error::Terms(TermsError::DraftExists { .. }) => ErrorCode::DraftExists,
+            Error::Terms(TermsError::Overlap { .. }) => ErrorCode::PeriodOverlap,
+            Error::Document(_) => ErrorCode::DocumentFailed,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,

@@ -2,6 +2,7 @@
 
 mod commands;
 mod error;
+mod files;
 mod state;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
@@ -22,6 +23,8 @@ pub fn run() {
     let want_demo = std::env::args().any(|a| a == "--demo");
 
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok());
             // Opened before the window shows anything, outside any async context.
@@ -39,6 +42,15 @@ pub fn run() {
             commands::partners::create_partner,
             commands::partners::update_partner,
             commands::partners::change_partner_status,
+            commands::agreements::list_agreement_versions,
+            commands::agreements::agreement_in_force,
+            commands::agreements::preview_terms,
+            commands::agreements::create_agreement_draft,
+            commands::agreements::new_agreement_version,
+            commands::agreements::update_agreement_draft,
+            commands::agreements::delete_agreement_draft,
+            commands::agreements::sign_agreement,
+            commands::agreements::print_agreement,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {
@@ -71,6 +83,7 @@ mod bindings_tests {
         partnerdesk_core::bindings::export_all(&cfg).unwrap();
         crate::ApiError::export_all(&cfg).unwrap();
         crate::commands::app::AppStatus::export_all(&cfg).unwrap();
+        crate::commands::agreements::Paper::export_all(&cfg).unwrap();
     }
 
     fn read_all(dir: &Path) -> BTreeMap<String, String> {

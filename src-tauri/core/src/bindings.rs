@@ -8,6 +8,7 @@ use ts_rs::{Config, ExportError, TS};
 use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
 use crate::error::Field;
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
+use crate::terms::{AgreementVersion, SignInput, TermsInput, TermsPreview};
 
 /// The ts-rs settings every export uses: ids and counts are plain JSON numbers.
 pub fn config(out_dir: &std::path::Path) -> Config {
@@ -23,5 +24,9 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     PartnerInput::export_all(cfg)?;
     PartnerQuery::export_all(cfg)?;
     Field::export_all(cfg)?;
+    AgreementVersion::export_all(cfg)?;
+    TermsInput::export_all(cfg)?;
+    TermsPreview::export_all(cfg)?;
+    SignInput::export_all(cfg)?;
     Ok(())
 }

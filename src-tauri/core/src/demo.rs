@@ -1,7 +1,12 @@
 //! Demo data: a coffee shop, its partner bakery and five more local partners.
 
+use chrono::{Datelike, Months, NaiveDate};
+
 use crate::business::BusinessProfileInput;
-use crate::partners::{PartnerFit, PartnerInput, PartnerStatus};
+use crate::partners::{PartnerFit, PartnerId, PartnerInput, PartnerStatus};
+use crate::terms::{
+    today, OfferKind, PayoutCadence, PayoutMethod, RewardKind, SignInput, TermsInput,
+};
 use crate::{Actor, Desk, Result};
 
 /// What [`Desk::load_demo`] did.
@@ -122,6 +127,7 @@ impl Desk {
             locale: "en-IE".into(),
         };
         self.save_profile(&profile, &actor).await?;
+        let mut ids = Vec::new();
         for p in partners() {
             let input = PartnerInput {
                 name: p.name.into(),
@@ -133,8 +139,78 @@ impl Desk {
                 fit: p.fit,
                 ..Default::default()
             };
-            self.create_partner(&input, p.status, &actor).await?;
+            ids.push(self.create_partner(&input, p.status, &actor).await?.id);
         }
+        self.demo_agreements(ids[0], ids[1], &actor).await?;
         Ok(DemoOutcome::Loaded)
+    }
+
+    /// The bakery's signed agreement (version 2, superseding version 1) and the florist's
+    /// draft, dated relative to today so the demo always has terms in force.
+    async fn demo_agreements(
+        &self,
+        bakery: PartnerId,
+        florist: PartnerId,
+        actor: &Actor,
+    ) -> Result<()> {
+        let month_start = |months_ago: u32| {
+            let d = today().with_day(1).unwrap_or_else(today);
+            d.checked_sub_months(Months::new(months_ago)).unwrap_or(d)
+        };
+        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let clauses = vec![
+            "The Partner displays our referral cards at its counter and hands one to customers who ask about coffee nearby.".to_string(),
+            "Each card carries a single-use code; a code is redeemed when the customer shows it at our till.".to_string(),
+            "We send a statement of redemptions and commission at the end of each month.".to_string(),
+            "Either party may end this agreement with 30 days' written notice; commission earned until then is paid.".to_string(),
+        ];
+        let mut v1 = TermsInput::blank(month_start(10));
+        v1.offer_percent = "10".into();
+        v1.min_sale = "5".into();
+        v1.reward_percent = "5".into();
+        v1.monthly_cap = "100".into();
+        v1.clauses = clauses.clone();
+        let first = self.create_draft(bakery, Some(&v1), actor).await?;
+        let sign = |on: NaiveDate| SignInput {
+            signed_on: iso(on),
+            our_signatory: "Maya Bean".into(),
+            partner_signatory: "Anna Kowalska".into(),
+        };
+        self.sign_agreement(
+            first.id,
+            &sign(month_start(10) - chrono::Days::new(9)),
+            actor,
+        )
+        .await?;
+
+        let second = self.new_version_from(first.id, actor).await?;
+        let mut v2 = second.terms.clone();
+        v2.effective_from = iso(month_start(4));
+        v2.reward_percent = "8".into();
+        v2.monthly_cap = "150".into();
+        v2.notes = "Version 2 raises the commission from 5 % to 8 % after a busy summer.".into();
+        self.update_draft(second.id, &v2, actor).await?;
+        self.sign_agreement(
+            second.id,
+            &sign(month_start(4) - chrono::Days::new(4)),
+            actor,
+        )
+        .await?;
+
+        let mut draft = TermsInput::blank(
+            month_start(0)
+                .checked_add_months(Months::new(1))
+                .unwrap_or_else(today),
+        );
+        draft.offer_kind = OfferKind::AmountOff;
+        draft.offer_amount = "2".into();
+        draft.min_sale = "8".into();
+        draft.reward_kind = RewardKind::FixedPerRedemption;
+        draft.reward_amount = "1".into();
+        draft.payout_cadence = PayoutCadence::Quarterly;
+        draft.payout_method = PayoutMethod::StoreCredit;
+        draft.clauses = clauses;
+        self.create_draft(florist, Some(&draft), actor).await?;
+        Ok(())
     }
 }

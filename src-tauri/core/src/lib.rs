@@ -8,9 +8,12 @@ pub mod bindings;
 pub mod business;
 pub mod demo;
 mod desk;
+pub mod documents;
 pub mod error;
+pub mod money;
 pub mod partners;
 pub mod store;
+pub mod terms;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;

@@ -34,3 +34,38 @@ async fn demo_never_touches_a_database_in_use() {
     assert!(t.partners(&Default::default()).await.unwrap().is_empty());
     assert_eq!(t.profile().await.unwrap().unwrap().locale, "en-IE");
 }
+
+#[tokio::test]
+async fn demo_bakery_has_a_signed_second_version_and_the_florist_a_draft() {
+    use partnerdesk_core::terms::{today, VersionStatus};
+    let t = empty_desk().await;
+    t.load_demo().await.unwrap();
+    let partners = t.partners(&Default::default()).await.unwrap();
+    let id_of = |name: &str| partners.iter().find(|p| p.name == name).unwrap().id;
+
+    let bakery = t
+        .agreement_versions(id_of("Crumb & Co. Bakery"))
+        .await
+        .unwrap();
+    let statuses: Vec<_> = bakery.iter().map(|v| (v.version, v.status)).collect();
+    assert_eq!(
+        statuses,
+        [(2, VersionStatus::Signed), (1, VersionStatus::Superseded)]
+    );
+    let in_force = t
+        .terms_in_force(id_of("Crumb & Co. Bakery"), today())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(in_force.version, 2);
+    assert!(bakery[0]
+        .summary
+        .starts_with("Customers you refer get 10 % off purchases of €5.00 or more."));
+
+    let florist = t
+        .agreement_versions(id_of("Green Leaf Florist"))
+        .await
+        .unwrap();
+    assert_eq!(florist.len(), 1);
+    assert_eq!(florist[0].status, VersionStatus::Draft);
+}

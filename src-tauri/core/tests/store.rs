@@ -30,7 +30,13 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
     let names: Vec<&str> = tables.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["audit_log", "business_profile", "partners", "store_meta"]
+        [
+            "agreement_versions",
+            "audit_log",
+            "business_profile",
+            "partners",
+            "store_meta"
+        ]
     );
     assert!(
         tables.iter().all(|(_, strict)| *strict == 1),

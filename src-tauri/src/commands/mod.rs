@@ -1,5 +1,6 @@
 //! Tauri commands, one file per domain noun. Each parses, calls the core, maps the error.
 
+pub mod agreements;
 pub mod app;
 pub mod business;
 pub mod partners;

@@ -2,10 +2,12 @@
 
 mod partner;
 mod store;
+mod terms;
 mod validation;
 
 pub use partner::PartnerError;
 pub use store::StoreError;
+pub use terms::TermsError;
 pub use validation::{Field, FieldError, Problem};
 
 /// Every way a core operation can fail.
@@ -20,6 +22,12 @@ pub enum Error {
     /// A partner operation broke a partner rule.
     #[error(transparent)]
     Partner(#[from] PartnerError),
+    /// An agreement operation broke an agreement rule.
+    #[error(transparent)]
+    Terms(#[from] TermsError),
+    /// A document could not be rendered.
+    #[error(transparent)]
+    Document(#[from] crate::documents::DocumentError),
     /// The business profile must exist before anything else is created.
     #[error("Set up your business profile first.")]
     ProfileRequired,
@@ -41,7 +49,10 @@ impl Error {
             Error::Invalid(e) => Some(e.field),
             Error::Partner(PartnerError::DuplicateName { .. }) => Some(Field::Name),
             Error::Partner(PartnerError::Transition { .. }) => Some(Field::Status),
+            Error::Terms(TermsError::Overlap { .. }) => Some(Field::EffectiveFrom),
             Error::Partner(PartnerError::NotFound(_))
+            | Error::Terms(_)
+            | Error::Document(_)
             | Error::Store(_)
             | Error::ProfileRequired => None,
         }

@@ -24,6 +24,21 @@ pub enum Field {
     FitMotivation,
     Status,
     Search,
+    Model,
+    EffectiveFrom,
+    EffectiveTo,
+    OfferPercent,
+    OfferAmount,
+    OfferItem,
+    MinSale,
+    RewardPercent,
+    RewardAmount,
+    MonthlyCap,
+    PayoutMethodOther,
+    Clauses,
+    SignedOn,
+    OurSignatory,
+    PartnerSignatory,
 }
 
 impl Field {
@@ -47,6 +62,21 @@ impl Field {
             Field::FitMotivation => "Motivation",
             Field::Status => "Status",
             Field::Search => "Search",
+            Field::Model => "Partnership model",
+            Field::EffectiveFrom => "Effective from",
+            Field::EffectiveTo => "Effective to",
+            Field::OfferPercent => "Percent off",
+            Field::OfferAmount => "Amount off",
+            Field::OfferItem => "Free item",
+            Field::MinSale => "Minimum sale",
+            Field::RewardPercent => "Commission percent",
+            Field::RewardAmount => "Amount per redemption",
+            Field::MonthlyCap => "Monthly cap",
+            Field::PayoutMethodOther => "Payout method",
+            Field::Clauses => "Each clause",
+            Field::SignedOn => "Date signed",
+            Field::OurSignatory => "Our signatory",
+            Field::PartnerSignatory => "Partner's signatory",
         }
     }
 }
@@ -62,6 +92,8 @@ pub enum Problem {
     Malformed { expected: &'static str },
     /// A number outside its range.
     OutOfRange { min: i64, max: i64 },
+    /// A decimal outside its range, e.g. a percentage above 100.
+    Between { min: i64, max: i64 },
     /// Not one of the values we know, e.g. an unknown currency code.
     Unknown { value: String },
 }
@@ -91,6 +123,7 @@ impl FieldError {
             Problem::OutOfRange { min, max } => {
                 format!("{label} must be a whole number from {min} to {max}.")
             }
+            Problem::Between { min, max } => format!("{label} must be between {min} and {max}."),
             Problem::Unknown { value } => format!("{label} \"{value}\" is not one we know."),
         }
     }

@@ -1,5 +1,6 @@
 //! The only Rust that holds SQL: opening the SQLite file, and one file per table group.
 
+pub mod agreements;
 pub mod audit;
 pub mod business;
 mod open;

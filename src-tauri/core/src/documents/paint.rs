@@ -1,0 +1,168 @@
+//! Turning laid-out pages into PDF bytes with printpdf.
+
+use printpdf::{
+    Color, Line as PdfLine, LinePoint, Mm, OffsetDateTime, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use super::clean::printable_line;
+use super::fonts::{Face, Fonts};
+use super::layout::Mark;
+use super::page::{Frame, Sheet};
+use super::style::Ink;
+
+/// Millimetres per point, for printpdf's page size, which it takes in millimetres.
+const MM_PER_PT: f32 = 25.4 / 72.0;
+
+/// The PDF for `pages` laid out on `sheet`, with `frame`'s head and foot on every page and
+/// `title` in the document properties. Fonts are embedded as subsets of the glyphs used.
+pub fn paint(
+    fonts: &Fonts,
+    sheet: &Sheet,
+    frame: &Frame,
+    title: &str,
+    pages: Vec<Vec<Mark>>,
+) -> Vec<u8> {
+    let mut doc = PdfDocument::new(title);
+    // printpdf dates new documents 1 January 1970 unless told otherwise; a viewer's
+    // "Properties" should say when the copy was printed and by what.
+    let info = &mut doc.metadata.info;
+    let now = OffsetDateTime::now_utc();
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
+    info.creator = "Partnerdesk".to_string();
+    info.producer = format!("Partnerdesk {}", crate::APP_VERSION);
+    let regular = PdfFontHandle::External(doc.add_font(fonts.parsed(Face::Regular)));
+    let bold = PdfFontHandle::External(doc.add_font(fonts.parsed(Face::Bold)));
+    let painter = Painter {
+        sheet,
+        regular,
+        bold,
+    };
+    let total = pages.len();
+    let pdf_pages = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, marks)| {
+            let mut ops = Vec::new();
+            for mark in marks.iter().chain(&frame.marks(fonts, sheet, i + 1, total)) {
+                painter.paint(mark, &mut ops);
+            }
+            PdfPage::new(
+                Mm(sheet.width * MM_PER_PT),
+                Mm(sheet.height * MM_PER_PT),
+                ops,
+            )
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let bytes = doc
+        .with_pages(pdf_pages)
+        .save(&PdfSaveOptions::default(), &mut warnings);
+    for warning in warnings {
+        tracing::debug!(page = warning.page, message = %warning.msg, "printpdf warning");
+    }
+    bytes
+}
+
+/// Converts marks (top-left origin, y down) into printpdf operations (bottom-left origin).
+struct Painter<'s> {
+    sheet: &'s Sheet,
+    regular: PdfFontHandle,
+    bold: PdfFontHandle,
+}
+
+impl Painter<'_> {
+    fn point(&self, x: f32, y: f32) -> Point {
+        Point {
+            x: Pt(x),
+            y: Pt(self.sheet.height - y),
+        }
+    }
+
+    fn paint(&self, mark: &Mark, ops: &mut Vec<Op>) {
+        match mark {
+            Mark::Text { x, y, style, text } => {
+                // Layout cleans text before measuring it; cleaning again here means no mark,
+                // however it was built, can print a bidi override.
+                let text = printable_line(text);
+                if text.is_empty() {
+                    return;
+                }
+                let font = match style.face {
+                    Face::Regular => self.regular.clone(),
+                    Face::Bold => self.bold.clone(),
+                };
+                ops.extend([
+                    Op::StartTextSection,
+                    Op::SetFont {
+                        font,
+                        size: Pt(style.size),
+                    },
+                    Op::SetFillColor {
+                        col: color(style.ink),
+                    },
+                    // An absolute text matrix per line: printpdf's cursor op is relative to
+                    // the previous line, which would make every position depend on the last.
+                    Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(*x), Pt(self.sheet.height - y)),
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text(text)],
+                    },
+                    Op::EndTextSection,
+                ]);
+            }
+            Mark::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                ink,
+            } => ops.extend([
+                Op::SetOutlineColor { col: color(*ink) },
+                Op::SetOutlineThickness { pt: Pt(*width) },
+                Op::DrawLine {
+                    line: PdfLine {
+                        points: vec![
+                            LinePoint {
+                                p: self.point(*x1, *y1),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: self.point(*x2, *y2),
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                },
+            ]),
+            Mark::Fill { x, y, w, h, ink } => ops.extend([
+                Op::SetFillColor { col: color(*ink) },
+                Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(self.sheet.height - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                },
+            ]),
+        }
+    }
+}
+
+fn color(ink: Ink) -> Color {
+    let (r, g, b) = ink.rgb();
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}

@@ -1,0 +1,324 @@
+//! The agreement form's values, their checks, and the way back from stored terms.
+
+use chrono::NaiveDate;
+use iso_currency::Currency;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{
+    Offer, OfferKind, PartnershipModel, PayoutCadence, PayoutMethod, Percent, Reward, RewardKind,
+    Terms,
+};
+use crate::error::{Field, FieldError, Problem};
+use crate::money::{self, Money};
+use crate::text;
+
+/// The agreement form as typed: amounts and percents are text (`12.50` or `12,50`), dates are
+/// `YYYY-MM-DD`, blanks mean "none". Fields that do not apply to the chosen kind are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TermsInput {
+    pub model: PartnershipModel,
+    pub effective_from: String,
+    pub effective_to: String,
+    pub offer_kind: OfferKind,
+    pub offer_percent: String,
+    pub offer_amount: String,
+    pub offer_item: String,
+    pub min_sale: String,
+    pub reward_kind: RewardKind,
+    pub reward_percent: String,
+    pub reward_amount: String,
+    /// Commission on the price before the customer's discount.
+    pub reward_on_gross: bool,
+    pub monthly_cap: String,
+    pub payout_cadence: PayoutCadence,
+    pub payout_method: PayoutMethod,
+    pub payout_method_other: String,
+    pub clauses: Vec<String>,
+    pub notes: String,
+}
+
+/// What signing asks for.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInput {
+    pub signed_on: String,
+    pub our_signatory: String,
+    pub partner_signatory: String,
+}
+
+const CLAUSE_MAX: usize = 2000;
+const CLAUSES_MAX: usize = 200;
+
+fn date(field: Field, value: &str) -> Result<Option<NaiveDate>, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            FieldError::new(
+                field,
+                Problem::Malformed {
+                    expected: "a date like 2026-12-01",
+                },
+            )
+        })
+}
+
+/// A percentage 0–100 with at most two decimals.
+pub(crate) fn percent(field: Field, value: &str) -> Result<Percent, FieldError> {
+    let parsed =
+        money::parse_decimal(field, value, 2)?.ok_or(FieldError::new(field, Problem::Empty))?;
+    if parsed > Decimal::from(100) {
+        return Err(FieldError::new(
+            field,
+            Problem::Between { min: 0, max: 100 },
+        ));
+    }
+    let hundredths = (parsed * Decimal::from(100)).trunc();
+    i64::try_from(hundredths)
+        .map(Percent)
+        .map_err(|_| FieldError::new(field, Problem::Between { min: 0, max: 100 }))
+}
+
+fn required_amount(field: Field, value: &str, currency: Currency) -> Result<Money, FieldError> {
+    Money::parse(field, value, currency)?.ok_or(FieldError::new(field, Problem::Empty))
+}
+
+impl TermsInput {
+    /// Blank terms for a new agreement starting `from`.
+    pub fn blank(from: NaiveDate) -> Self {
+        Self {
+            model: PartnershipModel::Referral,
+            effective_from: from.format("%Y-%m-%d").to_string(),
+            effective_to: String::new(),
+            offer_kind: OfferKind::PercentOff,
+            offer_percent: "10".into(),
+            offer_amount: String::new(),
+            offer_item: String::new(),
+            min_sale: String::new(),
+            reward_kind: RewardKind::PercentOfSale,
+            reward_percent: "5".into(),
+            reward_amount: String::new(),
+            reward_on_gross: false,
+            monthly_cap: String::new(),
+            payout_cadence: PayoutCadence::Monthly,
+            payout_method: PayoutMethod::BankTransfer,
+            payout_method_other: String::new(),
+            clauses: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// Checks every field against `currency`; the first refusal is returned.
+    pub fn validate(&self, currency: Currency) -> Result<Terms, FieldError> {
+        let effective_from = date(Field::EffectiveFrom, &self.effective_from)?
+            .ok_or(FieldError::new(Field::EffectiveFrom, Problem::Empty))?;
+        let effective_to = date(Field::EffectiveTo, &self.effective_to)?;
+        if effective_to.is_some_and(|to| to < effective_from) {
+            return Err(FieldError::new(
+                Field::EffectiveTo,
+                Problem::Malformed {
+                    expected: "on or after the start date",
+                },
+            ));
+        }
+        let offer = match self.offer_kind {
+            OfferKind::None => Offer::None,
+            OfferKind::PercentOff => {
+                Offer::PercentOff(percent(Field::OfferPercent, &self.offer_percent)?)
+            }
+            OfferKind::AmountOff => Offer::AmountOff(required_amount(
+                Field::OfferAmount,
+                &self.offer_amount,
+                currency,
+            )?),
+            OfferKind::FreeItem => {
+                Offer::FreeItem(text::required(Field::OfferItem, &self.offer_item, 100)?)
+            }
+        };
+        let reward = match self.reward_kind {
+            RewardKind::None => Reward::None,
+            RewardKind::PercentOfSale => Reward::PercentOfSale {
+                percent: percent(Field::RewardPercent, &self.reward_percent)?,
+                on_gross: self.reward_on_gross,
+            },
+            RewardKind::FixedPerRedemption => Reward::FixedPerRedemption(required_amount(
+                Field::RewardAmount,
+                &self.reward_amount,
+                currency,
+            )?),
+        };
+        if self.payout_method == PayoutMethod::Other && self.payout_method_other.trim().is_empty() {
+            return Err(FieldError::new(Field::PayoutMethodOther, Problem::Empty));
+        }
+        if self.clauses.len() > CLAUSES_MAX {
+            return Err(FieldError::new(
+                Field::Clauses,
+                Problem::OutOfRange {
+                    min: 0,
+                    max: CLAUSES_MAX as i64,
+                },
+            ));
+        }
+        let mut clauses = Vec::with_capacity(self.clauses.len());
+        for clause in &self.clauses {
+            let clause = text::clean(Field::Clauses, clause, CLAUSE_MAX, true)?;
+            if !clause.is_empty() {
+                clauses.push(clause);
+            }
+        }
+        let payout_method_other = match self.payout_method {
+            PayoutMethod::Other => text::clean(
+                Field::PayoutMethodOther,
+                &self.payout_method_other,
+                100,
+                false,
+            )?,
+            _ => String::new(),
+        };
+        Ok(Terms {
+            currency,
+            model: self.model,
+            effective_from,
+            effective_to,
+            offer,
+            min_sale: Money::parse(Field::MinSale, &self.min_sale, currency)?,
+            reward,
+            monthly_cap: Money::parse(Field::MonthlyCap, &self.monthly_cap, currency)?,
+            payout_cadence: self.payout_cadence,
+            payout_method: self.payout_method,
+            payout_method_other,
+            clauses,
+            notes: text::clean(Field::Notes, &self.notes, 4000, true)?,
+        })
+    }
+
+    /// The form values that describe `terms`.
+    pub fn from_terms(terms: &Terms) -> Self {
+        let amount = |m: Option<Money>| m.map(Money::to_input).unwrap_or_default();
+        let mut input = Self::blank(terms.effective_from);
+        input.model = terms.model;
+        input.effective_to = terms
+            .effective_to
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        input.offer_percent = String::new();
+        input.reward_percent = String::new();
+        match &terms.offer {
+            Offer::None => input.offer_kind = OfferKind::None,
+            Offer::PercentOff(p) => {
+                (input.offer_kind, input.offer_percent) = (OfferKind::PercentOff, p.to_input())
+            }
+            Offer::AmountOff(m) => {
+                (input.offer_kind, input.offer_amount) = (OfferKind::AmountOff, m.to_input())
+            }
+            Offer::FreeItem(item) => {
+                (input.offer_kind, input.offer_item) = (OfferKind::FreeItem, item.clone())
+            }
+        }
+        match &terms.reward {
+            Reward::None => input.reward_kind = RewardKind::None,
+            Reward::PercentOfSale { percent, on_gross } => {
+                input.reward_kind = RewardKind::PercentOfSale;
+                input.reward_percent = percent.to_input();
+                input.reward_on_gross = *on_gross;
+            }
+            Reward::FixedPerRedemption(m) => {
+                (input.reward_kind, input.reward_amount) =
+                    (RewardKind::FixedPerRedemption, m.to_input());
+            }
+        }
+        input.min_sale = amount(terms.min_sale);
+        input.monthly_cap = amount(terms.monthly_cap);
+        input.payout_cadence = terms.payout_cadence;
+        input.payout_method = terms.payout_method;
+        input.payout_method_other = terms.payout_method_other.clone();
+        input.clauses = terms.clauses.clone();
+        input.notes = terms.notes.clone();
+        input
+    }
+}
+
+impl Percent {
+    /// As typed back into the form: `10`, `10.5`, `12.25`.
+    pub fn to_input(self) -> String {
+        Decimal::new(self.0, 2).normalize().to_string()
+    }
+
+    /// The fraction it stands for (10 % → 0.10).
+    pub fn fraction(self) -> Decimal {
+        Decimal::new(self.0, 4)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> TermsInput {
+        TermsInput::blank(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+    }
+
+    #[test]
+    fn form_values_round_trip_through_terms() {
+        let mut i = input();
+        i.offer_percent = "12,5".into();
+        i.min_sale = "5".into();
+        i.monthly_cap = "150".into();
+        i.clauses = vec!["Cards are displayed at the till.".into()];
+        let terms = i.validate(Currency::EUR).unwrap();
+        let back = TermsInput::from_terms(&terms);
+        assert_eq!(back.offer_percent, "12.5");
+        assert_eq!(back.min_sale, "5.00");
+        assert_eq!(back.validate(Currency::EUR).unwrap(), terms);
+    }
+
+    #[test]
+    fn percent_allows_two_decimals_up_to_one_hundred() {
+        assert_eq!(percent(Field::OfferPercent, "12.25"), Ok(Percent(1225)));
+        assert_eq!(percent(Field::OfferPercent, "100"), Ok(Percent(10000)));
+        assert!(percent(Field::OfferPercent, "100.01").is_err());
+        assert!(percent(Field::OfferPercent, "1.125").is_err());
+        assert!(percent(Field::OfferPercent, "-1").is_err());
+    }
+
+    type Breakage = (fn(&mut TermsInput), Field);
+
+    #[test]
+    fn each_refusal_names_the_field_it_is_about() {
+        let cases: [Breakage; 6] = [
+            (|i| i.effective_from = "1 Dec".into(), Field::EffectiveFrom),
+            (|i| i.effective_to = "2026-11-30".into(), Field::EffectiveTo),
+            (|i| i.offer_percent = "120".into(), Field::OfferPercent),
+            (
+                |i| (i.offer_kind, i.offer_amount) = (OfferKind::AmountOff, String::new()),
+                Field::OfferAmount,
+            ),
+            (|i| i.monthly_cap = "1.234,5".into(), Field::MonthlyCap),
+            (
+                |i| i.payout_method = PayoutMethod::Other,
+                Field::PayoutMethodOther,
+            ),
+        ];
+        for (break_it, field) in cases {
+            let mut i = input();
+            break_it(&mut i);
+            assert_eq!(i.validate(Currency::EUR).unwrap_err().field, field);
+        }
+    }
+
+    #[test]
+    fn blank_clauses_are_dropped() {
+        let mut i = input();
+        i.clauses = vec!["  ".into(), "Keep cards visible.".into(), String::new()];
+        assert_eq!(
+            i.validate(Currency::EUR).unwrap().clauses,
+            ["Keep cards visible."]
+        );
+    }
+}

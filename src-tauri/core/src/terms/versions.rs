@@ -1,0 +1,304 @@
+//! Agreement versions: drafts, signing, new versions from signed ones, terms in force.
+
+use chrono::{Days, NaiveDate};
+
+use super::{
+    AgreementVersion, AgreementVersionId, SignInput, Signature, StoredVersion, TermsInput,
+    TermsPreview, VersionStatus,
+};
+use crate::business::BusinessProfile;
+use crate::desk::{audit, Actor};
+use crate::error::{Field, FieldError, PartnerError, Problem, TermsError};
+use crate::money::currency;
+use crate::partners::PartnerId;
+use crate::store::agreements::{self, NewVersion};
+use crate::{store, text, Desk, Error, Result};
+
+const ENTITY: &str = "agreement_version";
+
+/// The shop's calendar day now.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn profile_currency(profile: &BusinessProfile) -> Result<iso_currency::Currency> {
+    // Validated when the profile was saved.
+    currency(&profile.currency).ok_or(Error::ProfileRequired)
+}
+
+async fn fetch(conn: &mut sqlx::SqliteConnection, id: AgreementVersionId) -> Result<StoredVersion> {
+    agreements::get(conn, id)
+        .await?
+        .ok_or(Error::Terms(TermsError::NotFound(id)))
+}
+
+fn require_draft(v: &StoredVersion) -> Result<()> {
+    if v.status == VersionStatus::Draft {
+        return Ok(());
+    }
+    Err(TermsError::NotDraft {
+        version: v.version,
+        status: v.status.label(),
+    }
+    .into())
+}
+
+impl SignInput {
+    fn validate(&self) -> Result<Signature, FieldError> {
+        let signed_on =
+            NaiveDate::parse_from_str(self.signed_on.trim(), "%Y-%m-%d").map_err(|_| {
+                let problem = if self.signed_on.trim().is_empty() {
+                    Problem::Empty
+                } else {
+                    Problem::Malformed {
+                        expected: "a date like 2026-12-01",
+                    }
+                };
+                FieldError::new(Field::SignedOn, problem)
+            })?;
+        Ok(Signature {
+            signed_on,
+            our_signatory: text::required(Field::OurSignatory, &self.our_signatory, 100)?,
+            partner_signatory: text::required(
+                Field::PartnerSignatory,
+                &self.partner_signatory,
+                100,
+            )?,
+        })
+    }
+}
+
+impl Desk {
+    /// Every version of a partner's agreement, newest first.
+    pub async fn agreement_versions(&self, partner: PartnerId) -> Result<Vec<AgreementVersion>> {
+        let profile = self.require_profile().await?;
+        let mut conn = self.pools.reader.acquire().await?;
+        let versions = agreements::for_partner(&mut conn, partner).await?;
+        Ok(versions.iter().map(|v| v.view(&profile.locale)).collect())
+    }
+
+    /// One version.
+    pub async fn agreement_version(&self, id: AgreementVersionId) -> Result<StoredVersion> {
+        let mut conn = self.pools.reader.acquire().await?;
+        fetch(&mut conn, id).await
+    }
+
+    /// The offer and reward in words for terms being typed, without saving anything.
+    pub async fn preview_terms(&self, terms: &TermsInput) -> Result<TermsPreview> {
+        let profile = self.require_profile().await?;
+        let terms = terms.validate(profile_currency(&profile)?)?;
+        Ok(TermsPreview {
+            summary: super::words::summary(&terms, &profile.locale),
+            effective: super::words::effective(&terms),
+        })
+    }
+
+    /// Starts a new draft for `partner` (blank terms from today unless `terms` are given).
+    pub async fn create_draft(
+        &self,
+        partner: PartnerId,
+        terms: Option<&TermsInput>,
+        actor: &Actor,
+    ) -> Result<AgreementVersion> {
+        let profile = self.require_profile().await?;
+        let blank = TermsInput::blank(today());
+        let terms = terms
+            .unwrap_or(&blank)
+            .validate(profile_currency(&profile)?)?;
+        self.insert_draft(partner, None, &terms, &profile, actor)
+            .await
+    }
+
+    /// A new draft copying a signed version's terms, starting today (or the day after the
+    /// signed version starts, if that is later).
+    pub async fn new_version_from(
+        &self,
+        id: AgreementVersionId,
+        actor: &Actor,
+    ) -> Result<AgreementVersion> {
+        let profile = self.require_profile().await?;
+        let source = self.agreement_version(id).await?;
+        if source.status != VersionStatus::Signed {
+            return Err(TermsError::NotSigned.into());
+        }
+        let mut terms = source.terms.clone();
+        let after_source = source
+            .terms
+            .effective_from
+            .checked_add_days(Days::new(1))
+            .unwrap_or(source.terms.effective_from);
+        terms.effective_from = today().max(after_source);
+        terms.effective_to = terms.effective_to.filter(|to| *to >= terms.effective_from);
+        self.insert_draft(source.partner_id, Some(id), &terms, &profile, actor)
+            .await
+    }
+
+    async fn insert_draft(
+        &self,
+        partner: PartnerId,
+        based_on: Option<AgreementVersionId>,
+        terms: &super::Terms,
+        profile: &BusinessProfile,
+        actor: &Actor,
+    ) -> Result<AgreementVersion> {
+        let mut tx = self.begin().await?;
+        store::partners::get(&mut tx, partner)
+            .await?
+            .ok_or(PartnerError::NotFound(partner))?;
+        let existing = agreements::for_partner(&mut tx, partner).await?;
+        if let Some(draft) = existing.iter().find(|v| v.status == VersionStatus::Draft) {
+            return Err(TermsError::DraftExists {
+                version: draft.version,
+            }
+            .into());
+        }
+        let version = agreements::next_version(&mut tx, partner).await?;
+        let new = NewVersion {
+            partner_id: partner,
+            version,
+            based_on,
+            terms,
+            signature: None,
+        };
+        let id = agreements::insert(&mut tx, &new, chrono::Utc::now()).await?;
+        let after = fetch(&mut tx, id).await?.view(&profile.locale);
+        audit(
+            &mut tx,
+            actor,
+            (ENTITY, id.0),
+            "create",
+            None::<&AgreementVersion>,
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Replaces a draft's terms.
+    pub async fn update_draft(
+        &self,
+        id: AgreementVersionId,
+        terms: &TermsInput,
+        actor: &Actor,
+    ) -> Result<AgreementVersion> {
+        let profile = self.require_profile().await?;
+        let mut tx = self.begin().await?;
+        let before = fetch(&mut tx, id).await?;
+        require_draft(&before)?;
+        let terms = terms.validate(before.terms.currency)?;
+        agreements::update_terms(&mut tx, id, &terms, chrono::Utc::now()).await?;
+        let after = fetch(&mut tx, id).await?.view(&profile.locale);
+        audit(
+            &mut tx,
+            actor,
+            (ENTITY, id.0),
+            "update",
+            Some(&before.view(&profile.locale)),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Deletes a draft; signed versions are never deleted.
+    pub async fn delete_draft(&self, id: AgreementVersionId, actor: &Actor) -> Result<()> {
+        let profile = self.require_profile().await?;
+        let mut tx = self.begin().await?;
+        let before = fetch(&mut tx, id).await?;
+        require_draft(&before)?;
+        agreements::delete_draft(&mut tx, id).await?;
+        audit(
+            &mut tx,
+            actor,
+            (ENTITY, id.0),
+            "delete",
+            Some(&before.view(&profile.locale)),
+            None::<&AgreementVersion>,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Signs a draft, superseding the partner's signed version. The new version must start
+    /// after every earlier signed one, so signed periods never overlap.
+    pub async fn sign_agreement(
+        &self,
+        id: AgreementVersionId,
+        sign: &SignInput,
+        actor: &Actor,
+    ) -> Result<AgreementVersion> {
+        let profile = self.require_profile().await?;
+        let signature = sign.validate()?;
+        let mut tx = self.begin().await?;
+        let draft = fetch(&mut tx, id).await?;
+        require_draft(&draft)?;
+        let history = agreements::for_partner(&mut tx, draft.partner_id).await?;
+        let signed = history.iter().filter(|v| v.status != VersionStatus::Draft);
+        if let Some(clash) = signed
+            .clone()
+            .find(|v| v.terms.effective_from >= draft.terms.effective_from)
+        {
+            return Err(TermsError::Overlap {
+                version: draft.version,
+                starts: draft.terms.effective_from,
+                other: clash.version,
+                other_starts: clash.terms.effective_from,
+            }
+            .into());
+        }
+        let now = chrono::Utc::now();
+        for previous in signed.filter(|v| v.status == VersionStatus::Signed) {
+            agreements::supersede(&mut tx, previous.id, now).await?;
+            let after = fetch(&mut tx, previous.id).await?.view(&profile.locale);
+            audit(
+                &mut tx,
+                actor,
+                (ENTITY, previous.id.0),
+                "supersede",
+                Some(&previous.view(&profile.locale)),
+                Some(&after),
+            )
+            .await?;
+        }
+        agreements::sign(&mut tx, id, &signature, now).await?;
+        let after = fetch(&mut tx, id).await?.view(&profile.locale);
+        audit(
+            &mut tx,
+            actor,
+            (ENTITY, id.0),
+            "sign",
+            Some(&draft.view(&profile.locale)),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// The signed terms in force for `partner` on `day`, if any: the version that started
+    /// last on or before that day, unless it had already ended.
+    pub async fn terms_in_force(
+        &self,
+        partner: PartnerId,
+        day: NaiveDate,
+    ) -> Result<Option<StoredVersion>> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let latest = agreements::latest_started(&mut conn, partner, day).await?;
+        Ok(latest.filter(|v| v.terms.effective_to.is_none_or(|to| to >= day)))
+    }
+
+    /// [`Desk::terms_in_force`] today, as the partner screen shows it.
+    pub async fn agreement_in_force_today(
+        &self,
+        partner: PartnerId,
+    ) -> Result<Option<AgreementVersion>> {
+        let profile = self.require_profile().await?;
+        Ok(self
+            .terms_in_force(partner, today())
+            .await?
+            .map(|v| v.view(&profile.locale)))
+    }
+}

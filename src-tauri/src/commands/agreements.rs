@@ -1,0 +1,123 @@
+//! Agreements: versions, drafts, signing, and printing.
+
+use partnerdesk_core::business::PaperSize;
+use partnerdesk_core::partners::PartnerId;
+use partnerdesk_core::terms::{
+    AgreementVersion, AgreementVersionId, SignInput, TermsInput, TermsPreview,
+};
+use partnerdesk_core::Actor;
+use serde::Deserialize;
+use tauri::{AppHandle, State};
+use ts_rs::TS;
+
+use crate::error::ApiResult;
+use crate::files;
+use crate::state::App;
+
+/// Paper the owner may pick when printing; none means the locale's usual size.
+#[derive(Debug, Clone, Copy, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn list_agreement_versions(
+    app: State<'_, App>,
+    partner_id: PartnerId,
+) -> ApiResult<Vec<AgreementVersion>> {
+    Ok(app.desk()?.agreement_versions(partner_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn agreement_in_force(
+    app: State<'_, App>,
+    partner_id: PartnerId,
+) -> ApiResult<Option<AgreementVersion>> {
+    Ok(app.desk()?.agreement_in_force_today(partner_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn preview_terms(app: State<'_, App>, terms: TermsInput) -> ApiResult<TermsPreview> {
+    Ok(app.desk()?.preview_terms(&terms).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn create_agreement_draft(
+    app: State<'_, App>,
+    partner_id: PartnerId,
+) -> ApiResult<AgreementVersion> {
+    Ok(app
+        .desk()?
+        .create_draft(partner_id, None, &Actor::owner())
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn new_agreement_version(
+    app: State<'_, App>,
+    from: AgreementVersionId,
+) -> ApiResult<AgreementVersion> {
+    Ok(app.desk()?.new_version_from(from, &Actor::owner()).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn update_agreement_draft(
+    app: State<'_, App>,
+    id: AgreementVersionId,
+    terms: TermsInput,
+) -> ApiResult<AgreementVersion> {
+    Ok(app
+        .desk()?
+        .update_draft(id, &terms, &Actor::owner())
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn delete_agreement_draft(app: State<'_, App>, id: AgreementVersionId) -> ApiResult<()> {
+    Ok(app.desk()?.delete_draft(id, &Actor::owner()).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn sign_agreement(
+    app: State<'_, App>,
+    id: AgreementVersionId,
+    signature: SignInput,
+) -> ApiResult<AgreementVersion> {
+    Ok(app
+        .desk()?
+        .sign_agreement(id, &signature, &Actor::owner())
+        .await?)
+}
+
+/// Renders the agreement, asks where to save it, saves it and opens it in the system viewer.
+/// Answers the saved path, or `None` when the owner cancelled the dialog.
+#[tauri::command]
+#[tracing::instrument(skip(app, handle), err(Debug))]
+pub async fn print_agreement(
+    app: State<'_, App>,
+    handle: AppHandle,
+    id: AgreementVersionId,
+    paper: Option<Paper>,
+) -> ApiResult<Option<String>> {
+    let paper = paper.map(|p| match p {
+        Paper::A4 => PaperSize::A4,
+        Paper::Letter => PaperSize::Letter,
+    });
+    let pdf = app.desk()?.agreement_pdf(id, paper).await?;
+    let Some(path) = files::ask_save_path(&handle, &pdf.file_name) else {
+        return Ok(None);
+    };
+    files::write(&path, &pdf.bytes)?;
+    files::open_in_viewer(&handle, &path);
+    Ok(Some(path.display().to_string()))
+}

@@ -1,0 +1,46 @@
+//! The one place that asks the desktop for a file path and opens files in other apps.
+//!
+//! Native dialogs sit outside the web page, where WebDriver cannot reach them. So tests
+//! set `PARTNERDESK_SAVE_DIR` (every "Save as" answers with that folder and the suggested
+//! name) and `PARTNERDESK_NO_OPEN` (nothing is opened in a viewer). Real use sets neither.
+
+use std::path::PathBuf;
+
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::error::{ApiError, ErrorCode};
+
+/// Asks where to save `file_name` (a PDF); `None` when the person cancels.
+pub fn ask_save_path(app: &AppHandle, file_name: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PARTNERDESK_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(file_name));
+    }
+    app.dialog()
+        .file()
+        .set_title("Save PDF")
+        .set_file_name(file_name)
+        .add_filter("PDF document", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Writes `bytes` to `path`, saying plainly what failed.
+pub fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
+    std::fs::write(path, bytes).map_err(|err| ApiError {
+        code: ErrorCode::FileNotSaved,
+        message: format!("Could not save {}: {err}", path.display()),
+        field: None,
+    })
+}
+
+/// Opens `path` in the system's viewer; a failure is logged, not shown (the file is saved).
+pub fn open_in_viewer(app: &AppHandle, path: &std::path::Path) {
+    if std::env::var_os("PARTNERDESK_NO_OPEN").is_some() {
+        return;
+    }
+    if let Err(err) = app.opener().open_path(path.to_string_lossy(), None::<&str>) {
+        tracing::warn!(%err, path = %path.display(), "could not open the saved file");
+    }
+}
