@@ -134,4 +134,40 @@ mod tests {
         assert_eq!(v["code"], "transition_not_allowed");
         assert_eq!(v["message"], "A partner cannot go from Prospect to Paused.");
     }
+
+    #[test]
+    fn agreement_errors_have_their_own_codes() {
+        use partnerdesk_core::error::TermsError;
+        use partnerdesk_core::terms::AgreementVersionId;
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+        let overlap = TermsError::Overlap {
+            version: 3,
+            starts: day(1),
+            other: 2,
+            other_starts: day(1),
+        };
+        let v = json(overlap.into());
+        assert_eq!(v["code"], "period_overlap");
+        assert_eq!(v["field"], "effectiveFrom");
+        let v = json(
+            TermsError::NotDraft {
+                version: 2,
+                status: "signed",
+            }
+            .into(),
+        );
+        assert_eq!(v["code"], "agreement_frozen");
+        assert_eq!(
+            v["message"],
+            "Version 2 is signed and can no longer change. Create a new version from it instead."
+        );
+        assert_eq!(
+            json(TermsError::DraftExists { version: 3 }.into())["code"],
+            "draft_exists"
+        );
+        assert_eq!(
+            json(TermsError::NotFound(AgreementVersionId(9)).into())["code"],
+            "agreement_not_found"
+        );
+    }
 }

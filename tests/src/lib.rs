@@ -16,11 +16,13 @@
 //! included; a failing story leaves `target/e2e-screenshots/<test>-failure.png` and its
 //! logs in `target/e2e-logs/`.
 
+mod launch;
 mod page;
 mod paths;
 mod process;
 mod session;
 
+pub use launch::Launch;
 pub use paths::{fresh_data_dir, workspace_root};
 pub use session::App;
 

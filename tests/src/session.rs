@@ -10,6 +10,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 use tokio::runtime::Runtime;
 
+use crate::launch::Launch;
 use crate::page::screenshot_png;
 use crate::paths::{app_binary, launch_label, target_subdir, tauri_driver};
 use crate::process::{is_alive, read_log, Driver, Xvfb};
@@ -28,6 +29,8 @@ pub struct App {
     _xvfb: Xvfb,
     _profile: tempfile::TempDir,
     binary: PathBuf,
+    /// Passed to the app on every start, relaunches included.
+    args: Vec<String>,
     label: String,
     rt: Runtime,
 }
@@ -35,6 +38,11 @@ pub struct App {
 impl App {
     /// Starts a display, tauri-driver and the app on `data_dir`, and waits for the window.
     pub fn launch(data_dir: &Path) -> App {
+        App::launch_with(data_dir, Launch::default())
+    }
+
+    /// [`App::launch`] with the arguments and extra environment in `launch`.
+    pub fn launch_with(data_dir: &Path, launch: Launch) -> App {
         let binary = app_binary();
         let tauri_driver = tauri_driver();
         let label = launch_label();
@@ -52,7 +60,7 @@ impl App {
         let home = |sub: &str| profile.path().join(sub).display().to_string();
         // tauri-driver forwards only `application` and `args` to the app; everything else
         // reaches it through the environment it inherits from tauri-driver.
-        let env = vec![
+        let mut env = vec![
             ("DISPLAY", format!(":{}", xvfb.display)),
             ("PARTNERDESK_DATA_DIR", data_dir.display().to_string()),
             ("XDG_DATA_HOME", home("data")),
@@ -65,6 +73,7 @@ impl App {
             ("WEBKIT_DISABLE_COMPOSITING_MODE", "1".to_string()),
             ("WEBKIT_DISABLE_DMABUF_RENDERER", "1".to_string()),
         ];
+        env.extend(launch.env);
         let mut driver = Driver::start(
             &tauri_driver,
             env,
@@ -82,6 +91,7 @@ impl App {
             _xvfb: xvfb,
             _profile: profile,
             binary,
+            args: launch.args,
             label,
             rt,
         };
@@ -149,7 +159,7 @@ impl App {
             let mut caps = serde_json::Map::new();
             caps.insert(
                 "tauri:options".into(),
-                json!({ "application": self.binary }),
+                json!({ "application": self.binary, "args": self.args }),
             );
             let url = format!("http://127.0.0.1:{}", self.driver.port);
             let mut builder = ClientBuilder::new(HttpConnector::new());

@@ -254,9 +254,9 @@ async fn bad_terms_name_their_field_and_save_nothing() {
 }
 
 fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("agreement.pdf");
-    std::fs::write(&path, bytes).unwrap();
+    std::fs::write(&path, bytes).expect("write pdf");
     let out = std::process::Command::new("pdftotext")
         .arg(&path)
         .arg("-")
@@ -265,7 +265,7 @@ fn pdf_text(bytes: &[u8]) -> String {
     assert!(out.status.success());
     // pdftotext wraps where the page does; compare with whitespace collapsed.
     String::from_utf8(out.stdout)
-        .unwrap()
+        .expect("utf-8 text")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -2,6 +2,7 @@
 
 import type { PartnerSort } from './api/bindings/PartnerSort';
 import type { PartnerStatus } from './api/bindings/PartnerStatus';
+import type { VersionStatus } from './api/bindings/VersionStatus';
 
 /** Every status in lifecycle order, with the word shown for it. */
 export const statusLabels: Record<PartnerStatus, string> = {
@@ -12,6 +13,13 @@ export const statusLabels: Record<PartnerStatus, string> = {
 };
 
 export const statuses = Object.keys(statusLabels) as PartnerStatus[];
+
+/** An agreement version's status, as its badge says it. */
+export const versionStatusLabels: Record<VersionStatus, string> = {
+	draft: 'Draft',
+	signed: 'Signed',
+	superseded: 'Superseded'
+};
 
 /** The partner list's orders, as offered in its sort box. */
 export const sortLabels: Record<PartnerSort, string> = {
@@ -42,4 +50,25 @@ export function dateTimeText(iso: string, locale: string | undefined): string {
 			when
 		);
 	}
+}
+
+/** A calendar day from the core (`YYYY-MM-DD`) in the shop's locale, e.g. "24 November 2026". */
+export function dayText(day: string, locale: string | undefined): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+	if (!match) return day;
+	// Built from its parts in local time: `new Date("2026-11-24")` is UTC midnight, which is
+	// the day before west of Greenwich.
+	const when = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+	if (Number.isNaN(when.getTime())) return day;
+	try {
+		return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(when);
+	} catch {
+		return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(when);
+	}
+}
+
+/** Today in the computer's own calendar as `YYYY-MM-DD`, the form a date input holds. */
+export function todayIso(now: Date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -58,6 +58,92 @@ export const testIds = {
 		/** The editor panel around the form. */
 		panel: 'partner-editor'
 	},
+	/** The editor's read-only "Terms in force today" section. */
+	partnerTerms: {
+		section: 'partner-terms',
+		summary: 'partner-terms-summary',
+		none: 'partner-terms-none',
+		link: 'partner-agreements-link'
+	},
+	agreements: {
+		partnerSearch: 'agreements-partner-search',
+		partnerList: 'agreements-partner-list',
+		/** One partner in the picker; `data-partner-id` tells which. */
+		partnerItem: 'agreements-partner',
+		partnersEmpty: 'agreements-partners-empty',
+		/** The panel for the chosen partner; its heading is the partner's name. */
+		panel: 'agreements-panel',
+		partnerName: 'agreements-partner-name',
+		versions: 'agreement-versions',
+		noVersions: 'agreement-none',
+		/** One version, newest first; `data-version` and `data-status` tell which. */
+		version: 'agreement-version',
+		versionTitle: 'agreement-version-title',
+		versionStatus: 'agreement-version-status',
+		versionEffective: 'agreement-version-effective',
+		versionSummary: 'agreement-version-summary',
+		versionSigned: 'agreement-version-signed',
+		newVersion: 'agreement-new-version',
+		startDraft: 'agreement-start-draft',
+		edit: 'agreement-edit',
+		sign: 'agreement-sign',
+		deleteDraft: 'agreement-delete',
+		confirmDelete: 'agreement-delete-confirm',
+		keepDraft: 'agreement-delete-cancel',
+		print: 'agreement-print',
+		paper: 'agreement-paper',
+		/** "Saved to <path>" after a PDF was written. */
+		savedPath: 'agreement-saved-path',
+		/** "Signed version 3 …" and other confirmations. */
+		note: 'agreement-note',
+		/** A refused action (not a form field). */
+		actionError: 'agreement-error',
+		loadError: 'agreement-load-error'
+	},
+	termsForm: {
+		form: 'terms-form',
+		model: 'terms-model',
+		effectiveFrom: 'terms-effective-from',
+		effectiveTo: 'terms-effective-to',
+		/** One radio per kind, e.g. `terms-offer-kind-percentOff`. */
+		offerKind: (kind: string) => `terms-offer-kind-${kind}`,
+		offerPercent: 'terms-offer-percent',
+		offerAmount: 'terms-offer-amount',
+		offerItem: 'terms-offer-item',
+		minSale: 'terms-min-sale',
+		rewardKind: (kind: string) => `terms-reward-kind-${kind}`,
+		rewardPercent: 'terms-reward-percent',
+		rewardAmount: 'terms-reward-amount',
+		rewardOnGross: 'terms-reward-on-gross',
+		monthlyCap: 'terms-monthly-cap',
+		payoutCadence: (cadence: string) => `terms-payout-cadence-${cadence}`,
+		payoutMethod: (method: string) => `terms-paid-by-${method}`,
+		payoutMethodOther: 'terms-payout-method-other',
+		/** Each clause's text area, in order. */
+		clause: 'terms-clause',
+		addClause: 'terms-clause-add',
+		removeClause: 'terms-clause-remove',
+		clauseUp: 'terms-clause-up',
+		clauseDown: 'terms-clause-down',
+		notes: 'terms-notes',
+		preview: 'terms-preview',
+		previewSummary: 'terms-preview-summary',
+		previewEffective: 'terms-preview-effective',
+		/** Shown instead of updating the preview while a field is refused. */
+		previewStale: 'terms-preview-stale',
+		save: 'terms-save',
+		cancel: 'terms-cancel'
+	},
+	signDialog: {
+		dialog: 'sign-dialog',
+		signedOn: 'sign-signed-on',
+		ourSignatory: 'sign-our-signatory',
+		partnerSignatory: 'sign-partner-signatory',
+		submit: 'sign-submit',
+		cancel: 'sign-cancel',
+		/** The refusal shown at the dialog's top (e.g. an overlapping period). */
+		error: 'sign-error'
+	},
 	settings: {
 		/** "Saved …" after the business profile was saved in Settings. */
 		saved: 'settings-saved'

@@ -1,5 +1,6 @@
 // Screens import the backend as `api.<noun>.<verb>(...)`.
 
+export * as agreements from './agreements';
 export * as app from './app';
 export * as business from './business';
 export * as partners from './partners';

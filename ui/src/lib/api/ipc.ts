@@ -19,6 +19,12 @@ const errorCodes: Record<ErrorCode, true> = {
 	store_too_new: true,
 	store_damaged: true,
 	store_unavailable: true,
+	agreement_not_found: true,
+	agreement_frozen: true,
+	draft_exists: true,
+	period_overlap: true,
+	document_failed: true,
+	file_not_saved: true,
 	internal: true
 };
 
