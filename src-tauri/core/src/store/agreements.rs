@@ -1,7 +1,7 @@
 //! The `agreement_versions` table. Signed rows are frozen by triggers (see migrations).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{FromRow, Row, SqliteConnection};
 
 use super::{from_millis, to_millis};
 use crate::money::{currency, Money};
@@ -189,26 +189,11 @@ pub struct NewVersion<'a> {
     pub signature: Option<&'a Signature>,
 }
 
-/// Adds a version and returns its id.
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    v: &NewVersion<'_>,
-    at: DateTime<Utc>,
-) -> sqlx::Result<AgreementVersionId> {
-    let t = v.terms;
-    let c = columns(t)?;
-    let status = if v.signature.is_some() {
-        VersionStatus::Signed
-    } else {
-        VersionStatus::Draft
-    };
-    let id: i64 = sqlx::query_scalar(include_str!("agreements_insert.sql"))
-        .bind(v.partner_id.0)
-        .bind(v.version)
-        .bind(status.as_str())
-        .bind(v.based_on.map(|b| b.0))
-        .bind(t.currency.code())
-        .bind(t.model.as_str())
+type Statement<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds the term columns, `model` to `notes`, in the order both statements list them.
+fn bind_terms<'q>(q: Statement<'q>, t: &'q Terms, c: TermColumns) -> Statement<'q> {
+    q.bind(t.model.as_str())
         .bind(iso(t.effective_from))
         .bind(t.effective_to.map(iso))
         .bind(offer_kind(&t.offer).as_str())
@@ -226,13 +211,34 @@ pub async fn insert(
         .bind(&t.payout_method_other)
         .bind(c.clauses)
         .bind(&t.notes)
+}
+
+/// Adds a version and returns its id.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    v: &NewVersion<'_>,
+    at: DateTime<Utc>,
+) -> sqlx::Result<AgreementVersionId> {
+    let t = v.terms;
+    let status = if v.signature.is_some() {
+        VersionStatus::Signed
+    } else {
+        VersionStatus::Draft
+    };
+    let head = sqlx::query(include_str!("agreements_insert.sql"))
+        .bind(v.partner_id.0)
+        .bind(v.version)
+        .bind(status.as_str())
+        .bind(v.based_on.map(|b| b.0))
+        .bind(t.currency.code());
+    let row = bind_terms(head, t, columns(t)?)
         .bind(v.signature.map(|s| iso(s.signed_on)))
         .bind(v.signature.map(|s| s.our_signatory.clone()))
         .bind(v.signature.map(|s| s.partner_signatory.clone()))
         .bind(to_millis(at))
         .fetch_one(conn)
         .await?;
-    Ok(AgreementVersionId(id))
+    Ok(AgreementVersionId(row.try_get(0)?))
 }
 
 /// Replaces a draft's terms (the triggers refuse this for signed rows).
@@ -242,27 +248,8 @@ pub async fn update_terms(
     t: &Terms,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let c = columns(t)?;
-    sqlx::query(include_str!("agreements_update.sql"))
-        .bind(id.0)
-        .bind(t.model.as_str())
-        .bind(iso(t.effective_from))
-        .bind(t.effective_to.map(iso))
-        .bind(offer_kind(&t.offer).as_str())
-        .bind(c.offer_percent)
-        .bind(c.offer_amount)
-        .bind(c.offer_item)
-        .bind(t.min_sale.map(|m| m.minor))
-        .bind(reward_kind(&t.reward).as_str())
-        .bind(c.reward_percent)
-        .bind(c.reward_amount)
-        .bind(c.on_gross)
-        .bind(t.monthly_cap.map(|m| m.minor))
-        .bind(t.payout_cadence.as_str())
-        .bind(t.payout_method.as_str())
-        .bind(&t.payout_method_other)
-        .bind(c.clauses)
-        .bind(&t.notes)
+    let head = sqlx::query(include_str!("agreements_update.sql")).bind(id.0);
+    bind_terms(head, t, columns(t)?)
         .bind(to_millis(at))
         .execute(conn)
         .await?;
