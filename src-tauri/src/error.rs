@@ -1,6 +1,6 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
-use partnerdesk_core::error::{Field, PartnerError, StoreError, TermsError};
+use partnerdesk_core::error::{CodeError, Field, PartnerError, StoreError, TermsError};
 use partnerdesk_core::Error;
 use serde::Serialize;
 use ts_rs::TS;
@@ -27,6 +27,10 @@ pub enum ErrorCode {
     PeriodOverlap,
     /// A PDF could not be rendered.
     DocumentFailed,
+    /// A custom referral code is already in use.
+    CodeTaken,
+    /// Referral code missing.
+    CodeNotFound,
     /// A file could not be written where the owner asked.
     FileNotSaved,
     Internal,
@@ -60,6 +64,9 @@ impl From<Error> for ApiError {
             Error::Terms(TermsError::DraftExists { .. }) => ErrorCode::DraftExists,
             Error::Terms(TermsError::Overlap { .. }) => ErrorCode::PeriodOverlap,
             Error::Document(_) => ErrorCode::DocumentFailed,
+            Error::Code(CodeError::Taken { .. }) => ErrorCode::CodeTaken,
+            Error::Code(CodeError::NotFound(_)) => ErrorCode::CodeNotFound,
+            Error::Code(CodeError::NoFreeCode) => ErrorCode::Internal,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,

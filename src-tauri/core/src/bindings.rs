@@ -6,6 +6,7 @@
 use ts_rs::{Config, ExportError, TS};
 
 use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
+use crate::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use crate::error::Field;
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
 use crate::terms::{AgreementVersion, SignInput, TermsInput, TermsPreview};
@@ -28,5 +29,8 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     TermsInput::export_all(cfg)?;
     TermsPreview::export_all(cfg)?;
     SignInput::export_all(cfg)?;
+    ReferralCode::export_all(cfg)?;
+    CodeOptions::export_all(cfg)?;
+    LookupOutcome::export_all(cfg)?;
     Ok(())
 }

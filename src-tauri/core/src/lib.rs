@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod bindings;
 pub mod business;
+pub mod codes;
 pub mod demo;
 mod desk;
 pub mod documents;

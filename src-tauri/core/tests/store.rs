@@ -35,6 +35,7 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "audit_log",
             "business_profile",
             "partners",
+            "referral_codes",
             "store_meta"
         ]
     );

@@ -1,10 +1,12 @@
 //! The crate's errors: one enum per concern, wrapped by [`Error`].
 
+mod codes;
 mod partner;
 mod store;
 mod terms;
 mod validation;
 
+pub use codes::CodeError;
 pub use partner::PartnerError;
 pub use store::StoreError;
 pub use terms::TermsError;
@@ -25,6 +27,9 @@ pub enum Error {
     /// An agreement operation broke an agreement rule.
     #[error(transparent)]
     Terms(#[from] TermsError),
+    /// A referral code could not be issued or changed.
+    #[error(transparent)]
+    Code(#[from] CodeError),
     /// A document could not be rendered.
     #[error(transparent)]
     Document(#[from] crate::documents::DocumentError),
@@ -50,7 +55,9 @@ impl Error {
             Error::Partner(PartnerError::DuplicateName { .. }) => Some(Field::Name),
             Error::Partner(PartnerError::Transition { .. }) => Some(Field::Status),
             Error::Terms(TermsError::Overlap { .. }) => Some(Field::EffectiveFrom),
+            Error::Code(CodeError::Taken { .. }) => Some(Field::Code),
             Error::Partner(PartnerError::NotFound(_))
+            | Error::Code(_)
             | Error::Terms(_)
             | Error::Document(_)
             | Error::Store(_)

@@ -39,6 +39,11 @@ pub enum Field {
     SignedOn,
     OurSignatory,
     PartnerSignatory,
+    Code,
+    ValidFrom,
+    ValidUntil,
+    RedemptionLimit,
+    Count,
 }
 
 impl Field {
@@ -77,6 +82,11 @@ impl Field {
             Field::SignedOn => "Date signed",
             Field::OurSignatory => "Our signatory",
             Field::PartnerSignatory => "Partner's signatory",
+            Field::Code => "Code",
+            Field::ValidFrom => "Valid from",
+            Field::ValidUntil => "Valid until",
+            Field::RedemptionLimit => "Redemption limit",
+            Field::Count => "Number of codes",
         }
     }
 }

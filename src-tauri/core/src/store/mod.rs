@@ -3,6 +3,7 @@
 pub mod agreements;
 pub mod audit;
 pub mod business;
+pub mod codes;
 mod open;
 pub mod partners;
 

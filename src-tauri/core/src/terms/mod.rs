@@ -23,7 +23,7 @@ pub use kinds::{
 };
 pub use print::{agreement_doc, Pdf};
 pub use versions::today;
-pub use words::{long_date, percent};
+pub use words::{long_date, offer_words, percent};
 
 /// An agreement version's row id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

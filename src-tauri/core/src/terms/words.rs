@@ -49,6 +49,20 @@ pub fn effective(terms: &Terms) -> String {
     format!("{} – {to}", long_date(terms.effective_from))
 }
 
+/// The customer's offer in a few words for the counter: `10 % off, min €5.00`.
+pub fn offer_words(terms: &Terms, locale: &str) -> String {
+    let offer = match &terms.offer {
+        Offer::None => "No discount".to_string(),
+        Offer::PercentOff(p) => format!("{} off", percent(*p, locale)),
+        Offer::AmountOff(m) => format!("{} off", format(*m, locale)),
+        Offer::FreeItem(item) => format!("Free {item}"),
+    };
+    match terms.min_sale.filter(|m| m.minor > 0) {
+        Some(min) => format!("{offer}, min {}", format(min, locale)),
+        None => offer,
+    }
+}
+
 /// The offer and the reward in two sentences, e.g. "Customers you refer get 10 % off
 /// purchases of €5.00 or more. You earn 8 % of each such sale, up to €150.00 a month, paid
 /// monthly by bank transfer."

@@ -25,6 +25,8 @@ const errorCodes: Record<ErrorCode, true> = {
 	period_overlap: true,
 	document_failed: true,
 	file_not_saved: true,
+	code_taken: true,
+	code_not_found: true,
 	internal: true
 };
 

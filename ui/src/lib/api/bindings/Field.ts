@@ -3,4 +3,4 @@
 /**
  * An input field a person fills in; the UI marks it when an error names it.
  */
-export type Field = "name" | "address" | "email" | "phone" | "taxId" | "currency" | "locale" | "category" | "contactPerson" | "website" | "notes" | "fitAudience" | "fitSynergy" | "fitReputation" | "fitMotivation" | "status" | "search" | "model" | "effectiveFrom" | "effectiveTo" | "offerPercent" | "offerAmount" | "offerItem" | "minSale" | "rewardPercent" | "rewardAmount" | "monthlyCap" | "payoutMethodOther" | "clauses" | "signedOn" | "ourSignatory" | "partnerSignatory";
+export type Field = "name" | "address" | "email" | "phone" | "taxId" | "currency" | "locale" | "category" | "contactPerson" | "website" | "notes" | "fitAudience" | "fitSynergy" | "fitReputation" | "fitMotivation" | "status" | "search" | "model" | "effectiveFrom" | "effectiveTo" | "offerPercent" | "offerAmount" | "offerItem" | "minSale" | "rewardPercent" | "rewardAmount" | "monthlyCap" | "payoutMethodOther" | "clauses" | "signedOn" | "ourSignatory" | "partnerSignatory" | "code" | "validFrom" | "validUntil" | "redemptionLimit" | "count";

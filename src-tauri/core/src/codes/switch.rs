@@ -1,0 +1,42 @@
+//! Disabling and re-enabling codes; a disabled code keeps its history.
+
+use super::{CodeId, ReferralCode};
+use crate::desk::{audit, Actor};
+use crate::error::CodeError;
+use crate::store::codes;
+use crate::{Desk, Result};
+
+impl Desk {
+    /// Switches each of `ids` on or off in one transaction.
+    pub async fn set_codes_enabled(
+        &self,
+        ids: &[CodeId],
+        enabled: bool,
+        actor: &Actor,
+    ) -> Result<Vec<ReferralCode>> {
+        let mut tx = self.begin().await?;
+        let mut changed = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let before = codes::by_id(&mut tx, id)
+                .await?
+                .ok_or(CodeError::NotFound(id))?;
+            codes::set_enabled(&mut tx, id, enabled, chrono::Utc::now()).await?;
+            let after = codes::by_id(&mut tx, id)
+                .await?
+                .ok_or(CodeError::NotFound(id))?;
+            let action = if enabled { "enable" } else { "disable" };
+            audit(
+                &mut tx,
+                actor,
+                ("referral_code", id.0),
+                action,
+                Some(&before),
+                Some(&after),
+            )
+            .await?;
+            changed.push(after);
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+}

@@ -1,0 +1,147 @@
+//! The `referral_codes` table. Rows are never deleted (trigger).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{FromRow, SqliteConnection};
+
+use super::{from_millis, to_millis};
+use crate::codes::{grouped, CodeId, ReferralCode};
+use crate::partners::PartnerId;
+
+const COLUMNS: &str = "id, partner_id, code, prefix, batch, valid_from, valid_until, \
+                       redemption_limit, note, enabled, created_at, updated_at";
+
+#[derive(FromRow)]
+struct CodeRow {
+    id: i64,
+    partner_id: i64,
+    code: String,
+    prefix: String,
+    batch: Option<String>,
+    valid_from: Option<String>,
+    valid_until: Option<String>,
+    redemption_limit: Option<i64>,
+    note: String,
+    enabled: i64,
+    created_at: i64,
+    updated_at: i64,
+}
+
+fn day(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+}
+
+impl CodeRow {
+    fn into_code(self) -> ReferralCode {
+        ReferralCode {
+            id: CodeId(self.id),
+            partner_id: PartnerId(self.partner_id),
+            printed: grouped(Some(&self.prefix), &self.code),
+            code: self.code,
+            prefix: self.prefix,
+            batch: self.batch,
+            valid_from: day(self.valid_from),
+            valid_until: day(self.valid_until),
+            redemption_limit: self.redemption_limit,
+            note: self.note,
+            enabled: self.enabled == 1,
+            created_at: from_millis(self.created_at),
+            updated_at: from_millis(self.updated_at),
+        }
+    }
+}
+
+/// A code about to be stored.
+pub struct NewCode<'a> {
+    pub partner_id: PartnerId,
+    pub code: &'a str,
+    pub prefix: &'a str,
+    pub batch: Option<&'a str>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_until: Option<NaiveDate>,
+    pub redemption_limit: Option<i64>,
+    pub note: &'a str,
+}
+
+/// Stores a code unless one with the same folded code exists; `None` on that clash, so
+/// the caller can draw another.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    c: &NewCode<'_>,
+    at: DateTime<Utc>,
+) -> sqlx::Result<Option<CodeId>> {
+    let iso = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO referral_codes (partner_id, code, prefix, batch, valid_from, valid_until,
+             redemption_limit, note, enabled, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)
+         ON CONFLICT (code) DO NOTHING
+         RETURNING id",
+    )
+    .bind(c.partner_id.0)
+    .bind(c.code)
+    .bind(c.prefix)
+    .bind(c.batch)
+    .bind(iso(c.valid_from))
+    .bind(iso(c.valid_until))
+    .bind(c.redemption_limit)
+    .bind(c.note)
+    .bind(to_millis(at))
+    .fetch_optional(conn)
+    .await?;
+    Ok(id.map(CodeId))
+}
+
+/// The code stored under a folded code, if any.
+pub async fn by_code(
+    conn: &mut SqliteConnection,
+    code: &str,
+) -> sqlx::Result<Option<ReferralCode>> {
+    let sql = format!("SELECT {COLUMNS} FROM referral_codes WHERE code = $1");
+    let row: Option<CodeRow> = sqlx::query_as(&sql).bind(code).fetch_optional(conn).await?;
+    Ok(row.map(CodeRow::into_code))
+}
+
+/// Which of `codes` exist.
+pub async fn existing(
+    conn: &mut SqliteConnection,
+    codes: &[String],
+) -> sqlx::Result<Vec<ReferralCode>> {
+    let list = serde_json::to_string(codes).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let sql = format!("SELECT {COLUMNS} FROM referral_codes WHERE code IN (SELECT value FROM json_each($1)) ORDER BY code");
+    let rows: Vec<CodeRow> = sqlx::query_as(&sql).bind(list).fetch_all(conn).await?;
+    Ok(rows.into_iter().map(CodeRow::into_code).collect())
+}
+
+/// A partner's codes, newest first.
+pub async fn for_partner(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+) -> sqlx::Result<Vec<ReferralCode>> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM referral_codes WHERE partner_id = $1 ORDER BY id DESC");
+    let rows: Vec<CodeRow> = sqlx::query_as(&sql).bind(partner.0).fetch_all(conn).await?;
+    Ok(rows.into_iter().map(CodeRow::into_code).collect())
+}
+
+/// Switches a code on or off.
+pub async fn set_enabled(
+    conn: &mut SqliteConnection,
+    id: CodeId,
+    enabled: bool,
+    at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE referral_codes SET enabled = $2, updated_at = $3 WHERE id = $1")
+        .bind(id.0)
+        .bind(i64::from(enabled))
+        .bind(to_millis(at))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// One code by id.
+pub async fn by_id(conn: &mut SqliteConnection, id: CodeId) -> sqlx::Result<Option<ReferralCode>> {
+    let sql = format!("SELECT {COLUMNS} FROM referral_codes WHERE id = $1");
+    let row: Option<CodeRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    Ok(row.map(CodeRow::into_code))
+}

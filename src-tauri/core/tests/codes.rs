@@ -1,0 +1,296 @@
+//! Referral code stories: issuing, batches, and every lookup outcome at the counter.
+
+use partnerdesk_core::codes::{CodeOptions, LookupOutcome, ReferralCode};
+use partnerdesk_core::error::{CodeError, Field};
+use partnerdesk_core::partners::{PartnerId, PartnerStatus};
+use partnerdesk_core::terms::{SignInput, TermsInput};
+use partnerdesk_core::testing::{desk_with_profile, partner, TestDesk};
+use partnerdesk_core::{Actor, Error};
+
+async fn bakery_with_terms(t: &TestDesk) -> PartnerId {
+    let p = t
+        .create_partner(
+            &partner("Crumb & Co. Bakery"),
+            PartnerStatus::Active,
+            &Actor::owner(),
+        )
+        .await
+        .expect("partner");
+    let mut terms = TermsInput::blank(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"));
+    terms.min_sale = "5".into();
+    let draft = t
+        .create_draft(p.id, Some(&terms), &Actor::owner())
+        .await
+        .expect("draft");
+    let sign = SignInput {
+        signed_on: "2026-01-01".into(),
+        our_signatory: "Maya Bean".into(),
+        partner_signatory: "Anna Kowalska".into(),
+    };
+    t.sign_agreement(draft.id, &sign, &Actor::owner())
+        .await
+        .expect("sign");
+    p.id
+}
+
+async fn one(t: &TestDesk, p: PartnerId, options: CodeOptions) -> ReferralCode {
+    t.issue_code(p, None, &options, &Actor::owner())
+        .await
+        .expect("issue")
+}
+
+#[tokio::test]
+async fn an_issued_code_is_valid_however_staff_type_it() {
+    let t = desk_with_profile().await;
+    let p = bakery_with_terms(&t).await;
+    let code = one(
+        &t,
+        p,
+        CodeOptions {
+            with_prefix: true,
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(code.printed.starts_with("BAKERY-"), "{}", code.printed);
+
+    let sloppy = code
+        .printed
+        .to_lowercase()
+        .replace('-', " ")
+        .replace('0', "o")
+        .replace('1', "l");
+    for typed in [
+        code.printed.clone(),
+        code.code.clone(),
+        sloppy,
+        code.printed["BAKERY-".len()..].to_string(),
+    ] {
+        match t.lookup_code(&typed).await.unwrap() {
+            LookupOutcome::Valid {
+                partner_name,
+                offer,
+                code: printed,
+                ..
+            } => {
+                assert_eq!(partner_name, "Crumb & Co. Bakery");
+                assert_eq!(offer, "10 % off, min €5.00");
+                assert_eq!(printed, code.printed);
+            }
+            other => panic!("{typed}: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_one_character_slip_is_mistyped_with_the_right_suggestion_never_a_match() {
+    let t = desk_with_profile().await;
+    let p = bakery_with_terms(&t).await;
+    let code = one(&t, p, CodeOptions::default()).await;
+    let mut slipped = code.code.clone().into_bytes();
+    slipped[2] = if slipped[2] == b'7' { b'8' } else { b'7' };
+    let slipped = String::from_utf8(slipped).unwrap();
+    assert_eq!(
+        t.lookup_code(&slipped).await.unwrap(),
+        LookupOutcome::Mistyped {
+            suggestion: Some(code.printed.clone())
+        }
+    );
+    let mut swapped = code.code.clone().into_bytes();
+    swapped.swap(0, 1);
+    if swapped != code.code.as_bytes() {
+        let swapped = String::from_utf8(swapped).unwrap();
+        assert_eq!(
+            t.lookup_code(&swapped).await.unwrap(),
+            LookupOutcome::Mistyped {
+                suggestion: Some(code.printed.clone())
+            }
+        );
+    }
+    // A wrong prefix on a right code is also a slip.
+    assert_eq!(
+        t.lookup_code(&format!("BAKERX-{}", code.code))
+            .await
+            .unwrap(),
+        LookupOutcome::Mistyped {
+            suggestion: Some(code.printed.clone())
+        }
+    );
+}
+
+#[tokio::test]
+async fn a_well_formed_code_nobody_issued_is_unknown() {
+    let t = desk_with_profile().await;
+    bakery_with_terms(&t).await;
+    let body = "ZZZZZZ";
+    let typed = format!(
+        "{body}{}",
+        partnerdesk_core::codes::check_symbol(body).unwrap()
+    );
+    assert_eq!(t.lookup_code(&typed).await.unwrap(), LookupOutcome::Unknown);
+}
+
+#[tokio::test]
+async fn disabled_expired_early_inactive_and_termless_codes_each_say_why() {
+    let t = desk_with_profile().await;
+    let p = bakery_with_terms(&t).await;
+    let disabled = one(&t, p, CodeOptions::default()).await;
+    t.set_codes_enabled(&[disabled.id], false, &Actor::owner())
+        .await
+        .unwrap();
+    let expired = one(
+        &t,
+        p,
+        CodeOptions {
+            valid_until: "2020-01-31".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let early = one(
+        &t,
+        p,
+        CodeOptions {
+            valid_from: "2999-01-01".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(matches!(
+        t.lookup_code(&disabled.code).await.unwrap(),
+        LookupOutcome::Disabled { .. }
+    ));
+    assert!(matches!(
+        t.lookup_code(&expired.code).await.unwrap(),
+        LookupOutcome::Expired { .. }
+    ));
+    assert!(matches!(
+        t.lookup_code(&early.code).await.unwrap(),
+        LookupOutcome::NotYetValid { .. }
+    ));
+
+    let live = one(&t, p, CodeOptions::default()).await;
+    t.change_partner_status(p, PartnerStatus::Paused, &Actor::owner())
+        .await
+        .unwrap();
+    assert!(matches!(
+        t.lookup_code(&live.code).await.unwrap(),
+        LookupOutcome::PartnerNotActive {
+            status: PartnerStatus::Paused,
+            ..
+        }
+    ));
+
+    let florist = t
+        .create_partner(
+            &partner("Green Leaf Florist"),
+            PartnerStatus::Active,
+            &Actor::owner(),
+        )
+        .await
+        .unwrap();
+    let termless = one(&t, florist.id, CodeOptions::default()).await;
+    assert!(matches!(
+        t.lookup_code(&termless.code).await.unwrap(),
+        LookupOutcome::NoTerms { .. }
+    ));
+}
+
+#[tokio::test]
+async fn custom_codes_get_a_check_symbol_and_clash_ignoring_case() {
+    let t = desk_with_profile().await;
+    let p = bakery_with_terms(&t).await;
+    let mine = t
+        .issue_code(
+            p,
+            Some("coffee10"),
+            &CodeOptions::default(),
+            &Actor::owner(),
+        )
+        .await
+        .unwrap();
+    assert!(mine.code.starts_with("C0FFEE10"));
+    let err = t
+        .issue_code(
+            p,
+            Some("COFFEE-10"),
+            &CodeOptions::default(),
+            &Actor::owner(),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Code(CodeError::Taken { .. })),
+        "{err:?}"
+    );
+    assert_eq!(err.field(), Some(Field::Code));
+    assert_eq!(t.codes_for(p).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_batch_of_two_hundred_single_use_codes_is_unique_and_reports_progress() {
+    let t = desk_with_profile().await;
+    let p = bakery_with_terms(&t).await;
+    let options = CodeOptions {
+        redemption_limit: "1".into(),
+        ..Default::default()
+    };
+    let mut seen = Vec::new();
+    let codes = t
+        .issue_batch(p, 200, &options, &Actor::owner(), &mut |done, total| {
+            seen.push((done, total))
+        })
+        .await
+        .unwrap();
+    assert_eq!(codes.len(), 200);
+    let mut unique: Vec<_> = codes.iter().map(|c| c.code.clone()).collect();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 200);
+    assert!(codes
+        .iter()
+        .all(|c| c.redemption_limit == Some(1) && c.batch.is_some()));
+    assert_eq!(seen, [(100, 200), (200, 200)]);
+
+    for bad in [0, 10_001] {
+        let err = t
+            .issue_batch(p, bad, &options, &Actor::owner(), &mut |_, _| {})
+            .await
+            .unwrap_err();
+        assert_eq!(err.field(), Some(Field::Count));
+    }
+    let err = t
+        .issue_code(
+            p,
+            None,
+            &CodeOptions {
+                redemption_limit: "0".into(),
+                ..Default::default()
+            },
+            &Actor::owner(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some(Field::RedemptionLimit));
+    assert_eq!(t.codes_for(p).await.unwrap().len(), 200);
+}
+
+#[tokio::test]
+async fn codes_are_never_deleted_even_with_raw_sql() {
+    use sqlx::Connection;
+    let t = desk_with_profile().await;
+    let p = bakery_with_terms(&t).await;
+    one(&t, p, CodeOptions::default()).await;
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(t.db_path());
+    let mut conn = sqlx::SqliteConnection::connect_with(&opts).await.unwrap();
+    let err = sqlx::query("DELETE FROM referral_codes")
+        .execute(&mut conn)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("never deleted"));
+    let err = sqlx::query("UPDATE referral_codes SET code = 'ABC0'")
+        .execute(&mut conn)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("keeps its code"));
+}
