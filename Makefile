@@ -15,7 +15,7 @@ BUILD_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev lib
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools.
 TEST_PACKAGES := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils sqlite3 \
-	imagemagick fonts-dejavu-core
+	imagemagick fonts-dejavu-core zbar-tools
 
 # Every cargo call uses the same features, so the shell is compiled once, not twice.
 FEATURES := --features partnerdesk/custom-protocol
@@ -63,7 +63,7 @@ lint: ui
 	cargo fmt --all -- --check
 	cargo clippy -p partnerdesk-core -p partnerdesk -p partnerdesk-e2e --all-targets $(FEATURES) -- -D warnings
 
-test-rust: deps ui
+test-rust: test-deps ui
 	cargo test -p partnerdesk-core -p partnerdesk $(FEATURES)
 
 test-ui: deps

@@ -12,6 +12,7 @@ pub use format::{grouped, normalise, prefix_for, Typed};
 
 mod issue;
 mod lookup;
+mod print;
 mod switch;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,6 +23,7 @@ use crate::partners::PartnerId;
 
 pub use issue::{BATCH_MAX, BODY_LEN};
 pub use lookup::LookupOutcome;
+pub use print::CARDS_MAX;
 
 /// A referral code's row id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -73,7 +73,7 @@ pub fn render_agreement(doc: &AgreementDoc) -> Result<Vec<u8>, DocumentError> {
     let sheet = Sheet::new(doc.paper);
     let pages = lay_out(fonts, sheet, doc);
     let title = printable_line(&doc.title);
-    Ok(paint(fonts, &sheet, &frame(doc), &title, pages))
+    Ok(paint(fonts, &sheet, Some(&frame(doc)), &title, pages))
 }
 
 /// The agreement's pages, before head and foot are added.

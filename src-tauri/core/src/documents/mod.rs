@@ -8,6 +8,7 @@
 
 mod agreement;
 pub mod blocks;
+mod cards;
 pub mod clean;
 pub mod compose;
 mod error;
@@ -16,10 +17,12 @@ pub mod layout;
 pub mod page;
 pub mod paint;
 pub mod parts;
+mod qr;
 #[cfg(any(test, feature = "testing"))]
 pub mod samples;
 pub mod style;
 pub mod wrap;
 
 pub use agreement::{render_agreement, AgreementDoc, PartyBlock, SignatureBlock};
+pub use cards::{render_card_sheet, render_cheat_sheet, Card, CardSheet, CARDS_PER_PAGE};
 pub use error::DocumentError;

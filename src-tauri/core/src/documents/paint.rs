@@ -19,7 +19,7 @@ const MM_PER_PT: f32 = 25.4 / 72.0;
 pub fn paint(
     fonts: &Fonts,
     sheet: &Sheet,
-    frame: &Frame,
+    frame: Option<&Frame>,
     title: &str,
     pages: Vec<Vec<Mark>>,
 ) -> Vec<u8> {
@@ -46,7 +46,11 @@ pub fn paint(
         .enumerate()
         .map(|(i, marks)| {
             let mut ops = Vec::new();
-            for mark in marks.iter().chain(&frame.marks(fonts, sheet, i + 1, total)) {
+            // Card sheets have no running head or page numbers: they would print on a card.
+            let head_and_foot = frame
+                .map(|f| f.marks(fonts, sheet, i + 1, total))
+                .unwrap_or_default();
+            for mark in marks.iter().chain(&head_and_foot) {
                 painter.paint(mark, &mut ops);
             }
             PdfPage::new(

@@ -1,0 +1,134 @@
+//! Printing codes as a sheet of referral cards for a partner to hand out.
+
+use std::collections::hash_map::{Entry, HashMap};
+
+use chrono::NaiveDate;
+
+use super::{CodeId, ReferralCode};
+use crate::business::PaperSize;
+use crate::documents::{render_card_sheet, Card, CardSheet};
+use crate::error::{CodeError, Field, FieldError, PartnerError, Problem};
+use crate::partners::{Partner, PartnerId};
+use crate::terms::{long_date, offer_words, today, Pdf};
+use crate::{store, Desk, Result};
+
+/// The most cards one sheet prints (1,000 pages).
+pub const CARDS_MAX: usize = 10_000;
+
+impl Desk {
+    /// Renders `codes`, in the order given, as referral cards ten to a page, on `paper` or
+    /// the profile locale's default. Each card shows the offer of the partner's terms in
+    /// force today.
+    pub async fn card_sheet_pdf(&self, codes: &[CodeId], paper: Option<PaperSize>) -> Result<Pdf> {
+        if !(1..=CARDS_MAX).contains(&codes.len()) {
+            let range = Problem::OutOfRange {
+                min: 1,
+                max: CARDS_MAX as i64,
+            };
+            return Err(FieldError::new(Field::Count, range).into());
+        }
+        let profile = self.require_profile().await?;
+        let loaded = self.load_codes(codes).await?;
+        let day = today();
+        let mut partners: HashMap<PartnerId, (Partner, String)> = HashMap::new();
+        let mut cards = Vec::with_capacity(loaded.len());
+        for code in &loaded {
+            let (partner, offer) = match partners.entry(code.partner_id) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(new) => {
+                    let id = code.partner_id;
+                    new.insert(self.partner_offer(id, &profile.locale, day).await?)
+                }
+            };
+            cards.push(Card {
+                shop: profile.name.clone(),
+                partner: partner.name.clone(),
+                offer: offer.clone(),
+                code: code.printed.clone(),
+                qr_payload: code.code.clone(),
+                validity: validity(code),
+            });
+        }
+        let whose = match &partners.values().collect::<Vec<_>>()[..] {
+            [(only, _)] => only.name.clone(),
+            several => format!("{} partners", several.len()),
+        };
+        let sheet = CardSheet {
+            paper: paper.unwrap_or_else(|| PaperSize::for_locale(&profile.locale)),
+            title: format!("Referral cards · {whose}"),
+            cards,
+        };
+        Ok(Pdf {
+            file_name: file_name(&whose, loaded.len()),
+            bytes: render_card_sheet(&sheet)?,
+        })
+    }
+
+    /// The partner and the offer its terms in force on `day` give, in words.
+    async fn partner_offer(
+        &self,
+        id: PartnerId,
+        locale: &str,
+        day: NaiveDate,
+    ) -> Result<(Partner, String)> {
+        let partner = self
+            .partner(id)
+            .await
+            .map_err(|_| PartnerError::NotFound(id))?;
+        let offer = match self.terms_in_force(id, day).await? {
+            Some(version) => offer_words(&version.terms, locale),
+            None => format!("Offer as agreed with {}", partner.name),
+        };
+        Ok((partner, offer))
+    }
+
+    async fn load_codes(&self, ids: &[CodeId]) -> Result<Vec<ReferralCode>> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let mut loaded = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let code = store::codes::by_id(&mut conn, id)
+                .await?
+                .ok_or(CodeError::NotFound(id))?;
+            loaded.push(code);
+        }
+        Ok(loaded)
+    }
+}
+
+/// "Valid 1 December 2026 – 31 January 2027", "Valid until …", "Valid from …" or "No expiry".
+fn validity(code: &ReferralCode) -> String {
+    match (code.valid_from, code.valid_until) {
+        (Some(from), Some(until)) => format!("Valid {} – {}", long_date(from), long_date(until)),
+        (None, Some(until)) => format!("Valid until {}", long_date(until)),
+        (Some(from), None) => format!("Valid from {}", long_date(from)),
+        (None, None) => "No expiry".to_string(),
+    }
+}
+
+/// `Referral cards Crumb & Co. Bakery (25).pdf`, without characters file systems refuse.
+fn file_name(whose: &str, count: usize) -> String {
+    let safe: String = whose
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("Referral cards {} ({count}).pdf", safe.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_drop_characters_file_systems_refuse() {
+        assert_eq!(
+            file_name(" A/B: \"C\"? ", 25),
+            "Referral cards A-B- -C-- (25).pdf"
+        );
+    }
+}

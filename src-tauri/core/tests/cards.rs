@@ -1,0 +1,219 @@
+//! Referral card sheets rendered from issued codes and read back with independent tools:
+//! poppler (`pdftotext`, `pdfinfo`, `pdftoppm`) and zbar (`zbarimg`, package zbar-tools).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use partnerdesk_core::business::PaperSize;
+use partnerdesk_core::codes::{CodeId, CodeOptions, ReferralCode};
+use partnerdesk_core::documents::render_cheat_sheet;
+use partnerdesk_core::error::CodeError;
+use partnerdesk_core::partners::{PartnerId, PartnerStatus};
+use partnerdesk_core::terms::{Pdf, SignInput, TermsInput};
+use partnerdesk_core::testing::{desk_with_profile, partner, TestDesk};
+use partnerdesk_core::{Actor, Error};
+
+async fn active_partner(t: &TestDesk, name: &str) -> PartnerId {
+    t.create_partner(&partner(name), PartnerStatus::Active, &Actor::owner())
+        .await
+        .expect("partner")
+        .id
+}
+
+async fn sign_terms(t: &TestDesk, p: PartnerId) {
+    let mut terms = TermsInput::blank(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"));
+    terms.min_sale = "5".into();
+    let draft = t
+        .create_draft(p, Some(&terms), &Actor::owner())
+        .await
+        .expect("draft");
+    let sign = SignInput {
+        signed_on: "2026-01-01".into(),
+        our_signatory: "Maya Bean".into(),
+        partner_signatory: "Anna Kowalska".into(),
+    };
+    t.sign_agreement(draft.id, &sign, &Actor::owner())
+        .await
+        .expect("sign");
+}
+
+async fn batch(t: &TestDesk, p: PartnerId, count: usize) -> Vec<ReferralCode> {
+    t.issue_batch(
+        p,
+        count,
+        &CodeOptions::default(),
+        &Actor::owner(),
+        &mut |_, _| {},
+    )
+    .await
+    .expect("batch")
+}
+
+fn ids(codes: &[ReferralCode]) -> Vec<CodeId> {
+    codes.iter().map(|c| c.id).collect()
+}
+
+/// The sheet written to a temporary folder, deleted when dropped.
+struct OnDisk {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn on_disk(pdf: &Pdf) -> OnDisk {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cards.pdf");
+    std::fs::write(&path, &pdf.bytes).expect("pdf written");
+    OnDisk { dir, path }
+}
+
+/// Runs a tool, failing loudly when it is missing rather than skipping.
+fn run(tool: &str, args: &[&str], path: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} not runnable (poppler-utils, zbar-tools): {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// The sheet's text with whitespace collapsed, so an offer wrapped over two lines reads as
+/// one string.
+fn text(pdf: &OnDisk) -> String {
+    let out = pdf.dir.path().join("cards.txt");
+    run("pdftotext", &["-enc", "UTF-8"], &pdf.path);
+    let text = std::fs::read_to_string(out).expect("pdftotext wrote text");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn page_count(pdf: &OnDisk) -> usize {
+    run("pdfinfo", &[], &pdf.path)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+#[tokio::test]
+async fn every_code_of_a_batch_prints_exactly_once_ten_to_a_page() {
+    let t = desk_with_profile().await;
+    let p = active_partner(&t, "Crumb & Co. Bakery").await;
+    sign_terms(&t, p).await;
+    let codes = batch(&t, p, 25).await;
+    let pdf = t
+        .card_sheet_pdf(&ids(&codes), Some(PaperSize::A4))
+        .await
+        .expect("sheet");
+    assert_eq!(pdf.file_name, "Referral cards Crumb & Co. Bakery (25).pdf");
+    let file = on_disk(&pdf);
+    assert_eq!(page_count(&file), 3);
+    let text = text(&file);
+    for code in &codes {
+        assert_eq!(text.matches(&code.printed).count(), 1, "{}", code.printed);
+    }
+    assert_eq!(text.matches("10 % off, min €5.00").count(), 25);
+    assert_eq!(
+        text.matches("Brought to you by Crumb & Co. Bakery").count(),
+        25
+    );
+    assert_eq!(text.matches("No expiry").count(), 25);
+}
+
+/// What the QR code on card `slot` (0‥9, left to right, top to bottom) of page 1 scans as.
+/// Each card is rendered on its own at 300 dpi: zbar, given a whole page of ten symbols in
+/// a grid, misses some at certain resolutions, while a phone sees one card at a time.
+fn scan_card(pdf: &OnDisk, paper: PaperSize, slot: usize) -> String {
+    let (width, height) = match paper {
+        PaperSize::A4 => (210.0, 297.0),
+        PaperSize::Letter => (215.9, 279.4),
+    };
+    // The grid: 85 × 55 mm cards, two columns 10 mm apart, five touching rows, centred.
+    let x = (width - 180.0) / 2.0 + (slot % 2) as f64 * 95.0;
+    let y = (height - 275.0) / 2.0 + (slot / 2) as f64 * 55.0;
+    let px = |mm: f64| ((mm * 300.0 / 25.4).round() as i64).to_string();
+    let png = pdf.dir.path().join(format!("card{slot}"));
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "300", "-f", "1", "-l", "1", "-singlefile"])
+        .args(["-x", &px(x), "-y", &px(y), "-W", &px(85.0), "-H", &px(55.0)])
+        .arg(&pdf.path)
+        .arg(&png)
+        .status()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(status.success());
+    run("zbarimg", &["--raw", "-q"], &png.with_extension("png"))
+        .trim()
+        .to_string()
+}
+
+#[tokio::test]
+async fn each_cards_qr_code_scans_as_its_own_code() {
+    let t = desk_with_profile().await;
+    let p = active_partner(&t, "Crumb & Co. Bakery").await;
+    sign_terms(&t, p).await;
+    let codes = batch(&t, p, 25).await;
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let pdf = t.card_sheet_pdf(&ids(&codes), Some(paper)).await.unwrap();
+        let file = on_disk(&pdf);
+        let scanned: Vec<String> = (0..10).map(|slot| scan_card(&file, paper, slot)).collect();
+        let page_one: Vec<String> = codes[..10].iter().map(|c| c.code.clone()).collect();
+        assert_eq!(scanned, page_one, "{paper:?}");
+    }
+}
+
+#[tokio::test]
+async fn accented_partner_names_print_exactly_and_cards_without_terms_say_so() {
+    let t = desk_with_profile().await;
+    let p = active_partner(&t, "Café Müller Łódź").await;
+    let codes = batch(&t, p, 3).await;
+    let pdf = t.card_sheet_pdf(&ids(&codes), None).await.unwrap();
+    assert_eq!(pdf.file_name, "Referral cards Café Müller Łódź (3).pdf");
+    let file = on_disk(&pdf);
+    assert_eq!(page_count(&file), 1);
+    let text = text(&file);
+    assert_eq!(
+        text.matches("Brought to you by Café Müller Łódź").count(),
+        3
+    );
+    assert_eq!(
+        text.matches("Offer as agreed with Café Müller Łódź")
+            .count(),
+        3
+    );
+    assert_eq!(text.matches("Bean There Coffee").count(), 3);
+}
+
+#[tokio::test]
+async fn a_missing_code_is_reported_by_id_and_nothing_is_rendered() {
+    let t = desk_with_profile().await;
+    let p = active_partner(&t, "Crumb & Co. Bakery").await;
+    let mut wanted = ids(&batch(&t, p, 2).await);
+    wanted.push(CodeId(999_999));
+    match t.card_sheet_pdf(&wanted, None).await {
+        Err(Error::Code(CodeError::NotFound(id))) => assert_eq!(id, CodeId(999_999)),
+        other => panic!("{other:?}"),
+    }
+    assert!(t.card_sheet_pdf(&[], None).await.is_err());
+}
+
+#[test]
+fn the_staff_guide_is_one_page_naming_the_shop_and_every_outcome() {
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let bytes = render_cheat_sheet(paper, "Café Müller").expect("guide renders");
+        let file = on_disk(&Pdf {
+            file_name: String::new(),
+            bytes,
+        });
+        assert_eq!(page_count(&file), 1);
+        let text = text(&file);
+        for outcome in [
+            "Valid", "Mistyped", "Unknown", "Disabled", "Expired", "Used up",
+        ] {
+            assert!(text.contains(outcome), "{outcome} missing");
+        }
+        assert!(text.contains("Partner not active") && text.contains("Café Müller"));
+    }
+}
