@@ -18,6 +18,12 @@ const COMMANDS: &[&str] = &[
     "delete_agreement_draft",
     "sign_agreement",
     "print_agreement",
+    "list_codes",
+    "issue_code",
+    "issue_code_batch",
+    "set_codes_enabled",
+    "lookup_code",
+    "print_card_sheet",
 ];
 
 fn main() {

@@ -51,6 +51,12 @@ pub fn run() {
             commands::agreements::delete_agreement_draft,
             commands::agreements::sign_agreement,
             commands::agreements::print_agreement,
+            commands::codes::list_codes,
+            commands::codes::issue_code,
+            commands::codes::issue_code_batch,
+            commands::codes::set_codes_enabled,
+            commands::codes::lookup_code,
+            commands::codes::print_card_sheet,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {
@@ -84,6 +90,7 @@ mod bindings_tests {
         crate::ApiError::export_all(&cfg).unwrap();
         crate::commands::app::AppStatus::export_all(&cfg).unwrap();
         crate::commands::agreements::Paper::export_all(&cfg).unwrap();
+        crate::commands::codes::BatchProgress::export_all(&cfg).unwrap();
     }
 
     fn read_all(dir: &Path) -> BTreeMap<String, String> {

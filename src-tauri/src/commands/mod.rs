@@ -3,4 +3,5 @@
 pub mod agreements;
 pub mod app;
 pub mod business;
+pub mod codes;
 pub mod partners;

@@ -144,6 +144,82 @@ export const testIds = {
 		/** The refusal shown at the dialog's top (e.g. an overlapping period). */
 		error: 'sign-error'
 	},
+	codes: {
+		partnerSelect: 'codes-partner',
+		partnersEmpty: 'codes-partners-empty',
+		/** The partners' own load failure. */
+		loadError: 'codes-load-error',
+		/** The panel for the chosen partner. */
+		panel: 'codes-panel',
+		/** Open (or close) the "Issue one code" and "Issue a batch" forms. */
+		openIssueOne: 'codes-open-issue-one',
+		openIssueBatch: 'codes-open-issue-batch',
+		list: 'code-list',
+		/** No codes at all for this partner. */
+		empty: 'code-list-empty',
+		/** Codes exist but the filters keep none. */
+		noMatch: 'code-list-no-match',
+		/** One code; `data-code-id` and `data-enabled` tell which. */
+		row: 'code-row',
+		rowSelect: 'code-row-select',
+		rowCode: 'code-row-code',
+		rowStatus: 'code-row-status',
+		rowValidity: 'code-row-validity',
+		rowLimit: 'code-row-limit',
+		rowNote: 'code-row-note',
+		rowBatch: 'code-row-batch',
+		/** "12 of 220 codes" above the list. */
+		shown: 'code-list-shown',
+		showMore: 'code-list-more',
+		statusFilter: 'code-status-filter',
+		batchFilter: 'code-batch-filter',
+		search: 'code-search',
+		selectAll: 'code-select-all',
+		selectedCount: 'code-selected-count',
+		disableSelected: 'code-disable-selected',
+		enableSelected: 'code-enable-selected',
+		printSelected: 'code-print-selected',
+		paper: 'code-paper',
+		/** The in-page "Disable 5 codes?" question and its answers. */
+		confirm: 'code-confirm',
+		confirmYes: 'code-confirm-yes',
+		confirmNo: 'code-confirm-no',
+		/** "Issued 200 codes." and other confirmations. */
+		note: 'code-note',
+		savedPath: 'code-saved-path',
+		/** A refused action (not a form field). */
+		actionError: 'code-error'
+	},
+	issueCode: {
+		form: 'issue-code-form',
+		code: 'issue-code-custom',
+		validFrom: 'issue-code-valid-from',
+		validUntil: 'issue-code-valid-until',
+		limit: 'issue-code-limit',
+		note: 'issue-code-note',
+		withPrefix: 'issue-code-with-prefix',
+		submit: 'issue-code-submit'
+	},
+	issueBatch: {
+		form: 'issue-batch-form',
+		count: 'issue-batch-count',
+		validFrom: 'issue-batch-valid-from',
+		validUntil: 'issue-batch-valid-until',
+		limit: 'issue-batch-limit',
+		note: 'issue-batch-note',
+		withPrefix: 'issue-batch-with-prefix',
+		submit: 'issue-batch-submit',
+		progress: 'issue-batch-progress',
+		/** "Print these cards…" after a batch was issued. */
+		print: 'issue-batch-print'
+	},
+	checkCode: {
+		form: 'check-code-form',
+		input: 'check-code-input',
+		submit: 'check-code-submit',
+		/** What the counter would say; `data-kind` holds the outcome's kind. */
+		result: 'check-code-result'
+	},
 	settings: {
 		/** "Saved …" after the business profile was saved in Settings. */
 		saved: 'settings-saved'

@@ -3,5 +3,6 @@
 export * as agreements from './agreements';
 export * as app from './app';
 export * as business from './business';
+export * as codes from './codes';
 export * as partners from './partners';
 export { isApiError, toApiError, type ApiError, type ErrorCode, type Field } from './ipc';

@@ -1,0 +1,117 @@
+//! Referral codes: issuing one or a batch, listing, switching on and off, and looking up.
+
+use partnerdesk_core::business::PaperSize;
+use partnerdesk_core::codes::{CodeId, CodeOptions, LookupOutcome, ReferralCode};
+use partnerdesk_core::partners::PartnerId;
+use partnerdesk_core::Actor;
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use ts_rs::TS;
+
+use super::agreements::Paper;
+use crate::error::ApiResult;
+use crate::files;
+use crate::state::App;
+
+/// How far a batch has got: `done` of `total` codes issued (sent every hundred codes).
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn list_codes(
+    app: State<'_, App>,
+    partner_id: PartnerId,
+) -> ApiResult<Vec<ReferralCode>> {
+    Ok(app.desk()?.codes_for(partner_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn issue_code(
+    app: State<'_, App>,
+    partner_id: PartnerId,
+    custom: Option<String>,
+    options: CodeOptions,
+) -> ApiResult<ReferralCode> {
+    Ok(app
+        .desk()?
+        .issue_code(partner_id, custom.as_deref(), &options, &Actor::owner())
+        .await?)
+}
+
+/// Issues `count` codes in one go, reporting progress on `on_progress`. Runs on the async
+/// pool, so the window stays responsive however large the batch.
+#[tauri::command]
+#[tracing::instrument(skip(app, on_progress), err(Debug))]
+pub async fn issue_code_batch(
+    app: State<'_, App>,
+    partner_id: PartnerId,
+    count: i64,
+    options: CodeOptions,
+    on_progress: Channel<BatchProgress>,
+) -> ApiResult<Vec<ReferralCode>> {
+    let mut progress = |done: usize, total: usize| {
+        let report = BatchProgress {
+            done: u32::try_from(done).unwrap_or(u32::MAX),
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+        };
+        // A closed window only loses the progress, never the batch.
+        if let Err(err) = on_progress.send(report) {
+            tracing::debug!(%err, "batch progress not delivered");
+        }
+    };
+    // Out of range (negative too) is the core's to refuse, beside the count field.
+    let count = usize::try_from(count).unwrap_or(0);
+    Ok(app
+        .desk()?
+        .issue_batch(partner_id, count, &options, &Actor::owner(), &mut progress)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn set_codes_enabled(
+    app: State<'_, App>,
+    ids: Vec<CodeId>,
+    enabled: bool,
+) -> ApiResult<Vec<ReferralCode>> {
+    Ok(app
+        .desk()?
+        .set_codes_enabled(&ids, enabled, &Actor::owner())
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app), err(Debug))]
+pub async fn lookup_code(app: State<'_, App>, typed: String) -> ApiResult<LookupOutcome> {
+    Ok(app.desk()?.lookup_code(&typed).await?)
+}
+
+/// Renders the codes as a sheet of referral cards, asks where to save it, saves it and opens
+/// it in the system viewer. Answers the saved path, or `None` when the owner cancelled.
+#[tauri::command]
+#[tracing::instrument(skip(app, handle, ids), fields(count = ids.len()), err(Debug))]
+pub async fn print_card_sheet(
+    app: State<'_, App>,
+    handle: AppHandle,
+    ids: Vec<CodeId>,
+    paper: Option<Paper>,
+) -> ApiResult<Option<String>> {
+    let paper = paper.map(|p| match p {
+        Paper::A4 => PaperSize::A4,
+        Paper::Letter => PaperSize::Letter,
+    });
+    let pdf = app.desk()?.card_sheet_pdf(&ids, paper).await?;
+    let Some(path) = files::ask_save_path(&handle, &pdf.file_name) else {
+        return Ok(None);
+    };
+    files::write(&path, &pdf.bytes)?;
+    files::open_in_viewer(&handle, &path);
+    Ok(Some(path.display().to_string()))
+}

@@ -1,0 +1,94 @@
+//! Codes: the owner issues a batch of 20 single-use codes for the demo bakery, sees all 20,
+//! checks one the way the counter will, switches one off, and prints the batch as cards.
+
+use partnerdesk_e2e::{fresh_data_dir, App, Launch};
+use serde_json::json;
+
+const BAKERY: &str = "Crumb & Co. Bakery";
+
+#[test]
+fn bakery_batch_is_issued_checked_and_printed() {
+    let data = fresh_data_dir();
+    let pdfs = tempfile::Builder::new()
+        .prefix("partnerdesk-e2e-cards-")
+        .tempdir()
+        .unwrap_or_else(|e| panic!("could not create a folder for PDFs: {e}"));
+    let launch = Launch::new()
+        .arg("--demo")
+        .env("PARTNERDESK_SAVE_DIR", pdfs.path().display().to_string())
+        .env("PARTNERDESK_NO_OPEN", "1");
+    let app = App::launch_with(data.path(), launch);
+
+    app.click("nav-codes");
+    app.wait_for("codes-partner");
+    let script =
+        "return Array.from(document.querySelector('[data-testid=\"codes-partner\"]').options)\
+                  .find(o => o.text === arguments[0])?.value ?? null;";
+    let bakery = app.execute(script, vec![json!(BAKERY)]);
+    let bakery = bakery
+        .as_str()
+        .unwrap_or_else(|| panic!("{BAKERY} is not in the partner box: {bakery:?}"))
+        .to_string();
+    app.select_by_value("codes-partner", &bakery);
+    app.wait_for("codes-panel");
+    app.wait_for("code-list-empty");
+    app.screenshot("codes-empty");
+
+    app.click("codes-open-issue-batch");
+
+    app.type_into("issue-batch-count", "20");
+    app.click("issue-batch-submit");
+    app.wait_for_text("code-note", "Issued 20 codes");
+    let codes = app.wait_until("20 code rows", |app| {
+        let codes = app.texts("code-row-code");
+        (codes.len() == 20).then_some(codes)
+    });
+    assert!(
+        codes.iter().all(|c| c.starts_with("BAKERY-")),
+        "every code should carry the bakery's prefix: {codes:?}"
+    );
+    assert!(
+        app.texts("code-row-limit")
+            .iter()
+            .all(|l| l == "single use"),
+        "a batch defaults to single use"
+    );
+    app.execute(
+        "document.querySelector('[data-testid=\"code-note\"]').scrollIntoView();",
+        vec![],
+    );
+    app.screenshot("codes-batch");
+
+    // Typed sloppily, the way a customer's card gets read out at the till.
+    let sloppy = codes[0].to_lowercase().replace('-', " ");
+    app.type_into("check-code-input", &sloppy);
+    app.click("check-code-submit");
+    app.wait_for_text("check-code-result", "Valid");
+
+    // Switching one off asks first, in the page.
+    app.click("code-row-select");
+    app.wait_for_text("code-selected-count", "1 selected");
+    app.click("code-disable-selected");
+    app.wait_for("code-confirm");
+    app.click("code-confirm-yes");
+    app.wait_for_text("code-note", "Disabled 1 code");
+    app.wait_gone("code-confirm");
+    app.select_by_value("code-status-filter", "disabled");
+    app.wait_until("the one disabled code alone", |app| {
+        (app.texts("code-row-code") == [codes[0].clone()]).then_some(())
+    });
+    app.click("check-code-submit");
+    app.wait_for_text("check-code-result", "disabled");
+    app.select_by_value("code-status-filter", "all");
+
+    // The whole batch, printed as cards.
+    app.click("codes-open-issue-batch");
+    app.type_into("issue-batch-count", "20");
+    app.click("issue-batch-submit");
+    app.wait_for_text("code-note", "Issued 20 codes");
+    app.click("issue-batch-print");
+    let saved = app.text("code-saved-path");
+    let bytes = std::fs::read(&saved).unwrap_or_else(|e| panic!("no PDF at {saved}: {e}"));
+    assert!(bytes.starts_with(b"%PDF"), "{saved} is not a PDF");
+    app.screenshot("codes");
+}

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel } from '@tauri-apps/api/core';
+import * as codes from './codes';
+import { fakeShell, removeFakeShell } from './testing';
+
+afterEach(removeFakeShell);
+
+const options: codes.CodeOptions = {
+	validFrom: '2026-12-01',
+	validUntil: '',
+	redemptionLimit: '1',
+	note: 'Christmas cards',
+	withPrefix: true
+};
+
+const code: codes.ReferralCode = {
+	id: 41,
+	partnerId: 3,
+	code: '7K2QX9A',
+	printed: 'CRUMB-7K2Q-X9A',
+	prefix: 'CRUMB',
+	batch: null,
+	validFrom: '2026-12-01',
+	validUntil: null,
+	redemptionLimit: 1,
+	note: 'Christmas cards',
+	enabled: true,
+	createdAt: '2026-11-24T10:00:00Z',
+	updatedAt: '2026-11-24T10:00:00Z'
+};
+
+/** Delivers `message` on a channel the way the shell does, in order from `index`. */
+function deliver(channel: Channel<unknown>, index: number, message: unknown) {
+	const internals = (
+		window as unknown as {
+			__TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void };
+		}
+	).__TAURI_INTERNALS__;
+	internals.runCallback(channel.id, { index, message });
+}
+
+describe('codes', () => {
+	it('list sends the partner id as partnerId', async () => {
+		const sent = fakeShell(() => [code]);
+		await expect(codes.list(3)).resolves.toEqual([code]);
+		expect(sent).toEqual([{ cmd: 'list_codes', args: { partnerId: 3 } }]);
+	});
+
+	it('issue sends the custom code and options as typed, and null for a blank custom code', async () => {
+		const sent = fakeShell(() => code);
+		await expect(codes.issue(3, 'bakery 1', options)).resolves.toEqual(code);
+		await codes.issue(3, '   ', options);
+		await codes.issue(3, null, options);
+		expect(sent).toEqual([
+			{ cmd: 'issue_code', args: { partnerId: 3, custom: 'bakery 1', options } },
+			{ cmd: 'issue_code', args: { partnerId: 3, custom: null, options } },
+			{ cmd: 'issue_code', args: { partnerId: 3, custom: null, options } }
+		]);
+	});
+
+	it('issue rejects a code already in use with code_taken beside the code field', async () => {
+		fakeShell(() => {
+			throw { code: 'code_taken', message: 'BAKE-RY1-X is already in use.', field: 'code' };
+		});
+		await expect(codes.issue(3, 'bakery1', options)).rejects.toEqual({
+			code: 'code_taken',
+			message: 'BAKE-RY1-X is already in use.',
+			field: 'code'
+		});
+	});
+
+	it('issueBatch passes a channel and reports each progress message', async () => {
+		const seen: codes.BatchProgress[] = [];
+		const sent = fakeShell((_cmd, args) => {
+			const channel = (args as { onProgress: Channel<unknown> }).onProgress;
+			deliver(channel, 0, { done: 100, total: 200 });
+			deliver(channel, 1, { done: 200, total: 200 });
+			return [code];
+		});
+		await expect(codes.issueBatch(3, 200, options, (p) => seen.push(p))).resolves.toEqual([code]);
+		expect(seen).toEqual([
+			{ done: 100, total: 200 },
+			{ done: 200, total: 200 }
+		]);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].cmd).toBe('issue_code_batch');
+		expect(sent[0].args).toMatchObject({ partnerId: 3, count: 200, options });
+	});
+
+	it('issueBatch rejects a refused count with its field', async () => {
+		fakeShell(() => {
+			throw { code: 'invalid_input', message: 'Count is at most 10000.', field: 'count' };
+		});
+		await expect(codes.issueBatch(3, 20_000, options)).rejects.toMatchObject({
+			code: 'invalid_input',
+			field: 'count'
+		});
+	});
+
+	it('setEnabled sends the ids and the new state', async () => {
+		const sent = fakeShell(() => [{ ...code, enabled: false }]);
+		await expect(codes.setEnabled([41, 42], false)).resolves.toEqual([{ ...code, enabled: false }]);
+		expect(sent).toEqual([{ cmd: 'set_codes_enabled', args: { ids: [41, 42], enabled: false } }]);
+	});
+
+	it('lookup sends the text as typed', async () => {
+		const outcome: codes.LookupOutcome = { kind: 'mistyped', suggestion: 'CRUMB-7K2Q-X9A' };
+		const sent = fakeShell(() => outcome);
+		await expect(codes.lookup('crumb 7k2q x9b')).resolves.toEqual(outcome);
+		expect(sent).toEqual([{ cmd: 'lookup_code', args: { typed: 'crumb 7k2q x9b' } }]);
+	});
+
+	it('printCards sends the ids in order and the paper, and resolves with the saved path', async () => {
+		const sent = fakeShell(() => '/home/me/cards.pdf');
+		await expect(codes.printCards([42, 41], 'a4')).resolves.toBe('/home/me/cards.pdf');
+		await codes.printCards([41]);
+		expect(sent).toEqual([
+			{ cmd: 'print_card_sheet', args: { ids: [42, 41], paper: 'a4' } },
+			{ cmd: 'print_card_sheet', args: { ids: [41], paper: null } }
+		]);
+	});
+
+	it('a failure that is not an ApiError becomes an internal one', async () => {
+		fakeShell(() => {
+			throw 'invalid args `count` for command `issue_code_batch`';
+		});
+		await expect(codes.issueBatch(3, 1, options)).rejects.toMatchObject({ code: 'internal' });
+	});
+});

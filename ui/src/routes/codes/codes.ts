@@ -1,0 +1,122 @@
+// What the Codes screen shows about a code, in words, and which codes its filters keep.
+
+import type { LookupOutcome } from '$lib/api/bindings/LookupOutcome';
+import type { ReferralCode } from '$lib/api/bindings/ReferralCode';
+import type { CodeOptions } from '$lib/api/bindings/CodeOptions';
+import type { Field } from '$lib/api/bindings/Field';
+import type { Paper } from '$lib/api/bindings/Paper';
+import { dayText, statusLabels } from '$lib/format';
+
+export type StatusFilter = 'all' | 'enabled' | 'disabled';
+
+export type CodeFilters = { status: StatusFilter; search: string; batch: string };
+
+export const allBatches = '';
+
+/** The inputs both issuing forms have, so refusals naming them show beside them. */
+export const optionFields: readonly Field[] = [
+	'validFrom',
+	'validUntil',
+	'redemptionLimit',
+	'notes'
+];
+
+export function blankOptions(): CodeOptions {
+	return { validFrom: '', validUntil: '', redemptionLimit: '1', note: '', withPrefix: true };
+}
+
+/** "single use", "5 uses" or "unlimited". */
+export function limitText(limit: number | null): string {
+	if (limit === null) return 'unlimited';
+	return limit === 1 ? 'single use' : `${limit} uses`;
+}
+
+/** The validity window in words, e.g. "1 December 2026 – 31 January 2027" or "always". */
+export function validityText(code: ReferralCode, locale: string): string {
+	const from = code.validFrom ? dayText(code.validFrom, locale) : null;
+	const until = code.validUntil ? dayText(code.validUntil, locale) : null;
+	if (from && until) return `${from} – ${until}`;
+	if (from) return `from ${from}`;
+	if (until) return `until ${until}`;
+	return 'always';
+}
+
+/** Letters and digits only, upper case: how a code is compared whatever the dashes and spaces. */
+function folded(text: string): string {
+	return text.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+/** The codes the filters keep: status, batch, and the typed text anywhere in the printed code. */
+export function filterCodes(codes: readonly ReferralCode[], filters: CodeFilters): ReferralCode[] {
+	const wanted = folded(filters.search);
+	return codes.filter(
+		(c) =>
+			(filters.status === 'all' || c.enabled === (filters.status === 'enabled')) &&
+			(filters.batch === allBatches || c.batch === filters.batch) &&
+			(wanted === '' || folded(c.printed).includes(wanted))
+	);
+}
+
+/** The batch labels among `codes`, in the order they first appear (newest first). */
+export function batchLabels(codes: readonly ReferralCode[]): string[] {
+	return [...new Set(codes.flatMap((c) => (c.batch ? [c.batch] : [])))];
+}
+
+/** What the counter would be told about a typed code, as one sentence and a tone. */
+export function outcomeText(
+	outcome: LookupOutcome,
+	locale: string
+): { tone: 'good' | 'bad'; text: string } {
+	switch (outcome.kind) {
+		case 'valid':
+			return {
+				tone: 'good',
+				text: `Valid: ${outcome.code} from ${outcome.partnerName}. ${outcome.offer}`
+			};
+		case 'unknown':
+			return { tone: 'bad', text: 'No code like that was ever issued.' };
+		case 'mistyped':
+			return {
+				tone: 'bad',
+				text: outcome.suggestion
+					? `That looks mistyped. Did the card say ${outcome.suggestion}?`
+					: 'That looks mistyped: check the card again.'
+			};
+		case 'disabled':
+			return { tone: 'bad', text: `${outcome.code} (${outcome.partnerName}) is disabled.` };
+		case 'notYetValid':
+			return {
+				tone: 'bad',
+				text: `${outcome.code} (${outcome.partnerName}) is valid only from ${dayText(outcome.from, locale)}.`
+			};
+		case 'expired':
+			return {
+				tone: 'bad',
+				text: `${outcome.code} (${outcome.partnerName}) expired after ${dayText(outcome.until, locale)}.`
+			};
+		case 'partnerNotActive':
+			return {
+				tone: 'bad',
+				text: `${outcome.code} belongs to ${outcome.partnerName}, whose partnership is ${statusLabels[outcome.status].toLowerCase()}.`
+			};
+		case 'noTerms':
+			return {
+				tone: 'bad',
+				text: `${outcome.code} belongs to ${outcome.partnerName}, who has no signed terms in force today.`
+			};
+	}
+}
+
+/** The print paper box: "auto" sends no paper, so the shop locale's usual size is used. */
+export type PaperChoice = Paper | 'auto';
+
+export const paperChoices: { value: PaperChoice; label: string }[] = [
+	{ value: 'auto', label: 'Auto (by region)' },
+	{ value: 'a4', label: 'A4' },
+	{ value: 'letter', label: 'US Letter' }
+];
+
+/** What `print_card_sheet` is sent for a paper choice. */
+export function paperFor(choice: PaperChoice): Paper | null {
+	return choice === 'auto' ? null : choice;
+}
