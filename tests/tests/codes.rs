@@ -86,9 +86,32 @@ fn bakery_batch_is_issued_checked_and_printed() {
     app.type_into("issue-batch-count", "20");
     app.click("issue-batch-submit");
     app.wait_for_text("code-note", "Issued 20 codes");
+    let second: Vec<String> = app
+        .wait_until("40 code rows", |app| {
+            let all = app.texts("code-row-code");
+            (all.len() == 40).then_some(all)
+        })
+        .into_iter()
+        .filter(|c| !codes.contains(c))
+        .collect();
+    assert_eq!(second.len(), 20, "the second batch is 20 new codes");
     app.click("issue-batch-print");
     let saved = app.text("code-saved-path");
     let bytes = std::fs::read(&saved).unwrap_or_else(|e| panic!("no PDF at {saved}: {e}"));
     assert!(bytes.starts_with(b"%PDF"), "{saved} is not a PDF");
+
+    // Every code of the printed batch reads back from the PDF exactly once.
+    let out = std::process::Command::new("pdftotext")
+        .args([saved.as_str(), "-"])
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed: {e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for code in &second {
+        assert_eq!(
+            text.matches(code.as_str()).count(),
+            1,
+            "{code} in the card sheet"
+        );
+    }
     app.screenshot("codes");
 }

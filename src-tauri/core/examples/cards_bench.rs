@@ -1,48 +1,69 @@
-//! Times rendering a 200-card referral sheet: `cargo run --release --example cards_bench`.
-//! With a path argument it also writes the sheet there, for looking at it.
+//! Times issuing 10,000 codes and rendering a 200-card sheet on the demo data:
+//! `cargo run --release -p partnerdesk-core --example cards_bench [-- sheet.pdf]`.
+//! A plain `SELECT COUNT(*)` over the same codes is printed as the baseline, so the figures
+//! mean something on a noisy machine. With a path it also writes a 10-card demo sheet there.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use partnerdesk_core::business::PaperSize;
-use partnerdesk_core::documents::{render_card_sheet, Card, CardSheet};
+use partnerdesk_core::codes::{CodeId, CodeOptions};
+use partnerdesk_core::{Actor, Desk};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let paper = match std::env::args().nth(2).as_deref() {
-        Some("letter") => PaperSize::Letter,
-        _ => PaperSize::A4,
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::temp_dir().join(format!("partnerdesk-cards-bench-{}", std::process::id()));
+    let desk = Desk::open(&dir).await?;
+    desk.load_demo().await?;
+    let partners = desk.partners(&Default::default()).await?;
+    let bakery = partners
+        .iter()
+        .find(|p| p.name == "Crumb & Co. Bakery")
+        .ok_or("no bakery")?
+        .id;
+    let options = CodeOptions {
+        redemption_limit: "1".into(),
+        with_prefix: true,
+        ..Default::default()
     };
-    let cards = (0..200)
-        .map(|i| Card {
-            shop: "Bean There Coffee".into(),
-            partner: "Café Müller · Łódź".into(),
-            offer: if i % 3 == 1 { "A free almond croissant with any large coffee, min €5.00 — one per visit, while stocks last".into() } else { "10 % off, min €5.00".into() },
-            code: format!("BAKERY-7K{:02}-X9A", i % 100),
-            qr_payload: format!("7K{:02}X9A", i % 100),
-            validity: "Valid 1 December 2026 – 31 January 2027".into(),
-        })
-        .collect();
-    let sheet = CardSheet {
-        paper,
-        title: "Referral cards · Café Müller".into(),
-        cards,
-    };
+
+    let start = Instant::now();
+    let codes = desk
+        .issue_batch(bakery, 10_000, &options, &Actor::owner(), &mut |_, _| {})
+        .await?;
+    println!(
+        "issue 10,000 codes in one transaction: {:?}",
+        start.elapsed()
+    );
+    let start = Instant::now();
+    let listed = desk.codes_for(bakery).await?.len();
+    println!(
+        "baseline, list those {listed} codes back: {:?}",
+        start.elapsed()
+    );
+
+    let ids: Vec<CodeId> = codes.iter().take(200).map(|c| c.id).collect();
     let mut times = Vec::new();
-    let mut bytes = Vec::new();
+    let mut size = 0;
     for _ in 0..7 {
         let start = Instant::now();
-        bytes = render_card_sheet(&sheet)?;
+        size = desk.card_sheet_pdf(&ids, None).await?.bytes.len();
         times.push(start.elapsed());
     }
-    times.sort();
     println!(
-        "200 cards ({} pages, {} KiB): median {:?}, fastest {:?}",
-        200usize.div_ceil(10),
-        bytes.len() / 1024,
-        times[times.len() / 2],
-        times[0]
+        "render 200-card sheet (20 pages, {} KiB): median {:?}",
+        size / 1024,
+        median(times)
     );
+
     if let Some(path) = std::env::args().nth(1) {
-        std::fs::write(path, &bytes)?;
+        let ten: Vec<CodeId> = ids.iter().take(10).copied().collect();
+        std::fs::write(path, desk.card_sheet_pdf(&ten, None).await?.bytes)?;
     }
+    desk.close().await;
+    std::fs::remove_dir_all(dir)?;
     Ok(())
 }
