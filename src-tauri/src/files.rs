@@ -6,14 +6,26 @@
 
 use std::path::PathBuf;
 
+use partnerdesk_core::terms::Pdf;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{ApiError, ErrorCode};
 
+/// Asks where to save `pdf`, writes it there and opens it in the system viewer. Answers the
+/// saved path, or `None` when the person cancelled the dialog.
+pub fn save_and_open(app: &AppHandle, pdf: &Pdf) -> Result<Option<String>, ApiError> {
+    let Some(path) = ask_save_path(app, &pdf.file_name) else {
+        return Ok(None);
+    };
+    write(&path, &pdf.bytes)?;
+    open_in_viewer(app, &path);
+    Ok(Some(path.display().to_string()))
+}
+
 /// Asks where to save `file_name` (a PDF); `None` when the person cancels.
-pub fn ask_save_path(app: &AppHandle, file_name: &str) -> Option<PathBuf> {
+fn ask_save_path(app: &AppHandle, file_name: &str) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("PARTNERDESK_SAVE_DIR") {
         return Some(PathBuf::from(dir).join(file_name));
     }
@@ -27,7 +39,7 @@ pub fn ask_save_path(app: &AppHandle, file_name: &str) -> Option<PathBuf> {
 }
 
 /// Writes `bytes` to `path`, saying plainly what failed.
-pub fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
+fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
     std::fs::write(path, bytes).map_err(|err| ApiError {
         code: ErrorCode::FileNotSaved,
         message: format!("Could not save {}: {err}", path.display()),
@@ -36,7 +48,7 @@ pub fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
 }
 
 /// Opens `path` in the system's viewer; a failure is logged, not shown (the file is saved).
-pub fn open_in_viewer(app: &AppHandle, path: &std::path::Path) {
+fn open_in_viewer(app: &AppHandle, path: &std::path::Path) {
     if std::env::var_os("PARTNERDESK_NO_OPEN").is_some() {
         return;
     }

@@ -22,6 +22,15 @@ pub enum Paper {
     Letter,
 }
 
+impl From<Paper> for PaperSize {
+    fn from(paper: Paper) -> Self {
+        match paper {
+            Paper::A4 => PaperSize::A4,
+            Paper::Letter => PaperSize::Letter,
+        }
+    }
+}
+
 #[tauri::command]
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn list_agreement_versions(
@@ -109,15 +118,9 @@ pub async fn print_agreement(
     id: AgreementVersionId,
     paper: Option<Paper>,
 ) -> ApiResult<Option<String>> {
-    let paper = paper.map(|p| match p {
-        Paper::A4 => PaperSize::A4,
-        Paper::Letter => PaperSize::Letter,
-    });
-    let pdf = app.desk()?.agreement_pdf(id, paper).await?;
-    let Some(path) = files::ask_save_path(&handle, &pdf.file_name) else {
-        return Ok(None);
-    };
-    files::write(&path, &pdf.bytes)?;
-    files::open_in_viewer(&handle, &path);
-    Ok(Some(path.display().to_string()))
+    let pdf = app
+        .desk()?
+        .agreement_pdf(id, paper.map(PaperSize::from))
+        .await?;
+    files::save_and_open(&handle, &pdf)
 }

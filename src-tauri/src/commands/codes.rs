@@ -103,15 +103,9 @@ pub async fn print_card_sheet(
     ids: Vec<CodeId>,
     paper: Option<Paper>,
 ) -> ApiResult<Option<String>> {
-    let paper = paper.map(|p| match p {
-        Paper::A4 => PaperSize::A4,
-        Paper::Letter => PaperSize::Letter,
-    });
-    let pdf = app.desk()?.card_sheet_pdf(&ids, paper).await?;
-    let Some(path) = files::ask_save_path(&handle, &pdf.file_name) else {
-        return Ok(None);
-    };
-    files::write(&path, &pdf.bytes)?;
-    files::open_in_viewer(&handle, &path);
-    Ok(Some(path.display().to_string()))
+    let pdf = app
+        .desk()?
+        .card_sheet_pdf(&ids, paper.map(PaperSize::from))
+        .await?;
+    files::save_and_open(&handle, &pdf)
 }
