@@ -24,6 +24,10 @@ const COMMANDS: &[&str] = &[
     "set_codes_enabled",
     "lookup_code",
     "print_card_sheet",
+    "log_redemption",
+    "recent_redemptions",
+    "void_redemption",
+    "set_till_name",
 ];
 
 fn main() {

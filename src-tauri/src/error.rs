@@ -1,6 +1,8 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
-use partnerdesk_core::error::{CodeError, Field, PartnerError, StoreError, TermsError};
+use partnerdesk_core::error::{
+    CodeError, Field, LedgerError, PartnerError, StoreError, TermsError,
+};
 use partnerdesk_core::Error;
 use serde::Serialize;
 use ts_rs::TS;
@@ -33,6 +35,14 @@ pub enum ErrorCode {
     CodeNotFound,
     /// A file could not be written where the owner asked.
     FileNotSaved,
+    /// An owner-only command from the counter-only window.
+    Forbidden,
+    /// A redemption attempt's key was reused for other content, or malformed.
+    AttemptKeyReused,
+    /// Redemption missing.
+    RedemptionNotFound,
+    /// The redemption was voided before.
+    AlreadyVoided,
     Internal,
 }
 
@@ -67,6 +77,11 @@ impl From<Error> for ApiError {
             Error::Code(CodeError::Taken { .. }) => ErrorCode::CodeTaken,
             Error::Code(CodeError::NotFound(_)) => ErrorCode::CodeNotFound,
             Error::Code(CodeError::NoFreeCode) => ErrorCode::Internal,
+            Error::Ledger(LedgerError::KeyReused { .. } | LedgerError::BadKey) => {
+                ErrorCode::AttemptKeyReused
+            }
+            Error::Ledger(LedgerError::NotFound(_)) => ErrorCode::RedemptionNotFound,
+            Error::Ledger(LedgerError::AlreadyVoided { .. }) => ErrorCode::AlreadyVoided,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,

@@ -10,9 +10,10 @@ pub use error::{ApiError, ApiResult, ErrorCode};
 use partnerdesk_core::Desk;
 use tauri::Manager;
 
-use crate::state::App;
+use crate::state::{App, Role};
 
-/// Starts the app. `--demo` loads the demo data into an empty database.
+/// Starts the app. `--demo` loads the demo data into an empty database; `--counter` opens
+/// the counter-only window, where owner commands are refused.
 pub fn run() {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -21,6 +22,11 @@ pub fn run() {
         )
         .init();
     let want_demo = std::env::args().any(|a| a == "--demo");
+    let role = if std::env::args().any(|a| a == "--counter") {
+        Role::Staff
+    } else {
+        Role::Owner
+    };
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -30,7 +36,11 @@ pub fn run() {
             // Opened before the window shows anything, outside any async context.
             let desk = tauri::async_runtime::block_on(open_desk(&data_dir, want_demo));
             tracing::info!(data_dir = %data_dir.display(), ok = desk.is_ok(), "store opened");
-            app.manage(App { data_dir, desk });
+            app.manage(App {
+                data_dir,
+                desk,
+                role,
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -57,6 +67,10 @@ pub fn run() {
             commands::codes::set_codes_enabled,
             commands::codes::lookup_code,
             commands::codes::print_card_sheet,
+            commands::counter::log_redemption,
+            commands::counter::recent_redemptions,
+            commands::counter::void_redemption,
+            commands::counter::set_till_name,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {
@@ -91,6 +105,7 @@ mod bindings_tests {
         crate::commands::app::AppStatus::export_all(&cfg).unwrap();
         crate::commands::agreements::Paper::export_all(&cfg).unwrap();
         crate::commands::codes::BatchProgress::export_all(&cfg).unwrap();
+        crate::state::Role::export_all(&cfg).unwrap();
     }
 
     fn read_all(dir: &Path) -> BTreeMap<String, String> {

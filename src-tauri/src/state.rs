@@ -1,10 +1,21 @@
-//! What the shell keeps between commands: the open desk, or why it could not open.
+//! What the shell keeps between commands: the open desk (or why it could not open) and who
+//! is at the keyboard.
 
 use std::path::PathBuf;
 
-use partnerdesk_core::Desk;
+use partnerdesk_core::{Actor, Desk};
+use serde::Serialize;
+use ts_rs::TS;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+
+/// Who the window serves. `Staff` is the counter-only mode: the till and nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    Owner,
+    Staff,
+}
 
 /// The app's state, managed by Tauri.
 pub struct App {
@@ -12,12 +23,34 @@ pub struct App {
     pub data_dir: PathBuf,
     /// The open store, or the error that kept it closed (too new, damaged, …).
     pub desk: Result<Desk, ApiError>,
+    /// Fixed for the session (PIN sign-in will change it).
+    pub role: Role,
 }
 
 impl App {
-    /// The desk, or the reason it is unavailable.
+    /// The desk, or the reason it is unavailable; for commands staff may use.
     pub fn desk(&self) -> ApiResult<&Desk> {
         self.desk.as_ref().map_err(Clone::clone)
+    }
+
+    /// The desk for an owner-only command; staff are refused here, not only in the UI.
+    pub fn owner(&self) -> ApiResult<&Desk> {
+        match self.role {
+            Role::Owner => self.desk(),
+            Role::Staff => Err(ApiError {
+                code: ErrorCode::Forbidden,
+                message: "Only the owner can do this; this window is the counter.".into(),
+                field: None,
+            }),
+        }
+    }
+
+    /// Who the audit log and the ledger name for changes made in this window.
+    pub fn actor(&self) -> Actor {
+        match self.role {
+            Role::Owner => Actor::owner(),
+            Role::Staff => Actor("staff".into()),
+        }
     }
 }
 
@@ -26,5 +59,40 @@ pub fn data_dir(os_default: Option<PathBuf>) -> PathBuf {
     match std::env::var_os("PARTNERDESK_DATA_DIR") {
         Some(dir) if !dir.is_empty() => PathBuf::from(dir),
         _ => os_default.unwrap_or_else(|| PathBuf::from("partnerdesk-data")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(role: Role) -> App {
+        let closed = ApiError {
+            code: ErrorCode::StoreUnavailable,
+            message: "closed".into(),
+            field: None,
+        };
+        App {
+            data_dir: PathBuf::from("unused"),
+            desk: Err(closed),
+            role,
+        }
+    }
+
+    #[test]
+    fn the_counter_window_is_refused_owner_commands() {
+        let refused = app(Role::Staff).owner().unwrap_err();
+        assert_eq!(refused.code, ErrorCode::Forbidden);
+        assert!(refused.message.contains("Only the owner"));
+        // Staff commands reach the desk (here: the reason it is closed).
+        assert_eq!(
+            app(Role::Staff).desk().unwrap_err().code,
+            ErrorCode::StoreUnavailable
+        );
+        assert_eq!(
+            app(Role::Owner).owner().unwrap_err().code,
+            ErrorCode::StoreUnavailable
+        );
+        assert_eq!(app(Role::Staff).actor().0, "staff");
     }
 }

@@ -8,6 +8,7 @@ use ts_rs::{Config, ExportError, TS};
 use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
 use crate::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use crate::error::Field;
+use crate::ledger::{LogOutcome, RedemptionInput, RedemptionView, VoidInput};
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
 use crate::terms::{AgreementVersion, SignInput, TermsInput, TermsPreview};
 
@@ -32,5 +33,9 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     ReferralCode::export_all(cfg)?;
     CodeOptions::export_all(cfg)?;
     LookupOutcome::export_all(cfg)?;
+    RedemptionView::export_all(cfg)?;
+    RedemptionInput::export_all(cfg)?;
+    LogOutcome::export_all(cfg)?;
+    VoidInput::export_all(cfg)?;
     Ok(())
 }

@@ -60,9 +60,11 @@ impl Desk {
         self.pools.writer.close().await;
     }
 
-    /// Starts a write transaction on the single writer connection.
+    /// Starts a write transaction on the single writer connection. IMMEDIATE takes the
+    /// file's write lock up front, so what the transaction reads cannot change under it,
+    /// even when another till (another process) writes to the same file.
     pub(crate) async fn begin(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pools.writer.begin().await?)
+        Ok(self.pools.writer.begin_with("BEGIN IMMEDIATE").await?)
     }
 }
 

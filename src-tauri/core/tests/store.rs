@@ -35,7 +35,10 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "audit_log",
             "business_profile",
             "partners",
+            "redemption_voids",
+            "redemptions",
             "referral_codes",
+            "settings",
             "store_meta"
         ]
     );

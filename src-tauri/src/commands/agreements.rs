@@ -5,7 +5,6 @@ use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::terms::{
     AgreementVersion, AgreementVersionId, SignInput, TermsInput, TermsPreview,
 };
-use partnerdesk_core::Actor;
 use serde::Deserialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
@@ -37,7 +36,7 @@ pub async fn list_agreement_versions(
     app: State<'_, App>,
     partner_id: PartnerId,
 ) -> ApiResult<Vec<AgreementVersion>> {
-    Ok(app.desk()?.agreement_versions(partner_id).await?)
+    Ok(app.owner()?.agreement_versions(partner_id).await?)
 }
 
 #[tauri::command]
@@ -46,13 +45,13 @@ pub async fn agreement_in_force(
     app: State<'_, App>,
     partner_id: PartnerId,
 ) -> ApiResult<Option<AgreementVersion>> {
-    Ok(app.desk()?.agreement_in_force_today(partner_id).await?)
+    Ok(app.owner()?.agreement_in_force_today(partner_id).await?)
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn preview_terms(app: State<'_, App>, terms: TermsInput) -> ApiResult<TermsPreview> {
-    Ok(app.desk()?.preview_terms(&terms).await?)
+    Ok(app.owner()?.preview_terms(&terms).await?)
 }
 
 #[tauri::command]
@@ -63,7 +62,7 @@ pub async fn create_agreement_draft(
 ) -> ApiResult<AgreementVersion> {
     Ok(app
         .desk()?
-        .create_draft(partner_id, None, &Actor::owner())
+        .create_draft(partner_id, None, &app.actor())
         .await?)
 }
 
@@ -73,7 +72,7 @@ pub async fn new_agreement_version(
     app: State<'_, App>,
     from: AgreementVersionId,
 ) -> ApiResult<AgreementVersion> {
-    Ok(app.desk()?.new_version_from(from, &Actor::owner()).await?)
+    Ok(app.owner()?.new_version_from(from, &app.actor()).await?)
 }
 
 #[tauri::command]
@@ -83,16 +82,13 @@ pub async fn update_agreement_draft(
     id: AgreementVersionId,
     terms: TermsInput,
 ) -> ApiResult<AgreementVersion> {
-    Ok(app
-        .desk()?
-        .update_draft(id, &terms, &Actor::owner())
-        .await?)
+    Ok(app.desk()?.update_draft(id, &terms, &app.actor()).await?)
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn delete_agreement_draft(app: State<'_, App>, id: AgreementVersionId) -> ApiResult<()> {
-    Ok(app.desk()?.delete_draft(id, &Actor::owner()).await?)
+    Ok(app.owner()?.delete_draft(id, &app.actor()).await?)
 }
 
 #[tauri::command]
@@ -104,7 +100,7 @@ pub async fn sign_agreement(
 ) -> ApiResult<AgreementVersion> {
     Ok(app
         .desk()?
-        .sign_agreement(id, &signature, &Actor::owner())
+        .sign_agreement(id, &signature, &app.actor())
         .await?)
 }
 

@@ -6,7 +6,7 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult};
-use crate::state::App;
+use crate::state::{App, Role};
 
 /// What the UI needs before it shows anything.
 #[derive(Debug, Serialize, TS)]
@@ -21,13 +21,22 @@ pub struct AppStatus {
     pub choices: ProfileChoices,
     /// True on an empty database, where the demo can be loaded.
     pub demo_available: bool,
+    /// This till's name, stored on every redemption logged here.
+    pub till: String,
+    /// `staff` in counter-only mode: the window shows the counter and nothing else.
+    pub role: Role,
 }
 
 /// Builds the status the UI starts from.
 pub async fn status(app: &App) -> ApiResult<AppStatus> {
-    let (problem, profile, demo_available) = match &app.desk {
-        Err(problem) => (Some(problem.clone()), None, false),
-        Ok(desk) => (None, desk.profile().await?, desk.is_empty().await?),
+    let (problem, profile, demo_available, till) = match &app.desk {
+        Err(problem) => (Some(problem.clone()), None, false, String::new()),
+        Ok(desk) => (
+            None,
+            desk.profile().await?,
+            desk.is_empty().await?,
+            desk.till_name().await?,
+        ),
     };
     Ok(AppStatus {
         version: partnerdesk_core::APP_VERSION.into(),
@@ -36,6 +45,8 @@ pub async fn status(app: &App) -> ApiResult<AppStatus> {
         profile,
         choices: ProfileChoices::all(),
         demo_available,
+        till,
+        role: app.role,
     })
 }
 
@@ -48,6 +59,6 @@ pub async fn app_status(app: State<'_, App>) -> ApiResult<AppStatus> {
 #[tauri::command]
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn load_demo(app: State<'_, App>) -> ApiResult<AppStatus> {
-    app.desk()?.load_demo().await?;
+    app.owner()?.load_demo().await?;
     status(&app).await
 }

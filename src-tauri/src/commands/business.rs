@@ -1,7 +1,6 @@
 //! The business profile.
 
 use partnerdesk_core::business::{BusinessProfile, BusinessProfileInput};
-use partnerdesk_core::Actor;
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -13,5 +12,5 @@ pub async fn save_business_profile(
     app: State<'_, App>,
     input: BusinessProfileInput,
 ) -> ApiResult<BusinessProfile> {
-    Ok(app.desk()?.save_profile(&input, &Actor::owner()).await?)
+    Ok(app.owner()?.save_profile(&input, &app.actor()).await?)
 }

@@ -3,7 +3,6 @@
 use partnerdesk_core::business::PaperSize;
 use partnerdesk_core::codes::{CodeId, CodeOptions, LookupOutcome, ReferralCode};
 use partnerdesk_core::partners::PartnerId;
-use partnerdesk_core::Actor;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -28,7 +27,7 @@ pub async fn list_codes(
     app: State<'_, App>,
     partner_id: PartnerId,
 ) -> ApiResult<Vec<ReferralCode>> {
-    Ok(app.desk()?.codes_for(partner_id).await?)
+    Ok(app.owner()?.codes_for(partner_id).await?)
 }
 
 #[tauri::command]
@@ -41,7 +40,7 @@ pub async fn issue_code(
 ) -> ApiResult<ReferralCode> {
     Ok(app
         .desk()?
-        .issue_code(partner_id, custom.as_deref(), &options, &Actor::owner())
+        .issue_code(partner_id, custom.as_deref(), &options, &app.actor())
         .await?)
 }
 
@@ -70,7 +69,7 @@ pub async fn issue_code_batch(
     let count = usize::try_from(count).unwrap_or(0);
     Ok(app
         .desk()?
-        .issue_batch(partner_id, count, &options, &Actor::owner(), &mut progress)
+        .issue_batch(partner_id, count, &options, &app.actor(), &mut progress)
         .await?)
 }
 
@@ -83,7 +82,7 @@ pub async fn set_codes_enabled(
 ) -> ApiResult<Vec<ReferralCode>> {
     Ok(app
         .desk()?
-        .set_codes_enabled(&ids, enabled, &Actor::owner())
+        .set_codes_enabled(&ids, enabled, &app.actor())
         .await?)
 }
 

@@ -4,4 +4,5 @@ pub mod agreements;
 pub mod app;
 pub mod business;
 pub mod codes;
+pub mod counter;
 pub mod partners;

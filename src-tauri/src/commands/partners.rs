@@ -1,7 +1,6 @@
 //! Partners: list, read, create, edit, move through the lifecycle.
 
 use partnerdesk_core::partners::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus};
-use partnerdesk_core::Actor;
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -10,13 +9,13 @@ use crate::state::App;
 #[tauri::command]
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn list_partners(app: State<'_, App>, query: PartnerQuery) -> ApiResult<Vec<Partner>> {
-    Ok(app.desk()?.partners(&query).await?)
+    Ok(app.owner()?.partners(&query).await?)
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn get_partner(app: State<'_, App>, id: PartnerId) -> ApiResult<Partner> {
-    Ok(app.desk()?.partner(id).await?)
+    Ok(app.owner()?.partner(id).await?)
 }
 
 #[tauri::command]
@@ -29,7 +28,7 @@ pub async fn create_partner(
     let status = status.unwrap_or(PartnerStatus::Prospect);
     Ok(app
         .desk()?
-        .create_partner(&input, status, &Actor::owner())
+        .create_partner(&input, status, &app.actor())
         .await?)
 }
 
@@ -40,10 +39,7 @@ pub async fn update_partner(
     id: PartnerId,
     input: PartnerInput,
 ) -> ApiResult<Partner> {
-    Ok(app
-        .desk()?
-        .update_partner(id, &input, &Actor::owner())
-        .await?)
+    Ok(app.desk()?.update_partner(id, &input, &app.actor()).await?)
 }
 
 #[tauri::command]
@@ -55,6 +51,6 @@ pub async fn change_partner_status(
 ) -> ApiResult<Partner> {
     Ok(app
         .desk()?
-        .change_partner_status(id, status, &Actor::owner())
+        .change_partner_status(id, status, &app.actor())
         .await?)
 }

@@ -166,12 +166,15 @@ export const testIds = {
 		rowStatus: 'code-row-status',
 		rowValidity: 'code-row-validity',
 		rowLimit: 'code-row-limit',
+		/** "not used", "used up (1 of 1)", … */
+		rowUses: 'code-row-uses',
 		rowNote: 'code-row-note',
 		rowBatch: 'code-row-batch',
 		/** "12 of 220 codes" above the list. */
 		shown: 'code-list-shown',
 		showMore: 'code-list-more',
 		statusFilter: 'code-status-filter',
+		useFilter: 'code-use-filter',
 		batchFilter: 'code-batch-filter',
 		search: 'code-search',
 		selectAll: 'code-select-all',

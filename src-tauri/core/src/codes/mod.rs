@@ -11,7 +11,7 @@ pub use check::{check_symbol, is_valid, one_slip_variants, ALPHABET};
 pub use format::{grouped, normalise, prefix_for, Typed};
 
 mod issue;
-mod lookup;
+pub(crate) mod lookup;
 mod print;
 mod switch;
 
@@ -50,6 +50,8 @@ pub struct ReferralCode {
     pub enabled: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Times redeemed, leaving out voids that gave the use back.
+    pub uses: i64,
 }
 
 /// What issuing asks for, one code or a batch.

@@ -1,12 +1,14 @@
 //! The crate's errors: one enum per concern, wrapped by [`Error`].
 
 mod codes;
+mod ledger;
 mod partner;
 mod store;
 mod terms;
 mod validation;
 
 pub use codes::CodeError;
+pub use ledger::LedgerError;
 pub use partner::PartnerError;
 pub use store::StoreError;
 pub use terms::TermsError;
@@ -30,6 +32,9 @@ pub enum Error {
     /// A referral code could not be issued or changed.
     #[error(transparent)]
     Code(#[from] CodeError),
+    /// A redemption could not be logged or voided.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
     /// A document could not be rendered.
     #[error(transparent)]
     Document(#[from] crate::documents::DocumentError),
@@ -58,6 +63,7 @@ impl Error {
             Error::Code(CodeError::Taken { .. }) => Some(Field::Code),
             Error::Partner(PartnerError::NotFound(_))
             | Error::Code(_)
+            | Error::Ledger(_)
             | Error::Terms(_)
             | Error::Document(_)
             | Error::Store(_)

@@ -44,6 +44,10 @@ pub enum Field {
     ValidUntil,
     RedemptionLimit,
     Count,
+    Sale,
+    Note,
+    Reason,
+    TillName,
 }
 
 impl Field {
@@ -87,6 +91,10 @@ impl Field {
             Field::ValidUntil => "Valid until",
             Field::RedemptionLimit => "Redemption limit",
             Field::Count => "Number of codes",
+            Field::Sale => "Sale amount",
+            Field::Note => "Note",
+            Field::Reason => "Reason",
+            Field::TillName => "Till name",
         }
     }
 }

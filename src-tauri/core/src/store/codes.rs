@@ -8,7 +8,8 @@ use crate::codes::{grouped, CodeId, ReferralCode};
 use crate::partners::PartnerId;
 
 const COLUMNS: &str = "id, partner_id, code, prefix, batch, valid_from, valid_until, \
-                       redemption_limit, note, enabled, created_at, updated_at";
+                       redemption_limit, note, enabled, created_at, updated_at, \
+                       (SELECT count(*) FROM code_uses u WHERE u.code_id = referral_codes.id) AS uses";
 
 #[derive(FromRow)]
 struct CodeRow {
@@ -24,6 +25,7 @@ struct CodeRow {
     enabled: i64,
     created_at: i64,
     updated_at: i64,
+    uses: i64,
 }
 
 fn day(text: Option<String>) -> Option<NaiveDate> {
@@ -46,6 +48,7 @@ impl CodeRow {
             enabled: self.enabled == 1,
             created_at: from_millis(self.created_at),
             updated_at: from_millis(self.updated_at),
+            uses: self.uses,
         }
     }
 }

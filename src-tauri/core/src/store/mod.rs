@@ -6,6 +6,8 @@ pub mod business;
 pub mod codes;
 mod open;
 pub mod partners;
+pub mod redemptions;
+pub mod settings;
 
 pub use open::{
     app_schema, checkpoint, connection_settings, open, ConnectionSettings, Pools, DB_FILE_NAME,

@@ -11,7 +11,9 @@ const fresh: AppStatus = {
 	problem: null,
 	profile: null,
 	choices: { currencies: [{ code: 'EUR', label: 'Euro' }], locales: [] },
-	demoAvailable: true
+	demoAvailable: true,
+	till: 'Till 1',
+	role: 'owner'
 };
 
 describe('app', () => {

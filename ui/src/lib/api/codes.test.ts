@@ -26,7 +26,8 @@ const code: codes.ReferralCode = {
 	note: 'Christmas cards',
 	enabled: true,
 	createdAt: '2026-11-24T10:00:00Z',
-	updatedAt: '2026-11-24T10:00:00Z'
+	updatedAt: '2026-11-24T10:00:00Z',
+	uses: 0
 };
 
 /** Delivers `message` on a channel the way the shell does, in order from `index`. */

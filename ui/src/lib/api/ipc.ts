@@ -27,6 +27,10 @@ const errorCodes: Record<ErrorCode, true> = {
 	file_not_saved: true,
 	code_taken: true,
 	code_not_found: true,
+	forbidden: true,
+	attempt_key_reused: true,
+	redemption_not_found: true,
+	already_voided: true,
 	internal: true
 };
 

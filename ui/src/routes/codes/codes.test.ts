@@ -5,6 +5,7 @@ import {
 	filterCodes,
 	limitText,
 	outcomeText,
+	usesText,
 	validityText,
 	type CodeFilters
 } from './codes';
@@ -24,11 +25,12 @@ function code(over: Partial<ReferralCode>): ReferralCode {
 		enabled: true,
 		createdAt: '2026-11-24T10:00:00Z',
 		updatedAt: '2026-11-24T10:00:00Z',
+		uses: 0,
 		...over
 	};
 }
 
-const all: CodeFilters = { status: 'all', search: '', batch: '' };
+const all: CodeFilters = { status: 'all', use: 'all', search: '', batch: '' };
 
 describe('codes screen', () => {
 	it('says the limit in words', () => {
@@ -44,6 +46,41 @@ describe('codes screen', () => {
 		expect(validityText(code({ validFrom: '2026-12-01', validUntil: '2027-01-31' }), 'en-IE')).toBe(
 			'1 December 2026 – 31 January 2027'
 		);
+	});
+
+	it('says how much a code was used, and filters on it', () => {
+		const fresh = code({ id: 1 });
+		const spent = code({ id: 2, uses: 1 });
+		const some = code({ id: 3, uses: 2, redemptionLimit: 5 });
+		const open = code({ id: 4, uses: 3, redemptionLimit: null });
+		expect([fresh, spent, some, open].map(usesText)).toEqual([
+			'not used',
+			'used up (1 of 1)',
+			'2 of 5 used',
+			'used 3 times'
+		]);
+		const codes = [fresh, spent, some, open];
+		expect(filterCodes(codes, { ...all, use: 'unused' })).toEqual([fresh]);
+		expect(filterCodes(codes, { ...all, use: 'used' })).toEqual([spent, some, open]);
+		expect(filterCodes(codes, { ...all, use: 'usedUp' })).toEqual([spent]);
+	});
+
+	it('says when and where a used-up code was last used', () => {
+		const said = outcomeText(
+			{
+				kind: 'usedUp',
+				code: 'CRUMB-7K2Q-X9A',
+				partnerName: 'Crumb & Co.',
+				uses: 1,
+				limit: 1,
+				lastUsedAt: '2026-11-24T10:05:00Z',
+				lastTill: 'Front till'
+			},
+			'en-IE'
+		);
+		expect(said.tone).toBe('bad');
+		expect(said.text).toContain('CRUMB-7K2Q-X9A (Crumb & Co.) is used up: last used');
+		expect(said.text).toContain('at Front till.');
 	});
 
 	it('filters by status, batch and code text ignoring dashes, spaces and case', () => {

@@ -5,11 +5,14 @@ import type { ReferralCode } from '$lib/api/bindings/ReferralCode';
 import type { CodeOptions } from '$lib/api/bindings/CodeOptions';
 import type { Field } from '$lib/api/bindings/Field';
 import type { Paper } from '$lib/api/bindings/Paper';
-import { dayText, statusLabels } from '$lib/format';
+import { dateTimeText, dayText, statusLabels } from '$lib/format';
 
 export type StatusFilter = 'all' | 'enabled' | 'disabled';
 
-export type CodeFilters = { status: StatusFilter; search: string; batch: string };
+/** Whether codes have been redeemed: never, at least once, or as often as their limit allows. */
+export type UseFilter = 'all' | 'unused' | 'used' | 'usedUp';
+
+export type CodeFilters = { status: StatusFilter; use: UseFilter; search: string; batch: string };
 
 export const allBatches = '';
 
@@ -31,6 +34,32 @@ export function limitText(limit: number | null): string {
 	return limit === 1 ? 'single use' : `${limit} uses`;
 }
 
+/** True when the code has been redeemed as often as its limit allows. */
+export function isUsedUp(code: ReferralCode): boolean {
+	return code.redemptionLimit !== null && code.uses >= code.redemptionLimit;
+}
+
+/** "not used", "used up (1 of 1)", "2 of 5 used" or "used 3 times". */
+export function usesText(code: ReferralCode): string {
+	if (code.uses === 0) return 'not used';
+	const limit = code.redemptionLimit;
+	if (limit === null) return code.uses === 1 ? 'used once' : `used ${code.uses} times`;
+	return isUsedUp(code) ? `used up (${code.uses} of ${limit})` : `${code.uses} of ${limit} used`;
+}
+
+function keepsUse(code: ReferralCode, use: UseFilter): boolean {
+	switch (use) {
+		case 'all':
+			return true;
+		case 'unused':
+			return code.uses === 0;
+		case 'used':
+			return code.uses > 0;
+		case 'usedUp':
+			return isUsedUp(code);
+	}
+}
+
 /** The validity window in words, e.g. "1 December 2026 – 31 January 2027" or "always". */
 export function validityText(code: ReferralCode, locale: string): string {
 	const from = code.validFrom ? dayText(code.validFrom, locale) : null;
@@ -46,12 +75,13 @@ function folded(text: string): string {
 	return text.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
 
-/** The codes the filters keep: status, batch, and the typed text anywhere in the printed code. */
+/** The codes the filters keep: status, use, batch, and the typed text anywhere in the code. */
 export function filterCodes(codes: readonly ReferralCode[], filters: CodeFilters): ReferralCode[] {
 	const wanted = folded(filters.search);
 	return codes.filter(
 		(c) =>
 			(filters.status === 'all' || c.enabled === (filters.status === 'enabled')) &&
+			keepsUse(c, filters.use) &&
 			(filters.batch === allBatches || c.batch === filters.batch) &&
 			(wanted === '' || folded(c.printed).includes(wanted))
 	);
@@ -84,6 +114,11 @@ export function outcomeText(
 			};
 		case 'disabled':
 			return { tone: 'bad', text: `${outcome.code} (${outcome.partnerName}) is disabled.` };
+		case 'usedUp':
+			return {
+				tone: 'bad',
+				text: `${outcome.code} (${outcome.partnerName}) is used up: last used ${dateTimeText(outcome.lastUsedAt, locale)} at ${outcome.lastTill}.`
+			};
 		case 'notYetValid':
 			return {
 				tone: 'bad',

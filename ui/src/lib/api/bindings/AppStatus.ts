@@ -2,6 +2,7 @@
 import type { ApiError } from "./ApiError";
 import type { BusinessProfile } from "./BusinessProfile";
 import type { ProfileChoices } from "./ProfileChoices";
+import type { Role } from "./Role";
 
 /**
  * What the UI needs before it shows anything.
@@ -18,4 +19,12 @@ profile: BusinessProfile | null, choices: ProfileChoices,
 /**
  * True on an empty database, where the demo can be loaded.
  */
-demoAvailable: boolean, };
+demoAvailable: boolean, 
+/**
+ * This till's name, stored on every redemption logged here.
+ */
+till: string, 
+/**
+ * `staff` in counter-only mode: the window shows the counter and nothing else.
+ */
+role: Role, };

@@ -21,4 +21,8 @@ batch: string | null, validFrom: string | null, validUntil: string | null,
 /**
  * 1 = single use; `None` = unlimited.
  */
-redemptionLimit: number | null, note: string, enabled: boolean, createdAt: string, updatedAt: string, };
+redemptionLimit: number | null, note: string, enabled: boolean, createdAt: string, updatedAt: string, 
+/**
+ * Times redeemed, leaving out voids that gave the use back.
+ */
+uses: number, };

@@ -1,0 +1,155 @@
+//! Logging a redemption: once, in one transaction, with the amounts the terms in force give.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::{LogOutcome, Redemption, RedemptionInput};
+use crate::codes::lookup::{judge, resolve, Judged, Resolved};
+use crate::desk::{audit, Actor};
+use crate::error::{Field, FieldError, LedgerError, Problem};
+use crate::money::Money;
+use crate::store::{self, redemptions};
+use crate::terms::today;
+use crate::text::clean;
+use crate::{Desk, Error, Result};
+
+/// Longest note staff can add to a redemption.
+pub const NOTE_MAX: usize = 500;
+
+impl Desk {
+    /// Logs `input` at `till`. Re-checks the code inside the transaction, so two tills can
+    /// never use a code past its limit; a retry with the same idempotency key returns the
+    /// first result and writes nothing.
+    pub async fn log_redemption(
+        &self,
+        input: &RedemptionInput,
+        till: &str,
+        actor: &Actor,
+    ) -> Result<LogOutcome> {
+        check_key(&input.idempotency_key)?;
+        let note = clean(Field::Note, &input.note, NOTE_MAX, false)?;
+        let day = today();
+        let mut tx = self.begin().await?;
+        let profile = store::business::get(&mut tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?;
+        let code = match resolve(&mut tx, &input.code).await? {
+            Resolved::Found(code) => code,
+            Resolved::Not(outcome) => return Ok(LogOutcome::Refused { outcome }),
+        };
+        if let Some(first) = redemptions::by_key(&mut tx, &input.idempotency_key).await? {
+            let sale = sale(&input.sale, first.sale.currency)?;
+            let same = first.code_id == code.id
+                && first.sale == sale
+                && first.new_customer == input.new_customer
+                && first.note == note;
+            if !same {
+                return Err(LedgerError::KeyReused { existing: first.id }.into());
+            }
+            return Ok(LogOutcome::Logged {
+                redemption: first.view(&profile.locale),
+                replayed: true,
+            });
+        }
+        let code_id = code.id;
+        let Judged { outcome, terms } = judge(&mut tx, code, day).await?;
+        let Some(terms) = terms else {
+            return Ok(LogOutcome::Refused { outcome });
+        };
+        let currency = terms.terms.currency;
+        let sale = sale(&input.sale, currency)?;
+        let earned =
+            redemptions::commission_between(&mut tx, terms.partner_id, month_of(day)).await?;
+        let split = terms.terms.split_sale(sale, Money::new(earned, currency));
+        let id = redemptions::insert(
+            &mut tx,
+            &redemptions::NewRedemption {
+                idempotency_key: &input.idempotency_key,
+                code_id,
+                partner_id: terms.partner_id,
+                agreement_version_id: terms.id,
+                at: chrono::Utc::now(),
+                local_day: day,
+                sale,
+                discount: split.discount,
+                commission: split.commission,
+                offer_applied: split.offer_applies,
+                new_customer: input.new_customer,
+                note: &note,
+                till,
+                logged_by: &actor.0,
+            },
+        )
+        .await?;
+        let logged = fetch(&mut tx, id).await?.view(&profile.locale);
+        audit(
+            &mut tx,
+            actor,
+            ("redemption", id.0),
+            "log",
+            None::<&()>,
+            Some(&logged),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(LogOutcome::Logged {
+            redemption: logged,
+            replayed: false,
+        })
+    }
+}
+
+pub(super) async fn fetch(
+    conn: &mut sqlx::SqliteConnection,
+    id: super::RedemptionId,
+) -> Result<Redemption> {
+    redemptions::by_id(conn, id)
+        .await?
+        .ok_or(LedgerError::NotFound(id).into())
+}
+
+fn sale(text: &str, currency: iso_currency::Currency) -> Result<Money, FieldError> {
+    Money::parse(Field::Sale, text, currency)?.ok_or(FieldError::new(Field::Sale, Problem::Empty))
+}
+
+/// The first and last day of `day`'s calendar month.
+fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = day.with_day(1).unwrap_or(day);
+    let last = first
+        .checked_add_months(Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(day);
+    (first, last)
+}
+
+/// Keys are made by the till (a UUID or similar): 8 to 64 letters, digits or dashes.
+fn check_key(key: &str) -> Result<(), LedgerError> {
+    let ok = (8..=64).contains(&key.len())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(LedgerError::BadKey)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_of_covers_the_calendar_month() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert_eq!(month_of(d(2028, 2, 14)), (d(2028, 2, 1), d(2028, 2, 29)));
+        assert_eq!(month_of(d(2026, 12, 31)), (d(2026, 12, 1), d(2026, 12, 31)));
+    }
+
+    #[test]
+    fn keys_are_checked_for_shape() {
+        assert!(check_key("0f9c2a6e-5d1b-4c3e-9a7f-1b2c3d4e5f60").is_ok());
+        assert!(check_key("short").is_err());
+        assert!(check_key("has space in it").is_err());
+        assert!(check_key(&"x".repeat(65)).is_err());
+    }
+}

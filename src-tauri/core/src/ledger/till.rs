@@ -1,0 +1,62 @@
+//! The till this installation is, and what was logged there.
+
+use super::{Redemption, RedemptionView};
+use crate::desk::{audit, Actor};
+use crate::error::Field;
+use crate::store::{self, redemptions, settings};
+use crate::text::required;
+use crate::{Desk, Error, Result};
+
+/// The till's name until the owner sets one.
+pub const DEFAULT_TILL: &str = "Till 1";
+/// Longest till name.
+pub const TILL_NAME_MAX: usize = 40;
+/// How many of the till's redemptions the counter lists.
+pub const RECENT_MAX: u32 = 20;
+
+const TILL_KEY: &str = "till_name";
+
+impl Desk {
+    /// This till's name, stored on every redemption logged here.
+    pub async fn till_name(&self) -> Result<String> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let name = settings::setting(&mut conn, TILL_KEY).await?;
+        Ok(name.unwrap_or_else(|| DEFAULT_TILL.to_string()))
+    }
+
+    /// Renames this till; redemptions already logged keep the name they were logged under.
+    pub async fn set_till_name(&self, name: &str, actor: &Actor) -> Result<String> {
+        let name = required(Field::TillName, name, TILL_NAME_MAX)?;
+        let before = self.till_name().await?;
+        let mut tx = self.begin().await?;
+        settings::set_setting(&mut tx, TILL_KEY, &name).await?;
+        audit(
+            &mut tx,
+            actor,
+            ("till", 1),
+            "rename",
+            Some(&before),
+            Some(&name),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(name)
+    }
+
+    /// The newest redemptions logged at `till`, newest first, at most [`RECENT_MAX`].
+    pub async fn recent_redemptions(&self, till: &str) -> Result<Vec<RedemptionView>> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let locale = store::business::get(&mut conn)
+            .await?
+            .ok_or(Error::ProfileRequired)?
+            .locale;
+        let rows = redemptions::recent_at_till(&mut conn, till, RECENT_MAX).await?;
+        Ok(rows.iter().map(|r| r.view(&locale)).collect())
+    }
+
+    /// Every redemption, oldest first, voided ones included and marked.
+    pub async fn redemptions(&self) -> Result<Vec<Redemption>> {
+        let mut conn = self.pools.reader.acquire().await?;
+        Ok(redemptions::all_redemptions(&mut conn).await?)
+    }
+}

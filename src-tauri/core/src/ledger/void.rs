@@ -1,0 +1,58 @@
+//! Voiding a redemption: the owner's correction, a row of its own; the redemption stays.
+
+use super::log::fetch;
+use super::{RedemptionId, RedemptionView, Void, VoidInput};
+use crate::desk::{audit, Actor};
+use crate::error::{Field, LedgerError};
+use crate::store::{self, redemptions};
+use crate::text::required;
+use crate::{Desk, Error, Result};
+
+/// Longest reason for a void.
+pub const REASON_MAX: usize = 500;
+
+impl Desk {
+    /// Voids redemption `id` for `input.reason`. Balances and reports leave it out from now
+    /// on; the code gets its use back only when `input.restore_use` says so.
+    pub async fn void_redemption(
+        &self,
+        id: RedemptionId,
+        input: &VoidInput,
+        actor: &Actor,
+    ) -> Result<RedemptionView> {
+        let reason = required(Field::Reason, &input.reason, REASON_MAX)?;
+        let mut tx = self.begin().await?;
+        let locale = store::business::get(&mut tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?
+            .locale;
+        let before = fetch(&mut tx, id).await?;
+        if let Some(void) = &before.void {
+            return Err(LedgerError::AlreadyVoided {
+                id,
+                by: void.by.clone(),
+                reason: void.reason.clone(),
+            }
+            .into());
+        }
+        let void = Void {
+            at: chrono::Utc::now(),
+            by: actor.0.clone(),
+            reason,
+            restores_use: input.restore_use,
+        };
+        redemptions::insert_void(&mut tx, id, &void).await?;
+        let after = fetch(&mut tx, id).await?.view(&locale);
+        audit(
+            &mut tx,
+            actor,
+            ("redemption", id.0),
+            "void",
+            Some(&before.view(&locale)),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+}

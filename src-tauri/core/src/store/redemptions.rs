@@ -1,0 +1,246 @@
+//! The append-only `redemptions` and `redemption_voids` tables.
+//! Triggers refuse any UPDATE or DELETE of a redemption or a void, and any redemption past
+//! its code's limit.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{FromRow, SqliteConnection};
+
+use super::{from_millis, to_millis};
+use crate::codes::{grouped, CodeId};
+use crate::ledger::{Redemption, RedemptionId, Void};
+use crate::money::{currency, Money};
+use crate::partners::PartnerId;
+use crate::terms::AgreementVersionId;
+
+const SELECT: &str = "SELECT r.id, r.idempotency_key, r.code_id, c.prefix, c.code,
+        r.partner_id, p.name AS partner_name, r.agreement_version_id, a.version,
+        r.redeemed_at, r.local_day, r.currency, r.sale_minor, r.discount_minor,
+        r.commission_minor, r.offer_applied, r.new_customer, r.note, r.till, r.logged_by,
+        v.voided_at, v.voided_by, v.reason, v.restores_use
+    FROM redemptions r
+    JOIN referral_codes c ON c.id = r.code_id
+    JOIN partners p ON p.id = r.partner_id
+    JOIN agreement_versions a ON a.id = r.agreement_version_id
+    LEFT JOIN redemption_voids v ON v.redemption_id = r.id";
+
+#[derive(FromRow)]
+struct RedemptionRow {
+    id: i64,
+    idempotency_key: String,
+    code_id: i64,
+    prefix: String,
+    code: String,
+    partner_id: i64,
+    partner_name: String,
+    agreement_version_id: i64,
+    version: i64,
+    redeemed_at: i64,
+    local_day: String,
+    currency: String,
+    sale_minor: i64,
+    discount_minor: i64,
+    commission_minor: i64,
+    offer_applied: i64,
+    new_customer: i64,
+    note: String,
+    till: String,
+    logged_by: String,
+    voided_at: Option<i64>,
+    voided_by: Option<String>,
+    reason: Option<String>,
+    restores_use: Option<i64>,
+}
+
+impl RedemptionRow {
+    fn into_redemption(self) -> sqlx::Result<Redemption> {
+        let cur = currency(&self.currency).ok_or_else(|| {
+            sqlx::Error::Decode(format!("unknown currency {:?}", self.currency).into())
+        })?;
+        let local_day = NaiveDate::parse_from_str(&self.local_day, "%Y-%m-%d")
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        let void = match (self.voided_at, self.voided_by, self.reason) {
+            (Some(at), Some(by), Some(reason)) => Some(Void {
+                at: from_millis(at),
+                by,
+                reason,
+                restores_use: self.restores_use == Some(1),
+            }),
+            _ => None,
+        };
+        Ok(Redemption {
+            id: RedemptionId(self.id),
+            idempotency_key: self.idempotency_key,
+            code_id: CodeId(self.code_id),
+            code: grouped(Some(&self.prefix), &self.code),
+            partner_id: PartnerId(self.partner_id),
+            partner_name: self.partner_name,
+            agreement_version_id: AgreementVersionId(self.agreement_version_id),
+            agreement_version: self.version,
+            redeemed_at: from_millis(self.redeemed_at),
+            local_day,
+            sale: Money::new(self.sale_minor, cur),
+            discount: Money::new(self.discount_minor, cur),
+            commission: Money::new(self.commission_minor, cur),
+            offer_applied: self.offer_applied == 1,
+            new_customer: self.new_customer == 1,
+            note: self.note,
+            till: self.till,
+            logged_by: self.logged_by,
+            void,
+        })
+    }
+}
+
+fn all(rows: Vec<RedemptionRow>) -> sqlx::Result<Vec<Redemption>> {
+    rows.into_iter()
+        .map(RedemptionRow::into_redemption)
+        .collect()
+}
+
+/// A redemption about to be stored: the amounts as the terms in force computed them.
+pub struct NewRedemption<'a> {
+    pub idempotency_key: &'a str,
+    pub code_id: CodeId,
+    pub partner_id: PartnerId,
+    pub agreement_version_id: AgreementVersionId,
+    pub at: DateTime<Utc>,
+    pub local_day: NaiveDate,
+    pub sale: Money,
+    pub discount: Money,
+    pub commission: Money,
+    pub offer_applied: bool,
+    pub new_customer: bool,
+    pub note: &'a str,
+    pub till: &'a str,
+    pub logged_by: &'a str,
+}
+
+/// Appends one redemption; the limit trigger refuses it if the code is used up.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    r: &NewRedemption<'_>,
+) -> sqlx::Result<RedemptionId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO redemptions (idempotency_key, code_id, partner_id, agreement_version_id,
+             redeemed_at, local_day, currency, sale_minor, discount_minor, commission_minor,
+             offer_applied, new_customer, note, till, logged_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         RETURNING id",
+    )
+    .bind(r.idempotency_key)
+    .bind(r.code_id.0)
+    .bind(r.partner_id.0)
+    .bind(r.agreement_version_id.0)
+    .bind(to_millis(r.at))
+    .bind(r.local_day.format("%Y-%m-%d").to_string())
+    .bind(r.sale.currency.code())
+    .bind(r.sale.minor)
+    .bind(r.discount.minor)
+    .bind(r.commission.minor)
+    .bind(i64::from(r.offer_applied))
+    .bind(i64::from(r.new_customer))
+    .bind(r.note)
+    .bind(r.till)
+    .bind(r.logged_by)
+    .fetch_one(conn)
+    .await?;
+    Ok(RedemptionId(id))
+}
+
+/// One redemption with its void, if any.
+pub async fn by_id(
+    conn: &mut SqliteConnection,
+    id: RedemptionId,
+) -> sqlx::Result<Option<Redemption>> {
+    let sql = format!("{SELECT} WHERE r.id = $1");
+    let row: Option<RedemptionRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    row.map(RedemptionRow::into_redemption).transpose()
+}
+
+/// The redemption an earlier attempt stored under `key`, if any.
+pub async fn by_key(conn: &mut SqliteConnection, key: &str) -> sqlx::Result<Option<Redemption>> {
+    let sql = format!("{SELECT} WHERE r.idempotency_key = $1");
+    let row: Option<RedemptionRow> = sqlx::query_as(&sql).bind(key).fetch_optional(conn).await?;
+    row.map(RedemptionRow::into_redemption).transpose()
+}
+
+/// The newest `limit` redemptions logged at `till`, newest first.
+pub async fn recent_at_till(
+    conn: &mut SqliteConnection,
+    till: &str,
+    limit: u32,
+) -> sqlx::Result<Vec<Redemption>> {
+    let sql = format!("{SELECT} WHERE r.till = $1 ORDER BY r.id DESC LIMIT $2");
+    let rows = sqlx::query_as(&sql)
+        .bind(till)
+        .bind(i64::from(limit))
+        .fetch_all(conn)
+        .await?;
+    all(rows)
+}
+
+/// Every redemption, oldest first (checks and exports).
+pub async fn all_redemptions(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Redemption>> {
+    let sql = format!("{SELECT} ORDER BY r.id");
+    all(sqlx::query_as(&sql).fetch_all(conn).await?)
+}
+
+/// How often a code has been used (voids that gave the use back excluded), and the last use.
+pub async fn uses(
+    conn: &mut SqliteConnection,
+    code: CodeId,
+) -> sqlx::Result<(i64, Option<(DateTime<Utc>, String)>)> {
+    let (count, last_at, last_till): (i64, Option<i64>, Option<String>) = sqlx::query_as(
+        "SELECT count(*),
+                max(redeemed_at),
+                (SELECT till FROM code_uses WHERE code_id = $1 ORDER BY redeemed_at DESC LIMIT 1)
+         FROM code_uses WHERE code_id = $1",
+    )
+    .bind(code.0)
+    .fetch_one(conn)
+    .await?;
+    Ok((
+        count,
+        last_at
+            .zip(last_till)
+            .map(|(at, till)| (from_millis(at), till)),
+    ))
+}
+
+/// Commission a partner earned from days `from..=to`, voided redemptions excluded.
+pub async fn commission_between(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    (from, to): (NaiveDate, NaiveDate),
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
+         WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3
+           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
+    )
+    .bind(partner.0)
+    .bind(from.format("%Y-%m-%d").to_string())
+    .bind(to.format("%Y-%m-%d").to_string())
+    .fetch_one(conn)
+    .await
+}
+
+/// Records a void; the UNIQUE key refuses a second void of the same redemption.
+pub async fn insert_void(
+    conn: &mut SqliteConnection,
+    id: RedemptionId,
+    void: &Void,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO redemption_voids (redemption_id, voided_at, voided_by, reason, restores_use)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id.0)
+    .bind(to_millis(void.at))
+    .bind(&void.by)
+    .bind(&void.reason)
+    .bind(i64::from(void.restores_use))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
