@@ -73,6 +73,8 @@ pub struct RedemptionView {
     pub redeemed_at: DateTime<Utc>,
     pub sale: String,
     pub discount: String,
+    /// What the customer pays: the sale less the discount.
+    pub pays: String,
     pub commission: String,
     pub offer_applied: bool,
     pub new_customer: bool,
@@ -94,6 +96,10 @@ impl Redemption {
             redeemed_at: self.redeemed_at,
             sale: format(self.sale, locale),
             discount: format(self.discount, locale),
+            pays: format(
+                Money::new(self.sale.minor - self.discount.minor, self.sale.currency),
+                locale,
+            ),
             commission: format(self.commission, locale),
             offer_applied: self.offer_applied,
             new_customer: self.new_customer,

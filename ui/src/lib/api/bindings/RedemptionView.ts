@@ -6,4 +6,8 @@ import type { Void } from "./Void";
 /**
  * A redemption as the counter and reports show it, amounts written as the locale does.
  */
-export type RedemptionView = { id: RedemptionId, code: string, partnerId: PartnerId, partnerName: string, agreementVersion: number, redeemedAt: string, sale: string, discount: string, commission: string, offerApplied: boolean, newCustomer: boolean, note: string, till: string, loggedBy: string, void: Void | null, };
+export type RedemptionView = { id: RedemptionId, code: string, partnerId: PartnerId, partnerName: string, agreementVersion: number, redeemedAt: string, sale: string, discount: string, 
+/**
+ * What the customer pays: the sale less the discount.
+ */
+pays: string, commission: string, offerApplied: boolean, newCustomer: boolean, note: string, till: string, loggedBy: string, void: Void | null, };
