@@ -56,10 +56,7 @@ impl App {
         let css = selector(testid);
         self.block("clear", el.clear())
             .unwrap_or_else(|e| panic!("could not clear {css}: {e}"));
-        // WebDriver has no newline key: a line break is the Enter key (in a single-line
-        // input that submits the form).
-        let keys = text.replace('\n', &char::from(Key::Enter).to_string());
-        self.block("send keys", el.send_keys(&keys))
+        self.block("send keys", el.send_keys(&keys(text)))
             .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
         let held = self
             .block("read value", el.prop("value"))
@@ -70,6 +67,36 @@ impl App {
             held, text,
             "typed {text:?} into {css}, but it holds {held:?}"
         );
+    }
+
+    /// Types `text` into the element carrying `testid` as fast as WebDriver can, like a
+    /// scanner: no clearing and no check afterwards (Enter may empty the input). `\n` is Enter.
+    pub fn send_keys(&self, testid: &str, text: &str) {
+        let el = self.wait_for(testid);
+        self.block("send keys", el.send_keys(&keys(text)))
+            .unwrap_or_else(|e| panic!("could not type into {}: {e}", selector(testid)));
+    }
+
+    /// Types `text` wherever the keyboard focus is now. `\n` is Enter, `\u{1b}` is Esc.
+    pub fn press(&self, text: &str) {
+        let el = self
+            .block("active element", self.client().active_element())
+            .unwrap_or_else(|e| panic!("nothing has the keyboard focus: {e}"));
+        self.block("send keys", el.send_keys(&keys(text)))
+            .unwrap_or_else(|e| panic!("could not type {text:?}: {e}"));
+    }
+
+    /// The `data-testid` of the element with the keyboard focus, if it has one.
+    pub fn focused(&self) -> Option<String> {
+        let script = "return document.activeElement?.dataset?.testid ?? null;";
+        self.execute(script, vec![]).as_str().map(str::to_string)
+    }
+
+    /// The attribute `name` of the first shown element carrying `testid`.
+    pub fn attr(&self, testid: &str, name: &str) -> Option<String> {
+        let el = self.wait_for(testid);
+        self.block("read attribute", el.attr(name))
+            .unwrap_or_else(|e| panic!("could not read {name} of {}: {e}", selector(testid)))
     }
 
     /// Chooses the `<option>` with this value in the `<select>` carrying `testid`, the way a
@@ -149,6 +176,12 @@ impl App {
     /// Runs JavaScript in the page and returns its result.
     pub fn execute(&self, script: &str, args: Vec<Value>) -> Value {
         self.block("execute", self.client().execute(script, args))
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs JavaScript that calls its last argument with the result (e.g. after an IPC call).
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.block("execute async", self.client().execute_async(script, args))
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
@@ -238,4 +271,11 @@ pub(crate) async fn screenshot_png(
 
 fn selector(testid: &str) -> String {
     format!("[data-testid=\"{testid}\"]")
+}
+
+/// WebDriver has no newline or escape character: a line break is the Enter key (in a
+/// single-line input that submits the form), ESC the Escape key.
+fn keys(text: &str) -> String {
+    text.replace('\n', &char::from(Key::Enter).to_string())
+        .replace('\u{1b}', &char::from(Key::Escape).to_string())
 }

@@ -1,5 +1,6 @@
-//! Codes: the owner issues a batch of 20 single-use codes for the demo bakery, sees all 20,
-//! checks one the way the counter will, switches one off, and prints the batch as cards.
+//! Codes: the owner sees the demo bakery's codes (three cards used up), issues a batch of 20
+//! single-use codes, checks one the way the counter will, switches one off, and prints a
+//! batch as cards.
 
 use partnerdesk_e2e::{fresh_data_dir, App, Launch};
 use serde_json::json;
@@ -31,28 +32,51 @@ fn bakery_batch_is_issued_checked_and_printed() {
         .to_string();
     app.select_by_value("codes-partner", &bakery);
     app.wait_for("codes-panel");
-    app.wait_for("code-list-empty");
-    app.screenshot("codes-empty");
+    // The demo bakery already has its poster code and a sheet of cards.
+    let demo: Vec<String> = app.wait_until("the demo codes", |app| {
+        let rows = app.texts("code-row-code");
+        (!rows.is_empty()).then_some(rows)
+    });
+    app.screenshot("codes-demo");
 
     app.click("codes-open-issue-batch");
 
     app.type_into("issue-batch-count", "20");
     app.click("issue-batch-submit");
     app.wait_for_text("code-note", "Issued 20 codes");
-    let codes = app.wait_until("20 code rows", |app| {
-        let codes = app.texts("code-row-code");
-        (codes.len() == 20).then_some(codes)
+    // Newest first: the batch heads the list.
+    let codes: Vec<String> = app.wait_until("20 more code rows", |app| {
+        let rows = app.texts("code-row-code");
+        (rows.len() == demo.len() + 20).then(|| rows[..20].to_vec())
     });
     assert!(
-        codes.iter().all(|c| c.starts_with("BAKERY-")),
-        "every code should carry the bakery's prefix: {codes:?}"
+        codes
+            .iter()
+            .all(|c| c.starts_with("BAKERY-") && !demo.contains(c)),
+        "every new code should be new and carry the bakery's prefix: {codes:?}"
     );
     assert!(
-        app.texts("code-row-limit")
+        app.texts("code-row-limit")[..20]
             .iter()
             .all(|l| l == "single use"),
         "a batch defaults to single use"
     );
+    assert!(
+        app.texts("code-row-uses")[..20]
+            .iter()
+            .all(|u| u == "not used"),
+        "a new batch is unused"
+    );
+    app.select_by_value("code-use-filter", "usedUp");
+    let used_up = app.wait_until("the demo's used cards alone", |app| {
+        let rows = app.texts("code-row-uses");
+        (rows.len() == 3).then_some(rows)
+    });
+    assert!(
+        used_up.iter().all(|u| u == "used up (1 of 1)"),
+        "{used_up:?}"
+    );
+    app.select_by_value("code-use-filter", "all");
     app.execute(
         "document.querySelector('[data-testid=\"code-note\"]').scrollIntoView();",
         vec![],
@@ -86,14 +110,13 @@ fn bakery_batch_is_issued_checked_and_printed() {
     app.type_into("issue-batch-count", "20");
     app.click("issue-batch-submit");
     app.wait_for_text("code-note", "Issued 20 codes");
-    let second: Vec<String> = app
-        .wait_until("40 code rows", |app| {
-            let all = app.texts("code-row-code");
-            (all.len() == 40).then_some(all)
-        })
-        .into_iter()
-        .filter(|c| !codes.contains(c))
-        .collect();
+    let second: Vec<String> = app.wait_until("40 more code rows", |app| {
+        let all = app.texts("code-row-code");
+        (all.len() == demo.len() + 40).then(|| all[..20].to_vec())
+    });
+    assert!(second
+        .iter()
+        .all(|c| !codes.contains(c) && !demo.contains(c)));
     assert_eq!(second.len(), 20, "the second batch is 20 new codes");
     app.click("issue-batch-print");
     let saved = app.text("code-saved-path");

@@ -3,11 +3,16 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::business::BusinessProfileInput;
+use crate::codes::CodeOptions;
+use crate::ledger::{RedemptionInput, DEFAULT_TILL};
 use crate::partners::{PartnerFit, PartnerId, PartnerInput, PartnerStatus};
 use crate::terms::{
     today, OfferKind, PayoutCadence, PayoutMethod, RewardKind, SignInput, TermsInput,
 };
 use crate::{Actor, Desk, Result};
+
+/// Single-use cards issued to the demo bakery.
+pub const DEMO_CARDS: usize = 24;
 
 /// What [`Desk::load_demo`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +147,45 @@ impl Desk {
             ids.push(self.create_partner(&input, p.status, &actor).await?.id);
         }
         self.demo_agreements(ids[0], ids[1], &actor).await?;
+        self.demo_codes(&ids, &actor).await?;
         Ok(DemoOutcome::Loaded)
+    }
+
+    /// The bakery's window poster code and a sheet of single-use cards, three of them
+    /// already redeemed at the till; one code each for a paused partner and one without
+    /// terms, so the counter can show those outcomes too.
+    async fn demo_codes(&self, ids: &[PartnerId], actor: &Actor) -> Result<()> {
+        let (bakery, cycles, books) = (ids[0], ids[2], ids[3]);
+        let unlimited = CodeOptions {
+            redemption_limit: String::new(),
+            note: "Poster in the bakery window".into(),
+            with_prefix: true,
+            ..Default::default()
+        };
+        self.issue_code(bakery, Some("BREAD"), &unlimited, actor)
+            .await?;
+        let cards = CodeOptions {
+            redemption_limit: "1".into(),
+            with_prefix: true,
+            ..Default::default()
+        };
+        let sheet = self
+            .issue_batch(bakery, DEMO_CARDS, &cards, actor, &mut |_, _| {})
+            .await?;
+        for code in [cycles, books] {
+            self.issue_code(code, None, &cards, actor).await?;
+        }
+        for (i, (card, sale)) in sheet.iter().zip(["12.50", "8.00", "4.50"]).enumerate() {
+            let input = RedemptionInput {
+                idempotency_key: format!("demo-redemption-{i}"),
+                code: card.printed.clone(),
+                sale: sale.into(),
+                new_customer: i != 1,
+                note: String::new(),
+            };
+            self.log_redemption(&input, DEFAULT_TILL, actor).await?;
+        }
+        Ok(())
     }
 
     /// The bakery's signed agreement (version 2, superseding version 1) and the florist's

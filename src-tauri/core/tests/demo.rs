@@ -69,3 +69,49 @@ async fn demo_bakery_has_a_signed_second_version_and_the_florist_a_draft() {
     assert_eq!(florist.len(), 1);
     assert_eq!(florist[0].status, VersionStatus::Draft);
 }
+
+#[tokio::test]
+async fn demo_has_codes_for_the_counter_and_three_redemptions() {
+    use partnerdesk_core::codes::LookupOutcome;
+    use partnerdesk_core::demo::DEMO_CARDS;
+    let t = empty_desk().await;
+    t.load_demo().await.unwrap();
+    let partners = t.partners(&Default::default()).await.unwrap();
+    let id_of = |name: &str| partners.iter().find(|p| p.name == name).unwrap().id;
+    let bakery = t.codes_for(id_of("Crumb & Co. Bakery")).await.unwrap();
+    assert_eq!(bakery.len(), DEMO_CARDS + 1);
+    let poster = bakery
+        .iter()
+        .find(|c| c.redemption_limit.is_none())
+        .unwrap();
+    assert!(
+        poster.printed.starts_with("BAKERY-BREA"),
+        "{}",
+        poster.printed
+    );
+    assert_eq!(bakery.iter().filter(|c| c.uses == 1).count(), 3);
+
+    let redemptions = t.redemptions().await.unwrap();
+    let minors: Vec<_> = redemptions
+        .iter()
+        .map(|r| (r.sale.minor, r.discount.minor, r.commission.minor))
+        .collect();
+    // Terms in force: 10 % off from €5, 8 % of what the customer pays.
+    assert_eq!(minors, [(1250, 125, 90), (800, 80, 58), (450, 0, 0)]);
+
+    let used = bakery.iter().find(|c| c.uses == 1).unwrap();
+    assert!(matches!(
+        t.lookup_code(&used.printed).await.unwrap(),
+        LookupOutcome::UsedUp { .. }
+    ));
+    let paused = t.codes_for(id_of("Paper Moon Books")).await.unwrap();
+    assert!(matches!(
+        t.lookup_code(&paused[0].printed).await.unwrap(),
+        LookupOutcome::PartnerNotActive { .. }
+    ));
+    let no_terms = t.codes_for(id_of("Ørsted Cycle Works")).await.unwrap();
+    assert!(matches!(
+        t.lookup_code(&no_terms[0].printed).await.unwrap(),
+        LookupOutcome::NoTerms { .. }
+    ));
+}

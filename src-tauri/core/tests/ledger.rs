@@ -96,7 +96,10 @@ async fn a_valid_code_logs_the_amounts_the_terms_give() {
     assert_eq!(r.code, c.printed);
     // 10 % of €12.50 off; 8 % of the €11.25 paid is €0.90.
     assert_eq!((r.sale.as_str(), r.discount.as_str()), ("€12.50", "€1.25"));
-    assert_eq!((r.pays.as_str(), r.commission.as_str()), ("€11.25", "€0.90"));
+    assert_eq!(
+        (r.pays.as_str(), r.commission.as_str()),
+        ("€11.25", "€0.90")
+    );
     assert_eq!(r.till, TILL);
     assert!(r.new_customer && r.offer_applied && r.void.is_none());
 

@@ -1,0 +1,280 @@
+//! Counter: staff type or scan a demo card, see whose it is, type the amount and Enter; the
+//! sale is logged once, a reused card says ALREADY USED, a typo says MISTYPED with the right
+//! suggestion, a double Enter logs once, and a 50-code scanner burst loses no character.
+//! Also measures Enter → result on screen over 100 codes.
+
+use std::path::Path;
+use std::time::Instant;
+
+use partnerdesk_e2e::{fresh_data_dir, workspace_root, App, Launch};
+use serde_json::json;
+
+const BAKERY: &str = "Crumb & Co. Bakery";
+/// Redemptions the demo logs at its till.
+const DEMO_REDEMPTIONS: usize = 3;
+
+/// Rows of `sql` run read-only against the app's database (WAL lets us read beside it).
+fn query(data: &Path, sql: &str) -> Vec<String> {
+    let db = data.join("partnerdesk.sqlite3");
+    let out = std::process::Command::new("sqlite3")
+        .args(["-readonly", &db.display().to_string(), sql])
+        .output()
+        .unwrap_or_else(|e| panic!("sqlite3 is needed to check the ledger: {e}"));
+    assert!(
+        out.status.success(),
+        "{sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The demo bakery's codes as the Codes screen prints them, filtered by use.
+fn bakery_codes(app: &App, use_filter: &str) -> Vec<String> {
+    app.click("nav-codes");
+    let script =
+        "return Array.from(document.querySelector('[data-testid=\"codes-partner\"]').options)\
+                  .find(o => o.text === arguments[0])?.value ?? null;";
+    let bakery = app.wait_until("the bakery in the partner box", |app| {
+        app.execute(script, vec![json!(BAKERY)])
+            .as_str()
+            .map(str::to_string)
+    });
+    app.select_by_value("codes-partner", &bakery);
+    app.wait_for("code-row");
+    app.select_by_value("code-use-filter", use_filter);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    app.texts("code-row-code")
+}
+
+/// The same code with one body character changed: a single slip the check symbol catches.
+fn one_slip(printed: &str) -> String {
+    let (prefix, body) = printed.split_at("BAKERY-".len());
+    let first = body.chars().next().unwrap_or('0');
+    let other = if first == '7' { '8' } else { '7' };
+    format!("{prefix}{other}{}", &body[first.len_utf8()..])
+}
+
+/// Waits for the result of lookup number `seq` and answers (WebDriver-side ms, in-page ms).
+fn result_of(app: &App, seq: u64, typed_at: Instant) -> (u128, u64) {
+    let script = "const r = document.querySelector('[data-testid=\"counter-result\"]');\
+                  return r ? [Number(r.dataset.seq ?? 0), Number(r.dataset.ms ?? -1)] : [0, -1];";
+    loop {
+        let got = app.execute(script, vec![]);
+        let (shown, ms) = (got[0].as_u64().unwrap_or(0), got[1].as_i64().unwrap_or(-1));
+        if shown >= seq && ms >= 0 {
+            return (typed_at.elapsed().as_millis(), ms.unsigned_abs());
+        }
+        assert!(
+            typed_at.elapsed() < partnerdesk_e2e::wait_timeout(),
+            "no result for lookup {seq}"
+        );
+    }
+}
+
+fn median_and_worst(mut values: Vec<u64>) -> (u64, u64) {
+    values.sort_unstable();
+    (values[values.len() / 2], values[values.len() - 1])
+}
+
+#[test]
+fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
+    let data = fresh_data_dir();
+    let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    let unused = bakery_codes(&app, "unused");
+    assert!(unused.len() >= 20, "demo cards: {unused:?}");
+    let card = unused[unused.len() - 1].clone();
+
+    app.click("nav-counter");
+    app.wait_for("counter-code");
+    app.wait_until("the code input to have the focus", |app| {
+        (app.focused().as_deref() == Some("counter-code")).then_some(())
+    });
+    assert_eq!(app.texts("counter-recent-row").len(), DEMO_REDEMPTIONS);
+
+    // A card typed as printed, then only the amount and Enter.
+    app.send_keys("counter-code", &format!("{card}\n"));
+    app.wait_for_text("counter-result-title", "VALID");
+    assert_eq!(app.text("counter-partner"), BAKERY);
+    assert!(
+        app.text("counter-offer").contains("10 % off"),
+        "{}",
+        app.text("counter-offer")
+    );
+    app.wait_until("the amount field to have the focus", |app| {
+        (app.focused().as_deref() == Some("counter-sale")).then_some(())
+    });
+    app.type_into("counter-sale", "12,50");
+    app.screenshot("counter-valid");
+    save_doc(&app, "counter-valid");
+    app.press("\n");
+    app.wait_for("counter-confirmation");
+    assert_eq!(
+        app.text("counter-number"),
+        format!("No. {}", DEMO_REDEMPTIONS + 1)
+    );
+    assert_eq!(app.text("counter-discount"), "€1.25");
+    app.wait_until("the focus back in the code input", |app| {
+        (app.focused().as_deref() == Some("counter-code")).then_some(())
+    });
+    app.screenshot("counter-logged");
+
+    // The same single-use card again.
+    app.send_keys("counter-code", &format!("{card}\n"));
+    app.wait_for_text("counter-result-title", "ALREADY USED");
+    assert!(
+        app.text("counter-detail").contains("Till 1"),
+        "{}",
+        app.text("counter-detail")
+    );
+
+    // One character wrong: never a silent match, but the one card it could be.
+    let slip = one_slip(&card);
+    app.send_keys("counter-code", &format!("{slip}\n"));
+    app.wait_for_text("counter-result-title", "MISTYPED");
+    assert_eq!(app.text("counter-suggestion"), card);
+    app.screenshot("counter-mistyped");
+    save_doc(&app, "counter-mistyped");
+    // Enter on the empty input takes the suggestion.
+    app.press("\n");
+    app.wait_for_text("counter-result-title", "ALREADY USED");
+
+    // A double Enter on the amount logs one redemption.
+    let second = unused[unused.len() - 2].clone();
+    app.send_keys("counter-code", &format!("{second}\n"));
+    app.wait_for_text("counter-result-title", "VALID");
+    app.wait_until("the amount field to have the focus", |app| {
+        (app.focused().as_deref() == Some("counter-sale")).then_some(())
+    });
+    app.press("9.00\n\n");
+    app.wait_for("counter-confirmation");
+    app.wait_until("the recent list to show both sales", |app| {
+        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS + 2).then_some(())
+    });
+    let body = second
+        .replace('-', "")
+        .trim_start_matches("BAKERY")
+        .to_string();
+    let rows = query(
+        data.path(),
+        &format!(
+            "SELECT count(*) FROM redemptions r JOIN referral_codes c ON c.id = r.code_id \
+             WHERE c.code = '{body}'"
+        ),
+    );
+    assert_eq!(rows, ["1"], "one redemption for {second}");
+    assert_eq!(
+        query(data.path(), "SELECT count(*) FROM redemptions"),
+        [(DEMO_REDEMPTIONS + 2).to_string()]
+    );
+
+    // An owner voids a mistake, with a reason; the row stays, marked.
+    app.click("counter-recent-void");
+    app.wait_for("counter-void-dialog");
+    app.type_into("counter-void-reason", "Rang up on the wrong card");
+    app.click("counter-void-confirm");
+    app.wait_gone("counter-void-dialog");
+    app.wait_until("a voided row", |app| {
+        let script = "return document.querySelectorAll('[data-testid=\"counter-recent-row\"][data-voided=\"true\"]').length;";
+        (app.execute(script, vec![]).as_u64() == Some(1)).then_some(())
+    });
+    app.screenshot("counter-voided");
+}
+
+#[test]
+fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
+    let data = fresh_data_dir();
+    let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    let codes = bakery_codes(&app, "all");
+    app.click("nav-counter");
+    app.wait_for("counter-code");
+
+    // 100 lookups, each a card typed and Enter, then Esc back to the code.
+    let (mut page_ms, mut driver_ms) = (Vec::new(), Vec::new());
+    for seq in 1..=100u64 {
+        let code = &codes[(seq as usize) % codes.len()];
+        let typed_at = Instant::now();
+        app.send_keys("counter-code", &format!("{code}\n"));
+        let (driver, page) = result_of(&app, seq, typed_at);
+        driver_ms.push(u64::try_from(driver).unwrap_or(u64::MAX));
+        page_ms.push(page);
+        if app.focused().as_deref() == Some("counter-sale") {
+            app.press("\u{1b}");
+        }
+    }
+    let (page_median, page_worst) = median_and_worst(page_ms);
+    let (driver_median, driver_worst) = median_and_worst(driver_ms);
+    let report = format!(
+        "Enter → result on screen over 100 lookups: in-page median {page_median} ms, worst \
+         {page_worst} ms; seen through WebDriver (typing included) median {driver_median} ms, \
+         worst {driver_worst} ms\n"
+    );
+    eprint!("{report}");
+    let log = workspace_root().join("target/e2e-logs/counter-latency.txt");
+    std::fs::write(&log, &report).unwrap_or_else(|e| panic!("could not write {log:?}: {e}"));
+    assert!(page_median < 300, "{report}");
+
+    // 50 codes as a scanner sends them: no pause, each ended by Enter, in many spellings.
+    let burst: Vec<String> = (0..50)
+        .map(|i| {
+            let code = &codes[i % codes.len()];
+            match i % 3 {
+                0 => code.clone(),
+                1 => code.to_lowercase(),
+                _ => code.replace('-', ""),
+            }
+        })
+        .collect();
+    app.send_keys("counter-code", &(burst.join("\n") + "\n"));
+    let seen = app.wait_until("50 checks after the burst", |app| {
+        let script = "return Number(document.querySelector('[data-testid=\"counter-result\"]')?.dataset.seq ?? 0);";
+        (app.execute(script, vec![]).as_u64() == Some(150)).then(|| app.texts("counter-check-typed"))
+    });
+    let newest_first: Vec<String> = burst.iter().rev().cloned().collect();
+    assert_eq!(
+        seen, newest_first,
+        "every scanned code arrives whole, in order"
+    );
+    assert!(
+        app.texts("counter-check-kind")
+            .iter()
+            .all(|k| k != "MISTYPED" && k != "UNKNOWN"),
+        "no scanned code was garbled: {:?}",
+        app.texts("counter-check-kind")
+    );
+}
+
+#[test]
+fn counter_only_window_refuses_owner_screens_and_commands() {
+    let data = fresh_data_dir();
+    let app = App::launch_with(data.path(), Launch::new().arg("--demo").arg("--counter"));
+    app.wait_for("counter-only");
+    app.wait_for("counter-code");
+    assert!(
+        !app.is_shown("nav-partners"),
+        "no navigation in counter-only mode"
+    );
+    assert!(!app.is_shown("counter-recent-void"), "staff cannot void");
+    let script = "const done = arguments[arguments.length - 1];\
+                  window.__TAURI_INTERNALS__.invoke('list_partners', { query: {} })\
+                    .then(() => done('allowed'), (e) => done(e.code ?? String(e)));";
+    let answer = app.execute_async(script, vec![]);
+    assert_eq!(
+        answer,
+        json!("forbidden"),
+        "the shell refuses owner commands at the counter"
+    );
+    app.screenshot("counter-only");
+}
+
+/// With `PARTNERDESK_UPDATE_DOCS=1`, copies a screenshot into docs/ for the README.
+fn save_doc(app: &App, name: &str) {
+    if std::env::var_os("PARTNERDESK_UPDATE_DOCS").is_none() {
+        return;
+    }
+    let shot = app.screenshot(&format!("{name}-doc"));
+    let docs = workspace_root().join("docs").join(format!("{name}.png"));
+    std::fs::copy(&shot, &docs).unwrap_or_else(|e| panic!("could not copy to {docs:?}: {e}"));
+}
