@@ -1,7 +1,7 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
 use partnerdesk_core::error::{
-    CodeError, Field, LedgerError, PartnerError, StoreError, TermsError,
+    CodeError, Field, LedgerError, PartnerError, PayoutError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -43,6 +43,12 @@ pub enum ErrorCode {
     RedemptionNotFound,
     /// The redemption was voided before.
     AlreadyVoided,
+    /// A payout above the balance needs the owner's confirmation.
+    OverBalance,
+    /// Payout missing.
+    PayoutNotFound,
+    /// The payout was reversed before.
+    AlreadyReversed,
     Internal,
 }
 
@@ -82,6 +88,9 @@ impl From<Error> for ApiError {
             }
             Error::Ledger(LedgerError::NotFound(_)) => ErrorCode::RedemptionNotFound,
             Error::Ledger(LedgerError::AlreadyVoided { .. }) => ErrorCode::AlreadyVoided,
+            Error::Payout(PayoutError::OverBalance { .. }) => ErrorCode::OverBalance,
+            Error::Payout(PayoutError::NotFound(_)) => ErrorCode::PayoutNotFound,
+            Error::Payout(PayoutError::AlreadyReversed { .. }) => ErrorCode::AlreadyReversed,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,

@@ -14,6 +14,7 @@ pub mod error;
 pub mod ledger;
 pub mod money;
 pub mod partners;
+pub mod payouts;
 pub mod store;
 pub mod terms;
 #[cfg(any(test, feature = "testing"))]

@@ -16,6 +16,24 @@ pub fn clean(field: Field, value: &str, max: usize, multiline: bool) -> Result<S
     Ok(cleaned)
 }
 
+/// A `YYYY-MM-DD` date as a date input sends it; blank gives `None`.
+pub fn date(field: Field, value: &str) -> Result<Option<chrono::NaiveDate>, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            FieldError::new(
+                field,
+                Problem::Malformed {
+                    expected: "a date like 2026-12-01",
+                },
+            )
+        })
+}
+
 /// Like [`clean`], but a blank value is refused.
 pub fn required(field: Field, value: &str, max: usize) -> Result<String, FieldError> {
     let cleaned = clean(field, value, max, false)?;

@@ -21,7 +21,7 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
     t.close().await;
     let mut conn = raw(&path).await;
     let tables: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main'
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
          AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
     )
     .fetch_all(&mut conn)
@@ -35,6 +35,8 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "audit_log",
             "business_profile",
             "partners",
+            "payout_reversals",
+            "payouts",
             "redemption_voids",
             "redemptions",
             "referral_codes",

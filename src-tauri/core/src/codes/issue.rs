@@ -8,6 +8,7 @@ use crate::desk::{audit, Actor};
 use crate::error::{CodeError, Field, FieldError, PartnerError, Problem};
 use crate::partners::PartnerId;
 use crate::store::codes::{self, NewCode};
+use crate::text::date;
 use crate::{store, text, Desk, Result};
 
 /// Random body length: 32⁶ ≈ 1.07 billion bodies, so guessing a live code is hopeless.
@@ -65,23 +66,6 @@ struct Options {
     valid_until: Option<NaiveDate>,
     limit: Option<i64>,
     note: String,
-}
-
-fn date(field: Field, value: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                Problem::Malformed {
-                    expected: "a date like 2026-12-01",
-                },
-            )
-        })
 }
 
 impl CodeOptions {

@@ -3,6 +3,7 @@
 mod codes;
 mod ledger;
 mod partner;
+mod payouts;
 mod store;
 mod terms;
 mod validation;
@@ -10,6 +11,7 @@ mod validation;
 pub use codes::CodeError;
 pub use ledger::LedgerError;
 pub use partner::PartnerError;
+pub use payouts::PayoutError;
 pub use store::StoreError;
 pub use terms::TermsError;
 pub use validation::{Field, FieldError, Problem};
@@ -35,6 +37,9 @@ pub enum Error {
     /// A redemption could not be logged or voided.
     #[error(transparent)]
     Ledger(#[from] LedgerError),
+    /// A payout could not be recorded or reversed.
+    #[error(transparent)]
+    Payout(#[from] PayoutError),
     /// A document could not be rendered.
     #[error(transparent)]
     Document(#[from] crate::documents::DocumentError),
@@ -61,9 +66,11 @@ impl Error {
             Error::Partner(PartnerError::Transition { .. }) => Some(Field::Status),
             Error::Terms(TermsError::Overlap { .. }) => Some(Field::EffectiveFrom),
             Error::Code(CodeError::Taken { .. }) => Some(Field::Code),
+            Error::Payout(PayoutError::OverBalance { .. }) => Some(Field::Amount),
             Error::Partner(PartnerError::NotFound(_))
             | Error::Code(_)
             | Error::Ledger(_)
+            | Error::Payout(_)
             | Error::Terms(_)
             | Error::Document(_)
             | Error::Store(_)

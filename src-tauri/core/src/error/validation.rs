@@ -48,6 +48,11 @@ pub enum Field {
     Note,
     Reason,
     TillName,
+    PaidOn,
+    Amount,
+    Reference,
+    PeriodFrom,
+    PeriodTo,
 }
 
 impl Field {
@@ -95,6 +100,11 @@ impl Field {
             Field::Note => "Note",
             Field::Reason => "Reason",
             Field::TillName => "Till name",
+            Field::PaidOn => "Paid on",
+            Field::Amount => "Amount",
+            Field::Reference => "Reference",
+            Field::PeriodFrom => "Period from",
+            Field::PeriodTo => "Period to",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod business;
 pub mod codes;
 mod open;
 pub mod partners;
+pub mod payouts;
 pub mod redemptions;
 pub mod settings;
 

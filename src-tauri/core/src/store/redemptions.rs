@@ -179,6 +179,23 @@ pub async fn recent_at_till(
     all(rows)
 }
 
+/// A partner's redemptions on days `from..=to`, oldest first, voided ones included.
+pub async fn for_partner_between(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    (from, to): (NaiveDate, NaiveDate),
+) -> sqlx::Result<Vec<Redemption>> {
+    let sql =
+        format!("{SELECT} WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3 ORDER BY r.id");
+    let rows = sqlx::query_as(&sql)
+        .bind(partner.0)
+        .bind(from.format("%Y-%m-%d").to_string())
+        .bind(to.format("%Y-%m-%d").to_string())
+        .fetch_all(conn)
+        .await?;
+    all(rows)
+}
+
 /// Every redemption, oldest first (checks and exports).
 pub async fn all_redemptions(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Redemption>> {
     let sql = format!("{SELECT} ORDER BY r.id");

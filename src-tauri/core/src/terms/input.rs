@@ -13,6 +13,7 @@ use super::{
 use crate::error::{Field, FieldError, Problem};
 use crate::money::{self, Money};
 use crate::text;
+use crate::text::date;
 
 /// The agreement form as typed: amounts and percents are text (`12.50` or `12,50`), dates are
 /// `YYYY-MM-DD`, blanks mean "none". Fields that do not apply to the chosen kind are ignored.
@@ -51,23 +52,6 @@ pub struct SignInput {
 
 const CLAUSE_MAX: usize = 2000;
 const CLAUSES_MAX: usize = 200;
-
-fn date(field: Field, value: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                Problem::Malformed {
-                    expected: "a date like 2026-12-01",
-                },
-            )
-        })
-}
 
 /// A percentage 0–100 with at most two decimals.
 pub(crate) fn percent(field: Field, value: &str) -> Result<Percent, FieldError> {

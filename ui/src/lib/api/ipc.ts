@@ -31,6 +31,9 @@ const errorCodes: Record<ErrorCode, true> = {
 	attempt_key_reused: true,
 	redemption_not_found: true,
 	already_voided: true,
+	over_balance: true,
+	payout_not_found: true,
+	already_reversed: true,
 	internal: true
 };
 

@@ -1,0 +1,146 @@
+//! Recording and reversing payouts; neither ever edits a row.
+
+use super::{Payout, PayoutId, PayoutInput, PayoutView, Reversal};
+use crate::desk::{audit, Actor};
+use crate::error::{Field, FieldError, PartnerError, PayoutError, Problem};
+use crate::money::{format, Money};
+use crate::partners::PartnerId;
+use crate::store::{self, payouts};
+use crate::terms::today;
+use crate::text::{clean, date, required};
+use crate::{Desk, Error, Result};
+
+const REFERENCE_MAX: usize = 120;
+const REASON_MAX: usize = 500;
+const ENTITY: &str = "payout";
+
+impl Desk {
+    /// Records a payment to `partner`. Paying more than the partner is owed on the payment
+    /// day is refused unless the owner confirmed it (an advance, a rounding-up).
+    pub async fn record_payout(
+        &self,
+        partner: PartnerId,
+        input: &PayoutInput,
+        actor: &Actor,
+    ) -> Result<PayoutView> {
+        let profile = self.require_profile().await?;
+        let currency = crate::money::currency(&profile.currency).ok_or(Error::ProfileRequired)?;
+        let paid_on = date(Field::PaidOn, &input.paid_on)?
+            .ok_or(FieldError::new(Field::PaidOn, Problem::Empty))?;
+        if paid_on > today() {
+            return Err(FieldError::new(
+                Field::PaidOn,
+                Problem::Malformed {
+                    expected: "today or a day before",
+                },
+            )
+            .into());
+        }
+        let amount = Money::parse(Field::Amount, &input.amount, currency)?
+            .filter(|m| m.minor > 0)
+            .ok_or(FieldError::new(
+                Field::Amount,
+                Problem::Malformed {
+                    expected: "an amount above zero, like 12.50",
+                },
+            ))?;
+        let reference = clean(Field::Reference, &input.reference, REFERENCE_MAX, false)?;
+        let period = (
+            date(Field::PeriodFrom, &input.period_from)?,
+            date(Field::PeriodTo, &input.period_to)?,
+        );
+        if let (Some(from), Some(to)) = period {
+            if to < from {
+                return Err(FieldError::new(
+                    Field::PeriodTo,
+                    Problem::Malformed {
+                        expected: "on or after the period's first day",
+                    },
+                )
+                .into());
+            }
+        }
+        let mut tx = self.begin().await?;
+        store::partners::get(&mut tx, partner)
+            .await?
+            .ok_or(PartnerError::NotFound(partner))?;
+        let owed = payouts::balance_through(&mut tx, partner, paid_on).await?;
+        if amount.minor > owed && !input.confirm_over_balance {
+            return Err(PayoutError::OverBalance {
+                amount: format(amount, &profile.locale),
+                owed: format(Money::new(owed, currency), &profile.locale),
+            }
+            .into());
+        }
+        let id = payouts::insert(
+            &mut tx,
+            &payouts::NewPayout {
+                partner_id: partner,
+                paid_on,
+                amount,
+                method: input.method,
+                reference: &reference,
+                period,
+                at: chrono::Utc::now(),
+                by: &actor.0,
+            },
+        )
+        .await?;
+        let after = fetch(&mut tx, id).await?.view(&profile.locale);
+        audit(
+            &mut tx,
+            actor,
+            (ENTITY, id.0),
+            "record",
+            None::<&()>,
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Reverses payout `id` for `reason`: it stays on record, marked, and no longer counts.
+    pub async fn reverse_payout(
+        &self,
+        id: PayoutId,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<PayoutView> {
+        let reason = required(Field::Reason, reason, REASON_MAX)?;
+        let locale = self.require_profile().await?.locale;
+        let mut tx = self.begin().await?;
+        let before = fetch(&mut tx, id).await?;
+        if let Some(done) = &before.reversal {
+            return Err(PayoutError::AlreadyReversed {
+                by: done.by.clone(),
+                reason: done.reason.clone(),
+            }
+            .into());
+        }
+        let reversal = Reversal {
+            at: chrono::Utc::now(),
+            by: actor.0.clone(),
+            reason,
+        };
+        payouts::insert_reversal(&mut tx, id, &reversal).await?;
+        let after = fetch(&mut tx, id).await?.view(&locale);
+        audit(
+            &mut tx,
+            actor,
+            (ENTITY, id.0),
+            "reverse",
+            Some(&before.view(&locale)),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+}
+
+async fn fetch(conn: &mut sqlx::SqliteConnection, id: PayoutId) -> Result<Payout> {
+    payouts::by_id(conn, id)
+        .await?
+        .ok_or(PayoutError::NotFound(id).into())
+}

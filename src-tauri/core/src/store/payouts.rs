@@ -1,0 +1,174 @@
+//! The append-only `payouts` and `payout_reversals` tables, and the sums balances need.
+//! Triggers refuse any UPDATE or DELETE of either.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{FromRow, SqliteConnection};
+
+use super::{from_millis, to_millis};
+use crate::money::{currency, Money};
+use crate::partners::PartnerId;
+use crate::payouts::{Payout, PayoutId, Reversal};
+use crate::terms::PayoutMethod;
+
+const SELECT: &str = "SELECT p.id, p.partner_id, p.paid_on, p.currency, p.amount_minor, p.method,
+        p.reference, p.period_from, p.period_to, p.recorded_at, p.recorded_by,
+        r.reversed_at, r.reversed_by, r.reason
+    FROM payouts p LEFT JOIN payout_reversals r ON r.payout_id = p.id";
+
+#[derive(FromRow)]
+struct PayoutRow {
+    id: i64,
+    partner_id: i64,
+    paid_on: String,
+    currency: String,
+    amount_minor: i64,
+    method: String,
+    reference: String,
+    period_from: Option<String>,
+    period_to: Option<String>,
+    recorded_at: i64,
+    recorded_by: String,
+    reversed_at: Option<i64>,
+    reversed_by: Option<String>,
+    reason: Option<String>,
+}
+
+fn day(text: &str) -> sqlx::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+impl PayoutRow {
+    fn into_payout(self) -> sqlx::Result<Payout> {
+        let decode = |what: String| sqlx::Error::Decode(what.into());
+        let cur = currency(&self.currency)
+            .ok_or_else(|| decode(format!("unknown currency {:?}", self.currency)))?;
+        let method = PayoutMethod::parse(&self.method)
+            .ok_or_else(|| decode(format!("unknown payout method {:?}", self.method)))?;
+        let reversal = match (self.reversed_at, self.reversed_by, self.reason) {
+            (Some(at), Some(by), Some(reason)) => Some(Reversal {
+                at: from_millis(at),
+                by,
+                reason,
+            }),
+            _ => None,
+        };
+        Ok(Payout {
+            id: PayoutId(self.id),
+            partner_id: PartnerId(self.partner_id),
+            paid_on: day(&self.paid_on)?,
+            amount: Money::new(self.amount_minor, cur),
+            method,
+            reference: self.reference,
+            period_from: self.period_from.as_deref().map(day).transpose()?,
+            period_to: self.period_to.as_deref().map(day).transpose()?,
+            recorded_at: from_millis(self.recorded_at),
+            recorded_by: self.recorded_by,
+            reversal,
+        })
+    }
+}
+
+/// A payout about to be stored.
+pub struct NewPayout<'a> {
+    pub partner_id: PartnerId,
+    pub paid_on: NaiveDate,
+    pub amount: Money,
+    pub method: PayoutMethod,
+    pub reference: &'a str,
+    pub period: (Option<NaiveDate>, Option<NaiveDate>),
+    pub at: DateTime<Utc>,
+    pub by: &'a str,
+}
+
+/// Appends one payout.
+pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Result<PayoutId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO payouts (partner_id, paid_on, currency, amount_minor, method, reference,
+             period_from, period_to, recorded_at, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         RETURNING id",
+    )
+    .bind(p.partner_id.0)
+    .bind(iso(p.paid_on))
+    .bind(p.amount.currency.code())
+    .bind(p.amount.minor)
+    .bind(p.method.as_str())
+    .bind(p.reference)
+    .bind(p.period.0.map(iso))
+    .bind(p.period.1.map(iso))
+    .bind(to_millis(p.at))
+    .bind(p.by)
+    .fetch_one(conn)
+    .await?;
+    Ok(PayoutId(id))
+}
+
+/// One payout with its reversal, if any.
+pub async fn by_id(conn: &mut SqliteConnection, id: PayoutId) -> sqlx::Result<Option<Payout>> {
+    let sql = format!("{SELECT} WHERE p.id = $1");
+    let row: Option<PayoutRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    row.map(PayoutRow::into_payout).transpose()
+}
+
+/// A partner's payouts paid in `from..=to`, oldest first, reversed ones included.
+pub async fn for_partner(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    (from, to): (NaiveDate, NaiveDate),
+) -> sqlx::Result<Vec<Payout>> {
+    let sql = format!(
+        "{SELECT} WHERE p.partner_id = $1 AND p.paid_on BETWEEN $2 AND $3 ORDER BY p.paid_on, p.id"
+    );
+    let rows: Vec<PayoutRow> = sqlx::query_as(&sql)
+        .bind(partner.0)
+        .bind(iso(from))
+        .bind(iso(to))
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(PayoutRow::into_payout).collect()
+}
+
+/// Records a reversal; the UNIQUE key refuses a second one for the same payout.
+pub async fn insert_reversal(
+    conn: &mut SqliteConnection,
+    id: PayoutId,
+    reversal: &Reversal,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO payout_reversals (payout_id, reversed_at, reversed_by, reason)
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id.0)
+    .bind(to_millis(reversal.at))
+    .bind(&reversal.by)
+    .bind(&reversal.reason)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// What a partner is owed at the end of `through`: commissions of redemptions not voided,
+/// less payouts not reversed, both counted up to and including that day.
+pub async fn balance_through(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    through: NaiveDate,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT
+           (SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
+             WHERE r.partner_id = $1 AND r.local_day <= $2
+               AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id))
+         - (SELECT coalesce(sum(p.amount_minor), 0) FROM payouts p
+             WHERE p.partner_id = $1 AND p.paid_on <= $2
+               AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id))",
+    )
+    .bind(partner.0)
+    .bind(iso(through))
+    .fetch_one(conn)
+    .await
+}

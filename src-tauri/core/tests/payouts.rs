@@ -1,0 +1,216 @@
+//! Payout stories on the demo: paying the bakery, refusing to overpay without a yes,
+//! reversing a mistake, and period figures that add up by hand.
+
+use partnerdesk_core::error::{Field, PayoutError};
+use partnerdesk_core::ledger::VoidInput;
+use partnerdesk_core::partners::PartnerId;
+use partnerdesk_core::payouts::PayoutInput;
+use partnerdesk_core::terms::{today, PayoutMethod};
+use partnerdesk_core::testing::{empty_desk, TestDesk};
+use partnerdesk_core::{Actor, Error};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{Connection, SqliteConnection};
+
+async fn demo() -> (TestDesk, PartnerId) {
+    let t = empty_desk().await;
+    t.load_demo().await.expect("demo");
+    let partners = t.partners(&Default::default()).await.expect("partners");
+    let bakery = partners
+        .iter()
+        .find(|p| p.name == "Crumb & Co. Bakery")
+        .expect("bakery")
+        .id;
+    (t, bakery)
+}
+
+fn payout(amount: &str) -> PayoutInput {
+    PayoutInput {
+        paid_on: today().format("%Y-%m-%d").to_string(),
+        amount: amount.into(),
+        method: PayoutMethod::BankTransfer,
+        reference: "TRF 2026-11 Crumb".into(),
+        period_from: String::new(),
+        period_to: String::new(),
+        confirm_over_balance: false,
+    }
+}
+
+async fn owed(t: &TestDesk, partner: PartnerId) -> i64 {
+    let day = today();
+    let period = t.partner_period(partner, (day, day)).await.expect("period");
+    period.totals.closing_balance.minor
+}
+
+#[tokio::test]
+async fn the_demo_bakery_period_adds_up_by_hand() {
+    let (t, bakery) = demo().await;
+    let day = today();
+    let p = t.partner_period(bakery, (day, day)).await.expect("period");
+    let totals = p.totals;
+    // Demo sales today: €12.50, €8.00 and €4.50 (below the €5 minimum).
+    assert_eq!(
+        (totals.redemptions, totals.voided, totals.new_customers),
+        (3, 0, 2)
+    );
+    assert_eq!(totals.sales.minor, 1250 + 800 + 450);
+    assert_eq!(totals.discounts.minor, 125 + 80);
+    // 8 % of €11.25 = €0.90; 8 % of €7.20 = €0.576 → €0.58 (half-even).
+    assert_eq!(totals.commissions.minor, 90 + 58);
+    assert_eq!(
+        (totals.opening_balance.minor, totals.closing_balance.minor),
+        (0, 148)
+    );
+}
+
+#[tokio::test]
+async fn a_payout_lowers_the_balance_and_a_reversal_restores_it() {
+    let (t, bakery) = demo().await;
+    let paid = t
+        .record_payout(bakery, &payout("1,00"), &Actor::owner())
+        .await
+        .expect("pay");
+    assert_eq!(paid.amount, "€1.00");
+    assert_eq!(owed(&t, bakery).await, 48);
+
+    let reversed = t
+        .reverse_payout(paid.id, "Paid the wrong partner", &Actor::owner())
+        .await
+        .expect("reverse");
+    assert_eq!(
+        reversed.reversal.expect("reversal").reason,
+        "Paid the wrong partner"
+    );
+    assert_eq!(owed(&t, bakery).await, 148);
+    let again = t
+        .reverse_payout(paid.id, "Twice", &Actor::owner())
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        again,
+        Error::Payout(PayoutError::AlreadyReversed { .. })
+    ));
+    let trail = t.audit_trail("payout", paid.id.0).await.expect("audit");
+    assert_eq!(
+        trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["record", "reverse"]
+    );
+}
+
+#[tokio::test]
+async fn paying_more_than_is_owed_needs_a_yes() {
+    let (t, bakery) = demo().await;
+    let err = t
+        .record_payout(bakery, &payout("5.00"), &Actor::owner())
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some(Field::Amount));
+    assert_eq!(
+        err.to_string(),
+        "€5.00 is more than the €1.48 this partner is owed. Confirm to pay it anyway."
+    );
+    assert_eq!(owed(&t, bakery).await, 148, "nothing saved");
+    let mut sure = payout("5.00");
+    sure.confirm_over_balance = true;
+    t.record_payout(bakery, &sure, &Actor::owner())
+        .await
+        .expect("advance");
+    assert_eq!(owed(&t, bakery).await, 148 - 500);
+}
+
+#[tokio::test]
+async fn bad_payouts_are_refused_beside_their_field() {
+    let (t, bakery) = demo().await;
+    let cases = [
+        (
+            PayoutInput {
+                amount: "0".into(),
+                ..payout("")
+            },
+            Field::Amount,
+        ),
+        (
+            PayoutInput {
+                amount: "abc".into(),
+                ..payout("")
+            },
+            Field::Amount,
+        ),
+        (
+            PayoutInput {
+                paid_on: "".into(),
+                ..payout("1")
+            },
+            Field::PaidOn,
+        ),
+        (
+            PayoutInput {
+                paid_on: "2999-01-01".into(),
+                ..payout("1")
+            },
+            Field::PaidOn,
+        ),
+        (
+            PayoutInput {
+                period_from: "2026-11-30".into(),
+                period_to: "2026-11-01".into(),
+                ..payout("1")
+            },
+            Field::PeriodTo,
+        ),
+    ];
+    for (input, field) in cases {
+        let err = t
+            .record_payout(bakery, &input, &Actor::owner())
+            .await
+            .unwrap_err();
+        assert_eq!(err.field(), Some(field), "{err}");
+    }
+    assert_eq!(owed(&t, bakery).await, 148);
+}
+
+#[tokio::test]
+async fn voided_redemptions_leave_the_balance() {
+    let (t, bakery) = demo().await;
+    let first = t.redemptions().await.expect("all")[0].id;
+    let void = VoidInput {
+        reason: "Test sale".into(),
+        restore_use: false,
+    };
+    t.void_redemption(first, &void, &Actor::owner())
+        .await
+        .expect("void");
+    let day = today();
+    let totals = t
+        .partner_period(bakery, (day, day))
+        .await
+        .expect("period")
+        .totals;
+    assert_eq!((totals.redemptions, totals.voided), (2, 1));
+    assert_eq!(totals.commissions.minor, 58);
+    assert_eq!(totals.closing_balance.minor, 58);
+}
+
+#[tokio::test]
+async fn not_even_raw_sql_edits_a_payout() {
+    let (t, bakery) = demo().await;
+    let paid = t
+        .record_payout(bakery, &payout("1"), &Actor::owner())
+        .await
+        .expect("pay");
+    t.reverse_payout(paid.id, "Oops", &Actor::owner())
+        .await
+        .expect("reverse");
+    let opts = SqliteConnectOptions::new().filename(t.db_path());
+    let mut conn = SqliteConnection::connect_with(&opts)
+        .await
+        .expect("connect");
+    for sql in [
+        "UPDATE payouts SET amount_minor = 1",
+        "DELETE FROM payouts",
+        "UPDATE payout_reversals SET reason = 'x'",
+        "DELETE FROM payout_reversals",
+    ] {
+        let err = sqlx::query(sql).execute(&mut conn).await.expect_err(sql);
+        assert!(err.to_string().contains("payout"), "{err}");
+    }
+}
