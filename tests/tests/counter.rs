@@ -92,7 +92,9 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     app.wait_until("the code input to have the focus", |app| {
         (app.focused().as_deref() == Some("counter-code")).then_some(())
     });
-    assert_eq!(app.texts("counter-recent-row").len(), DEMO_REDEMPTIONS);
+    app.wait_until("the demo's redemptions in the recent list", |app| {
+        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS).then_some(())
+    });
 
     // A card typed as printed, then only the amount and Enter.
     app.send_keys("counter-code", &format!("{card}\n"));

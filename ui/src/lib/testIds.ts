@@ -223,9 +223,69 @@ export const testIds = {
 		/** What the counter would say; `data-kind` holds the outcome's kind. */
 		result: 'check-code-result'
 	},
+	counter: {
+		/** The big code input. */
+		input: 'counter-code',
+		/** The result panel: `data-kind` (outcome kind, or `logged`), `data-seq` (the lookup
+		 * shown) and `data-ms` (Enter to rendered, once measured). */
+		result: 'counter-result',
+		/** "VALID", "MISTYPED", "ALREADY USED", … or "LOGGED". */
+		resultTitle: 'counter-result-title',
+		/** "You typed: …" */
+		typed: 'counter-typed',
+		partner: 'counter-partner',
+		offer: 'counter-offer',
+		/** The sentence: when and where a code was used, its dates, … */
+		detail: 'counter-detail',
+		/** Exactly the suggested code, e.g. BAKERY-7K2Q-X9A. */
+		suggestion: 'counter-suggestion',
+		acceptSuggestion: 'counter-accept-suggestion',
+		saleForm: 'counter-sale-form',
+		sale: 'counter-sale',
+		/** The refusal beside the amount. */
+		saleError: 'counter-sale-error',
+		newCustomer: 'counter-new-customer',
+		note: 'counter-note',
+		logButton: 'counter-log',
+		cancel: 'counter-cancel',
+		/** "Logged No. 42 — give €1.25 off (customer pays €11.25)". */
+		confirmation: 'counter-confirmation',
+		/** Exactly "No. 42". */
+		number: 'counter-number',
+		/** Exactly the discount, e.g. "€1.25". */
+		discount: 'counter-discount',
+		/** The recent table, or its empty state. */
+		recent: 'counter-recent',
+		recentEmpty: 'counter-recent-empty',
+		/** One redemption; `data-redemption-id` and `data-voided` tell which. */
+		recentRow: 'counter-recent-row',
+		recentVoid: 'counter-recent-void',
+		voidDialog: 'counter-void-dialog',
+		voidReason: 'counter-void-reason',
+		voidRestore: 'counter-void-restore',
+		voidConfirm: 'counter-void-confirm',
+		voidCancel: 'counter-void-cancel',
+		voidError: 'counter-void-error',
+		/** "Checked just now": this session's lookups, newest first. */
+		checks: 'counter-checks',
+		checkRow: 'counter-check-row',
+		/** Exactly what was typed. */
+		checkTyped: 'counter-check-typed',
+		/** The outcome's title. */
+		checkKind: 'counter-check-kind',
+		/** This till's name. */
+		till: 'counter-till',
+		/** The root of the counter-only window staff get. */
+		counterOnly: 'counter-only'
+	},
 	settings: {
 		/** "Saved …" after the business profile was saved in Settings. */
-		saved: 'settings-saved'
+		saved: 'settings-saved',
+		tillName: 'settings-till-name',
+		tillSave: 'settings-till-save',
+		/** "Saved." after the till was renamed. */
+		tillSaved: 'settings-till-saved',
+		tillError: 'settings-till-error'
 	},
 	/** The message shown beside an input, for a `field` named by an ApiError. */
 	fieldError: (field: string) => `error-${field}`,

@@ -4,5 +4,6 @@ export * as agreements from './agreements';
 export * as app from './app';
 export * as business from './business';
 export * as codes from './codes';
+export * as counter from './counter';
 export * as partners from './partners';
 export { isApiError, toApiError, type ApiError, type ErrorCode, type Field } from './ipc';

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as counter from './counter';
+import { fakeShell, removeFakeShell } from './testing';
+
+afterEach(removeFakeShell);
+
+const redemption: counter.RedemptionView = {
+	id: 42,
+	code: 'CRUMB-7K2Q-X9A',
+	partnerId: 3,
+	partnerName: 'Crumb & Co',
+	agreementVersion: 2,
+	redeemedAt: '2026-11-24T10:05:00Z',
+	sale: '€12.50',
+	discount: '€1.25',
+	pays: '€11.25',
+	commission: '€0.56',
+	offerApplied: true,
+	newCustomer: true,
+	note: '',
+	till: 'Front till',
+	loggedBy: 'staff',
+	void: null
+};
+
+const input: counter.RedemptionInput = {
+	idempotencyKey: '0f9c2a6e-5d1b-4c3e-9a7f-1b2c3d4e5f60',
+	code: 'CRUMB-7K2Q-X9A',
+	sale: '12,50',
+	newCustomer: true,
+	note: ''
+};
+
+describe('counter', () => {
+	it('log sends the input as it is, sale text and key unchanged', async () => {
+		const outcome: counter.LogOutcome = { kind: 'logged', redemption, replayed: false };
+		const sent = fakeShell(() => outcome);
+		await expect(counter.log(input)).resolves.toEqual(outcome);
+		expect(sent).toEqual([{ cmd: 'log_redemption', args: { input } }]);
+	});
+
+	it('log resolves with a refusal and the outcome that caused it', async () => {
+		const refused: counter.LogOutcome = {
+			kind: 'refused',
+			outcome: {
+				kind: 'usedUp',
+				code: 'CRUMB-7K2Q-X9A',
+				partnerName: 'Crumb & Co',
+				uses: 1,
+				limit: 1,
+				lastUsedAt: '2026-11-24T10:01:00Z',
+				lastTill: 'Back till'
+			}
+		};
+		fakeShell(() => refused);
+		await expect(counter.log(input)).resolves.toEqual(refused);
+	});
+
+	it('log rejects a bad sale amount beside the sale field', async () => {
+		fakeShell(() => {
+			throw {
+				code: 'invalid_input',
+				message: 'Sale amount should be an amount like 12.50.',
+				field: 'sale'
+			};
+		});
+		await expect(counter.log({ ...input, sale: '12x' })).rejects.toEqual({
+			code: 'invalid_input',
+			message: 'Sale amount should be an amount like 12.50.',
+			field: 'sale'
+		});
+	});
+
+	it('recent asks with no arguments', async () => {
+		const sent = fakeShell(() => [redemption]);
+		await expect(counter.recent()).resolves.toEqual([redemption]);
+		expect(sent).toEqual([{ cmd: 'recent_redemptions', args: {} }]);
+	});
+
+	it('voidRedemption sends the id and the reason with the restore choice', async () => {
+		const voided = {
+			...redemption,
+			void: { at: '2026-11-24T11:00:00Z', by: 'owner', reason: 'Wrong card', restoresUse: true }
+		};
+		const sent = fakeShell(() => voided);
+		await expect(
+			counter.voidRedemption(42, { reason: 'Wrong card', restoreUse: true })
+		).resolves.toEqual(voided);
+		expect(sent).toEqual([
+			{
+				cmd: 'void_redemption',
+				args: { id: 42, input: { reason: 'Wrong card', restoreUse: true } }
+			}
+		]);
+	});
+
+	it('voidRedemption rejects a second void with already_voided', async () => {
+		fakeShell(() => {
+			throw { code: 'already_voided', message: 'No. 42 is already voided.', field: null };
+		});
+		await expect(
+			counter.voidRedemption(42, { reason: 'Twice', restoreUse: false })
+		).rejects.toMatchObject({ code: 'already_voided' });
+	});
+
+	it('setTillName sends the name and resolves with it as stored', async () => {
+		const sent = fakeShell(() => 'Front till');
+		await expect(counter.setTillName(' Front till ')).resolves.toBe('Front till');
+		expect(sent).toEqual([{ cmd: 'set_till_name', args: { name: ' Front till ' } }]);
+	});
+
+	it('staff renaming the till get forbidden', async () => {
+		fakeShell(() => {
+			throw { code: 'forbidden', message: 'Only an owner can do that.', field: null };
+		});
+		await expect(counter.setTillName('Till 2')).rejects.toMatchObject({ code: 'forbidden' });
+	});
+});
