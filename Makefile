@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
-.PHONY: run test deps test-deps ui app lint test-rust test-ui test-e2e
+.PHONY: run test deps test-deps ui app lint test-rust test-ui test-e2e test-crash crash-test
 
 # Root installs directly; everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -70,6 +70,15 @@ test-ui: deps
 	npm --prefix ui run check
 	npm --prefix ui test
 
+# The counter's crash test: a child logs redemptions flat out and is SIGKILLed at random
+# moments; every confirmed redemption must survive, once. `make crash-test KILLS=1000` by hand.
+test-crash:
+	cargo run -q -p partnerdesk-core --example crash_test -- --kills 20
+
+KILLS ?= 1000
+crash-test:
+	cargo run -q --release -p partnerdesk-core --example crash_test -- --kills $(KILLS)
+
 test-e2e: test-deps app
 	cargo test -p partnerdesk-e2e -- --test-threads=1
 
@@ -77,5 +86,6 @@ test: test-deps
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-crash
 	$(MAKE) --no-print-directory test-e2e
 	@echo "All Partnerdesk tests passed."

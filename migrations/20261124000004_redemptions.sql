@@ -61,6 +61,21 @@ BEGIN
     SELECT RAISE(ABORT, 'this code has reached its redemption limit');
 END;
 
+-- INSERT OR REPLACE would delete the old row without firing the DELETE trigger below.
+CREATE TRIGGER redemptions_no_replace BEFORE INSERT ON redemptions
+WHEN EXISTS (SELECT 1 FROM redemptions
+             WHERE id = NEW.id OR idempotency_key = NEW.idempotency_key)
+BEGIN
+    SELECT RAISE(ABORT, 'redemptions are never replaced; void one instead');
+END;
+
+CREATE TRIGGER redemption_voids_no_replace BEFORE INSERT ON redemption_voids
+WHEN EXISTS (SELECT 1 FROM redemption_voids
+             WHERE id = NEW.id OR redemption_id = NEW.redemption_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a redemption is voided once; voids are never replaced');
+END;
+
 CREATE TRIGGER redemptions_no_update BEFORE UPDATE ON redemptions
 BEGIN
     SELECT RAISE(ABORT, 'redemptions are never changed; void one instead');

@@ -26,6 +26,19 @@ CREATE TABLE payout_reversals (
     reason      TEXT NOT NULL CHECK (length(trim(reason)) BETWEEN 1 AND 500)
 ) STRICT;
 
+-- INSERT OR REPLACE would delete the old row without firing the DELETE triggers below.
+CREATE TRIGGER payouts_no_replace BEFORE INSERT ON payouts
+WHEN EXISTS (SELECT 1 FROM payouts WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'payouts are never replaced; reverse one instead');
+END;
+
+CREATE TRIGGER payout_reversals_no_replace BEFORE INSERT ON payout_reversals
+WHEN EXISTS (SELECT 1 FROM payout_reversals WHERE id = NEW.id OR payout_id = NEW.payout_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a payout is reversed once; reversals are never replaced');
+END;
+
 CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts
 BEGIN
     SELECT RAISE(ABORT, 'payouts are never changed; reverse one instead');

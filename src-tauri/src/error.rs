@@ -19,6 +19,8 @@ pub enum ErrorCode {
     StoreTooNew,
     StoreDamaged,
     StoreUnavailable,
+    /// Another till holds the write lock; the same attempt can be sent again.
+    StoreBusy,
     /// Agreement version missing.
     AgreementNotFound,
     /// A signed or superseded version was asked to change.
@@ -83,9 +85,9 @@ impl From<Error> for ApiError {
             Error::Code(CodeError::Taken { .. }) => ErrorCode::CodeTaken,
             Error::Code(CodeError::NotFound(_)) => ErrorCode::CodeNotFound,
             Error::Code(CodeError::NoFreeCode) => ErrorCode::Internal,
-            Error::Ledger(LedgerError::KeyReused { .. } | LedgerError::BadKey) => {
-                ErrorCode::AttemptKeyReused
-            }
+            Error::Ledger(LedgerError::KeyReused { .. }) => ErrorCode::AttemptKeyReused,
+            Error::Ledger(LedgerError::BadKey) => ErrorCode::Internal,
+            Error::Ledger(LedgerError::BelowMinimum { .. }) => ErrorCode::InvalidInput,
             Error::Ledger(LedgerError::NotFound(_)) => ErrorCode::RedemptionNotFound,
             Error::Ledger(LedgerError::AlreadyVoided { .. }) => ErrorCode::AlreadyVoided,
             Error::Payout(PayoutError::OverBalance { .. }) => ErrorCode::OverBalance,
@@ -94,6 +96,7 @@ impl From<Error> for ApiError {
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,
+            Error::Store(StoreError::Busy) => ErrorCode::StoreBusy,
             Error::Store(StoreError::Migrate(_) | StoreError::Sql(_)) => ErrorCode::Internal,
         };
         if code == ErrorCode::Internal {
@@ -200,5 +203,43 @@ mod tests {
             json(TermsError::NotFound(AgreementVersionId(9)).into())["code"],
             "agreement_not_found"
         );
+    }
+
+    #[test]
+    fn counter_errors_have_their_own_codes_and_fields() {
+        use partnerdesk_core::ledger::RedemptionId;
+        let v = json(
+            LedgerError::KeyReused {
+                existing: RedemptionId(42),
+            }
+            .into(),
+        );
+        assert_eq!(v["code"], "attempt_key_reused");
+        assert_eq!(
+            v["message"],
+            "This sale was already logged as No. 42 with other details. Check the recent list \
+             before logging it again."
+        );
+        let v = json(
+            LedgerError::BelowMinimum {
+                min: "€5.00".into(),
+            }
+            .into(),
+        );
+        assert_eq!(
+            (v["code"].as_str(), v["field"].as_str()),
+            (Some("invalid_input"), Some("sale"))
+        );
+        assert_eq!(
+            json(LedgerError::NotFound(RedemptionId(9)).into())["code"],
+            "redemption_not_found"
+        );
+        let voided = LedgerError::AlreadyVoided {
+            id: RedemptionId(9),
+            by: "owner".into(),
+            reason: "Twice".into(),
+        };
+        assert_eq!(json(voided.into())["code"], "already_voided");
+        assert_eq!(json(StoreError::Busy.into())["code"], "store_busy");
     }
 }

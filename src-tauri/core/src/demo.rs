@@ -4,7 +4,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use crate::business::BusinessProfileInput;
 use crate::codes::CodeOptions;
-use crate::ledger::{RedemptionInput, DEFAULT_TILL};
+use crate::ledger::{LogOutcome, RedemptionInput, DEFAULT_TILL};
 use crate::partners::{PartnerFit, PartnerId, PartnerInput, PartnerStatus};
 use crate::terms::{
     today, OfferKind, PayoutCadence, PayoutMethod, RewardKind, SignInput, TermsInput,
@@ -175,7 +175,7 @@ impl Desk {
         for code in [cycles, books] {
             self.issue_code(code, None, &cards, actor).await?;
         }
-        for (i, (card, sale)) in sheet.iter().zip(["12.50", "8.00", "4.50"]).enumerate() {
+        for (i, (card, sale)) in sheet.iter().zip(["12.50", "8.00", "23.00"]).enumerate() {
             let input = RedemptionInput {
                 idempotency_key: format!("demo-redemption-{i}"),
                 code: card.printed.clone(),
@@ -183,7 +183,14 @@ impl Desk {
                 new_customer: i != 1,
                 note: String::new(),
             };
-            self.log_redemption(&input, DEFAULT_TILL, actor).await?;
+            if let LogOutcome::Refused { outcome } =
+                self.log_redemption(&input, DEFAULT_TILL, actor).await?
+            {
+                tracing::error!(?outcome, "a demo card was refused");
+                return Err(crate::Error::Code(crate::error::CodeError::NotFound(
+                    card.id,
+                )));
+            }
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ pub mod demo;
 mod desk;
 pub mod documents;
 pub mod error;
+pub mod exports;
 pub mod ledger;
 pub mod money;
 pub mod partners;

@@ -97,7 +97,8 @@ async fn demo_has_codes_for_the_counter_and_three_redemptions() {
         .map(|r| (r.sale.minor, r.discount.minor, r.commission.minor))
         .collect();
     // Terms in force: 10 % off from €5, 8 % of what the customer pays.
-    assert_eq!(minors, [(1250, 125, 90), (800, 80, 58), (450, 0, 0)]);
+    // 8 % of €7.20 = €0.576 → €0.58 and of €20.70 = €1.656 → €1.66 (half-even).
+    assert_eq!(minors, [(1250, 125, 90), (800, 80, 58), (2300, 230, 166)]);
 
     let used = bakery.iter().find(|c| c.uses == 1).unwrap();
     assert!(matches!(

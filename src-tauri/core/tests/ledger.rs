@@ -75,7 +75,7 @@ fn logged(outcome: LogOutcome) -> (RedemptionView, bool) {
         LogOutcome::Logged {
             redemption,
             replayed,
-        } => (redemption, replayed),
+        } => (*redemption, replayed),
         LogOutcome::Refused { outcome } => panic!("refused: {outcome:?}"),
     }
 }
@@ -207,16 +207,66 @@ async fn bad_amounts_are_refused_beside_the_field_and_save_nothing() {
 }
 
 #[tokio::test]
-async fn below_the_minimum_the_sale_is_logged_without_discount_or_commission() {
+async fn below_the_minimum_nothing_is_logged_and_the_card_stays_valid() {
     let t = desk_with_profile().await;
     let p = bakery(&t, "").await;
-    let c = code(&t, p, "").await;
-    let (r, _) = logged(log(&t, &attempt("small", &c.printed, "4.99")).await);
-    assert!(!r.offer_applied);
+    let c = code(&t, p, "1").await;
+    let err = t
+        .log_redemption(&attempt("small", &c.printed, "4.99"), TILL, &Actor::owner())
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some(Field::Sale));
     assert_eq!(
-        (r.discount.as_str(), r.commission.as_str()),
-        ("€0.00", "€0.00")
+        err.to_string(),
+        "The offer needs a sale of €5.00 or more. Nothing was logged; the card stays valid."
     );
+    assert_eq!(count(&t).await, 0);
+    logged(log(&t, &attempt("small", &c.printed, "5.00")).await);
+}
+
+#[tokio::test]
+async fn a_retry_is_answered_by_its_key_whatever_changed_since() {
+    let t = desk_with_profile().await;
+    let p = bakery(&t, "").await;
+    let c = code(&t, p, "1").await;
+    let first = attempt("changed-since", &c.printed, "10");
+    let (a, _) = logged(log(&t, &first).await);
+    t.set_codes_enabled(&[c.id], false, &Actor::owner())
+        .await
+        .expect("disable");
+    let (b, replayed) = logged(log(&t, &first).await);
+    assert!(replayed && a == b, "the saved attempt stands");
+
+    // The same key with another code, note or customer flag is not a retry.
+    let other = code(&t, p, "").await;
+    for changed in [
+        RedemptionInput {
+            code: other.printed.clone(),
+            ..first.clone()
+        },
+        RedemptionInput {
+            note: "x".into(),
+            ..first.clone()
+        },
+        RedemptionInput {
+            new_customer: false,
+            ..first.clone()
+        },
+        RedemptionInput {
+            sale: "abc".into(),
+            ..first.clone()
+        },
+    ] {
+        let err = t
+            .log_redemption(&changed, TILL, &Actor::owner())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::Ledger(LedgerError::KeyReused { .. })),
+            "{err}"
+        );
+    }
+    assert_eq!(count(&t).await, 1);
 }
 
 #[tokio::test]
@@ -390,11 +440,27 @@ async fn not_even_raw_sql_rewrites_or_overuses_the_ledger() {
              agreement_version_id, redeemed_at, local_day, currency, sale_minor, discount_minor,
              commission_minor, offer_applied, new_customer, note, till, logged_by
          FROM redemptions",
+        // INSERT OR REPLACE deletes without the DELETE trigger; its own trigger stops it.
+        "REPLACE INTO redemptions SELECT id, idempotency_key, code_id, partner_id,
+             agreement_version_id, redeemed_at, local_day, currency, 99999, 0, 99999,
+             offer_applied, new_customer, note, till, logged_by
+         FROM redemptions",
+        "REPLACE INTO redemption_voids SELECT id, redemption_id, voided_at, voided_by, reason, 1
+         FROM redemption_voids",
     ] {
         let err = sqlx::query(sql).execute(&mut conn).await.expect_err(sql);
+        let said = err.to_string();
         assert!(
-            err.to_string().contains("redemption") || err.to_string().contains("void"),
-            "{err}"
+            [
+                "never changed",
+                "never deleted",
+                "never replaced",
+                "redemption limit",
+                "voided once"
+            ]
+            .iter()
+            .any(|rule| said.contains(rule)),
+            "{said}"
         );
     }
     assert_eq!(count(&t).await, 1);

@@ -47,18 +47,18 @@ async fn the_demo_bakery_period_adds_up_by_hand() {
     let day = today();
     let p = t.partner_period(bakery, (day, day)).await.expect("period");
     let totals = p.totals;
-    // Demo sales today: €12.50, €8.00 and €4.50 (below the €5 minimum).
+    // Demo sales today: €12.50, €8.00 and €23.00, 10 % off each.
     assert_eq!(
         (totals.redemptions, totals.voided, totals.new_customers),
         (3, 0, 2)
     );
-    assert_eq!(totals.sales.minor, 1250 + 800 + 450);
-    assert_eq!(totals.discounts.minor, 125 + 80);
-    // 8 % of €11.25 = €0.90; 8 % of €7.20 = €0.576 → €0.58 (half-even).
-    assert_eq!(totals.commissions.minor, 90 + 58);
+    assert_eq!(totals.sales.minor, 1250 + 800 + 2300);
+    assert_eq!(totals.discounts.minor, 125 + 80 + 230);
+    // 8 % of what was paid: €11.25 → €0.90; €7.20 → €0.576 → €0.58; €20.70 → €1.656 → €1.66.
+    assert_eq!(totals.commissions.minor, 90 + 58 + 166);
     assert_eq!(
         (totals.opening_balance.minor, totals.closing_balance.minor),
-        (0, 148)
+        (0, 314)
     );
 }
 
@@ -70,7 +70,7 @@ async fn a_payout_lowers_the_balance_and_a_reversal_restores_it() {
         .await
         .expect("pay");
     assert_eq!(paid.amount, "€1.00");
-    assert_eq!(owed(&t, bakery).await, 48);
+    assert_eq!(owed(&t, bakery).await, 214);
 
     let reversed = t
         .reverse_payout(paid.id, "Paid the wrong partner", &Actor::owner())
@@ -80,7 +80,7 @@ async fn a_payout_lowers_the_balance_and_a_reversal_restores_it() {
         reversed.reversal.expect("reversal").reason,
         "Paid the wrong partner"
     );
-    assert_eq!(owed(&t, bakery).await, 148);
+    assert_eq!(owed(&t, bakery).await, 314);
     let again = t
         .reverse_payout(paid.id, "Twice", &Actor::owner())
         .await
@@ -106,15 +106,15 @@ async fn paying_more_than_is_owed_needs_a_yes() {
     assert_eq!(err.field(), Some(Field::Amount));
     assert_eq!(
         err.to_string(),
-        "€5.00 is more than the €1.48 this partner is owed. Confirm to pay it anyway."
+        "€5.00 is more than the €3.14 this partner is owed. Confirm to pay it anyway."
     );
-    assert_eq!(owed(&t, bakery).await, 148, "nothing saved");
+    assert_eq!(owed(&t, bakery).await, 314, "nothing saved");
     let mut sure = payout("5.00");
     sure.confirm_over_balance = true;
     t.record_payout(bakery, &sure, &Actor::owner())
         .await
         .expect("advance");
-    assert_eq!(owed(&t, bakery).await, 148 - 500);
+    assert_eq!(owed(&t, bakery).await, 314 - 500);
 }
 
 #[tokio::test]
@@ -165,7 +165,7 @@ async fn bad_payouts_are_refused_beside_their_field() {
             .unwrap_err();
         assert_eq!(err.field(), Some(field), "{err}");
     }
-    assert_eq!(owed(&t, bakery).await, 148);
+    assert_eq!(owed(&t, bakery).await, 314);
 }
 
 #[tokio::test]
@@ -186,8 +186,8 @@ async fn voided_redemptions_leave_the_balance() {
         .expect("period")
         .totals;
     assert_eq!((totals.redemptions, totals.voided), (2, 1));
-    assert_eq!(totals.commissions.minor, 58);
-    assert_eq!(totals.closing_balance.minor, 58);
+    assert_eq!(totals.commissions.minor, 58 + 166);
+    assert_eq!(totals.closing_balance.minor, 58 + 166);
 }
 
 #[tokio::test]

@@ -61,7 +61,7 @@ pub async fn create_agreement_draft(
     partner_id: PartnerId,
 ) -> ApiResult<AgreementVersion> {
     Ok(app
-        .desk()?
+        .owner()?
         .create_draft(partner_id, None, &app.actor())
         .await?)
 }
@@ -82,7 +82,7 @@ pub async fn update_agreement_draft(
     id: AgreementVersionId,
     terms: TermsInput,
 ) -> ApiResult<AgreementVersion> {
-    Ok(app.desk()?.update_draft(id, &terms, &app.actor()).await?)
+    Ok(app.owner()?.update_draft(id, &terms, &app.actor()).await?)
 }
 
 #[tauri::command]
@@ -99,7 +99,7 @@ pub async fn sign_agreement(
     signature: SignInput,
 ) -> ApiResult<AgreementVersion> {
     Ok(app
-        .desk()?
+        .owner()?
         .sign_agreement(id, &signature, &app.actor())
         .await?)
 }
@@ -115,7 +115,7 @@ pub async fn print_agreement(
     paper: Option<Paper>,
 ) -> ApiResult<Option<String>> {
     let pdf = app
-        .desk()?
+        .owner()?
         .agreement_pdf(id, paper.map(PaperSize::from))
         .await?;
     files::save_and_open(&handle, &pdf)

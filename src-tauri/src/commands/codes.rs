@@ -39,7 +39,7 @@ pub async fn issue_code(
     options: CodeOptions,
 ) -> ApiResult<ReferralCode> {
     Ok(app
-        .desk()?
+        .owner()?
         .issue_code(partner_id, custom.as_deref(), &options, &app.actor())
         .await?)
 }
@@ -68,7 +68,7 @@ pub async fn issue_code_batch(
     // Out of range (negative too) is the core's to refuse, beside the count field.
     let count = usize::try_from(count).unwrap_or(0);
     Ok(app
-        .desk()?
+        .owner()?
         .issue_batch(partner_id, count, &options, &app.actor(), &mut progress)
         .await?)
 }
@@ -81,7 +81,7 @@ pub async fn set_codes_enabled(
     enabled: bool,
 ) -> ApiResult<Vec<ReferralCode>> {
     Ok(app
-        .desk()?
+        .owner()?
         .set_codes_enabled(&ids, enabled, &app.actor())
         .await?)
 }
@@ -89,7 +89,7 @@ pub async fn set_codes_enabled(
 #[tauri::command]
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn lookup_code(app: State<'_, App>, typed: String) -> ApiResult<LookupOutcome> {
-    Ok(app.desk()?.lookup_code(&typed).await?)
+    Ok(app.staff_desk()?.lookup_code(&typed).await?)
 }
 
 /// Renders the codes as a sheet of referral cards, asks where to save it, saves it and opens
@@ -103,7 +103,7 @@ pub async fn print_card_sheet(
     paper: Option<Paper>,
 ) -> ApiResult<Option<String>> {
     let pdf = app
-        .desk()?
+        .owner()?
         .card_sheet_pdf(&ids, paper.map(PaperSize::from))
         .await?;
     files::save_and_open(&handle, &pdf)

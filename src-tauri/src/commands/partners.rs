@@ -27,7 +27,7 @@ pub async fn create_partner(
 ) -> ApiResult<Partner> {
     let status = status.unwrap_or(PartnerStatus::Prospect);
     Ok(app
-        .desk()?
+        .owner()?
         .create_partner(&input, status, &app.actor())
         .await?)
 }
@@ -39,7 +39,10 @@ pub async fn update_partner(
     id: PartnerId,
     input: PartnerInput,
 ) -> ApiResult<Partner> {
-    Ok(app.desk()?.update_partner(id, &input, &app.actor()).await?)
+    Ok(app
+        .owner()?
+        .update_partner(id, &input, &app.actor())
+        .await?)
 }
 
 #[tauri::command]
@@ -50,7 +53,7 @@ pub async fn change_partner_status(
     status: PartnerStatus,
 ) -> ApiResult<Partner> {
     Ok(app
-        .desk()?
+        .owner()?
         .change_partner_status(id, status, &app.actor())
         .await?)
 }

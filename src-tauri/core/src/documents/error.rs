@@ -9,4 +9,7 @@ pub enum DocumentError {
         /// File name of the font, e.g. `DejaVuSans-Bold.ttf`.
         name: &'static str,
     },
+    /// A CSV file could not be written (in memory: practically never).
+    #[error("the CSV file could not be written: {0}")]
+    Csv(String),
 }

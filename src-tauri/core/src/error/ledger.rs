@@ -7,13 +7,16 @@ use crate::ledger::RedemptionId;
 pub enum LedgerError {
     /// The attempt key came back with different content: a till bug, never a retry.
     #[error(
-        "This attempt was already saved as redemption No. {} with different details. \
-         Nothing was saved; start again.", .existing.0
+        "This sale was already logged as No. {} with other details. Check the recent list \
+         before logging it again.", .existing.0
     )]
     KeyReused { existing: RedemptionId },
     /// The till sent a key that is not one of ours.
     #[error("The till sent a malformed attempt key; nothing was saved.")]
     BadKey,
+    /// The sale is below the offer's minimum, so there is nothing to redeem.
+    #[error("The offer needs a sale of {min} or more. Nothing was logged; the card stays valid.")]
+    BelowMinimum { min: String },
     /// No redemption has this number.
     #[error("Redemption No. {} was not found.", .0.0)]
     NotFound(RedemptionId),

@@ -53,6 +53,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl From<sqlx::Error> for Error {
     fn from(err: sqlx::Error) -> Self {
+        if StoreError::is_busy(&err) {
+            return Error::Store(StoreError::Busy);
+        }
         Error::Store(StoreError::from(err))
     }
 }
@@ -67,6 +70,7 @@ impl Error {
             Error::Terms(TermsError::Overlap { .. }) => Some(Field::EffectiveFrom),
             Error::Code(CodeError::Taken { .. }) => Some(Field::Code),
             Error::Payout(PayoutError::OverBalance { .. }) => Some(Field::Amount),
+            Error::Ledger(LedgerError::BelowMinimum { .. }) => Some(Field::Sale),
             Error::Partner(PartnerError::NotFound(_))
             | Error::Code(_)
             | Error::Ledger(_)

@@ -33,12 +33,23 @@ pub enum StoreError {
     /// Applying the schema failed.
     #[error("Could not update the database schema: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Another till held the database's write lock longer than we wait; a retry is safe.
+    #[error("Another till is saving right now. Press Enter again in a moment; nothing is counted twice.")]
+    Busy,
     /// Any other database failure.
     #[error("Database error: {0}")]
     Sql(#[from] sqlx::Error),
 }
 
 impl StoreError {
+    /// True when SQLite gave up waiting for another connection's lock (SQLITE_BUSY = 5).
+    pub(crate) fn is_busy(err: &sqlx::Error) -> bool {
+        err.as_database_error()
+            .and_then(|db| db.code())
+            .and_then(|code| code.parse::<i32>().ok())
+            .is_some_and(|code| code & 0xff == 5)
+    }
+
     /// True when SQLite reports the file itself as corrupt or not a database.
     pub(crate) fn is_corruption(err: &sqlx::Error) -> bool {
         // SQLITE_CORRUPT = 11, SQLITE_NOTADB = 26; extended codes keep them in the low byte.

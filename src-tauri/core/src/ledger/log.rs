@@ -6,9 +6,8 @@ use super::{LogOutcome, Redemption, RedemptionInput};
 use crate::codes::lookup::{judge, resolve, Judged, Resolved};
 use crate::desk::{audit, Actor};
 use crate::error::{Field, FieldError, LedgerError, Problem};
-use crate::money::Money;
+use crate::money::{format, Money};
 use crate::store::{self, redemptions};
-use crate::terms::today;
 use crate::text::clean;
 use crate::{Desk, Error, Result};
 
@@ -27,29 +26,37 @@ impl Desk {
     ) -> Result<LogOutcome> {
         check_key(&input.idempotency_key)?;
         let note = clean(Field::Note, &input.note, NOTE_MAX, false)?;
-        let day = today();
+        // One clock reading, so the stored time and the till's day always agree.
+        let now = chrono::Utc::now();
+        let day = now.with_timezone(&chrono::Local).date_naive();
         let mut tx = self.begin().await?;
         let profile = store::business::get(&mut tx)
             .await?
             .ok_or(Error::ProfileRequired)?;
-        let code = match resolve(&mut tx, &input.code).await? {
-            Resolved::Found(code) => code,
-            Resolved::Not(outcome) => return Ok(LogOutcome::Refused { outcome }),
-        };
+        // A retry is answered from the key first: whatever changed since (the code used up,
+        // disabled, the terms replaced), the first attempt stands.
         if let Some(first) = redemptions::by_key(&mut tx, &input.idempotency_key).await? {
-            let sale = sale(&input.sale, first.sale.currency)?;
-            let same = first.code_id == code.id
-                && first.sale == sale
+            let same_code = matches!(
+                resolve(&mut tx, &input.code).await?,
+                Resolved::Found(code) if code.id == first.code_id
+            );
+            let same_sale = sale(&input.sale, first.sale.currency).ok() == Some(first.sale);
+            let same = same_code
+                && same_sale
                 && first.new_customer == input.new_customer
                 && first.note == note;
             if !same {
                 return Err(LedgerError::KeyReused { existing: first.id }.into());
             }
             return Ok(LogOutcome::Logged {
-                redemption: first.view(&profile.locale),
+                redemption: Box::new(first.view(&profile.locale)),
                 replayed: true,
             });
         }
+        let code = match resolve(&mut tx, &input.code).await? {
+            Resolved::Found(code) => code,
+            Resolved::Not(outcome) => return Ok(LogOutcome::Refused { outcome }),
+        };
         let code_id = code.id;
         let Judged { outcome, terms } = judge(&mut tx, code, day).await?;
         let Some(terms) = terms else {
@@ -58,8 +65,16 @@ impl Desk {
         let currency = terms.terms.currency;
         let sale = sale(&input.sale, currency)?;
         let earned =
-            redemptions::commission_between(&mut tx, terms.partner_id, month_of(day)).await?;
+            redemptions::commission_between(&mut tx, terms.partner_id, currency, month_of(day))
+                .await?;
         let split = terms.terms.split_sale(sale, Money::new(earned, currency));
+        if let Some(min) = terms.terms.min_sale.filter(|_| !split.offer_applies) {
+            // Nothing to redeem: the card stays valid for a sale that qualifies.
+            return Err(LedgerError::BelowMinimum {
+                min: format(min, &profile.locale),
+            }
+            .into());
+        }
         let id = redemptions::insert(
             &mut tx,
             &redemptions::NewRedemption {
@@ -67,7 +82,7 @@ impl Desk {
                 code_id,
                 partner_id: terms.partner_id,
                 agreement_version_id: terms.id,
-                at: chrono::Utc::now(),
+                at: now,
                 local_day: day,
                 sale,
                 discount: split.discount,
@@ -92,7 +107,7 @@ impl Desk {
         .await?;
         tx.commit().await?;
         Ok(LogOutcome::Logged {
-            redemption: logged,
+            redemption: Box::new(logged),
             replayed: false,
         })
     }

@@ -137,7 +137,7 @@ pub struct RedemptionInput {
 pub enum LogOutcome {
     /// Saved; `replayed` when an earlier attempt with the same key had already saved it.
     Logged {
-        redemption: RedemptionView,
+        redemption: Box<RedemptionView>,
         replayed: bool,
     },
     /// The code cannot be redeemed now (used up since it was looked up, disabled, …).

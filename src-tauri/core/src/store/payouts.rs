@@ -132,6 +132,13 @@ pub async fn for_partner(
     rows.into_iter().map(PayoutRow::into_payout).collect()
 }
 
+/// Every payout, oldest first, reversed ones included.
+pub async fn all_payouts(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Payout>> {
+    let sql = format!("{SELECT} ORDER BY p.paid_on, p.id");
+    let rows: Vec<PayoutRow> = sqlx::query_as(&sql).fetch_all(conn).await?;
+    rows.into_iter().map(PayoutRow::into_payout).collect()
+}
+
 /// Records a reversal; the UNIQUE key refuses a second one for the same payout.
 pub async fn insert_reversal(
     conn: &mut SqliteConnection,

@@ -209,8 +209,10 @@ pub async fn uses(
 ) -> sqlx::Result<(i64, Option<(DateTime<Utc>, String)>)> {
     let (count, last_at, last_till): (i64, Option<i64>, Option<String>) = sqlx::query_as(
         "SELECT count(*),
-                max(redeemed_at),
-                (SELECT till FROM code_uses WHERE code_id = $1 ORDER BY redeemed_at DESC LIMIT 1)
+                (SELECT redeemed_at FROM code_uses WHERE code_id = $1
+                 ORDER BY redemption_id DESC LIMIT 1),
+                (SELECT till FROM code_uses WHERE code_id = $1
+                 ORDER BY redemption_id DESC LIMIT 1)
          FROM code_uses WHERE code_id = $1",
     )
     .bind(code.0)
@@ -224,20 +226,23 @@ pub async fn uses(
     ))
 }
 
-/// Commission a partner earned from days `from..=to`, voided redemptions excluded.
+/// Commission a partner earned in `currency` on days `from..=to`, voided redemptions
+/// excluded.
 pub async fn commission_between(
     conn: &mut SqliteConnection,
     partner: PartnerId,
+    currency: iso_currency::Currency,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
-         WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3
+         WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3 AND r.currency = $4
            AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
     )
     .bind(partner.0)
     .bind(from.format("%Y-%m-%d").to_string())
     .bind(to.format("%Y-%m-%d").to_string())
+    .bind(currency.code())
     .fetch_one(conn)
     .await
 }

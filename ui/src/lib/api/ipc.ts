@@ -19,6 +19,7 @@ const errorCodes: Record<ErrorCode, true> = {
 	store_too_new: true,
 	store_damaged: true,
 	store_unavailable: true,
+	store_busy: true,
 	agreement_not_found: true,
 	agreement_frozen: true,
 	draft_exists: true,

@@ -1,0 +1,247 @@
+//! CSV files for the owner's spreadsheet: redemptions, partners and payouts. UTF-8 with a
+//! header row, amounts as plain decimals (`12.50`), and every text cell that a spreadsheet
+//! would run as a formula neutralised.
+
+use std::collections::HashMap;
+
+use crate::documents::DocumentError;
+use crate::money::Money;
+use crate::partners::PartnerQuery;
+use crate::store::{payouts, redemptions};
+use crate::terms::Pdf;
+use crate::{Desk, Result};
+
+/// A file to save, named for the owner.
+pub type File = Pdf;
+
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
+/// apostrophe, which spreadsheets show as text and never evaluate.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// `12.50`: our own figures need no neutralising (a refund would be the only minus).
+fn amount(money: Money) -> String {
+    money.to_decimal().to_string()
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// Writes `header` and `rows` as CSV, text cells neutralised.
+fn write(header: &[&str], rows: Vec<Vec<Cell>>) -> Result<Vec<u8>> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| DocumentError::Csv(e.to_string());
+    out.write_record(header).map_err(fail)?;
+    for row in rows {
+        out.write_record(row.iter().map(Cell::render))
+            .map_err(fail)?;
+    }
+    out.into_inner()
+        .map_err(|e| DocumentError::Csv(e.to_string()).into())
+}
+
+/// One cell: text from people (neutralised) or a figure we made.
+enum Cell {
+    Text(String),
+    Figure(String),
+}
+
+impl Cell {
+    fn render(&self) -> String {
+        match self {
+            Cell::Text(text) => neutralise(text),
+            Cell::Figure(figure) => figure.clone(),
+        }
+    }
+}
+
+fn text(value: impl Into<String>) -> Cell {
+    Cell::Text(value.into())
+}
+
+fn figure(value: impl ToString) -> Cell {
+    Cell::Figure(value.to_string())
+}
+
+fn file(name: &str, bytes: Vec<u8>) -> File {
+    let day = crate::terms::today().format("%Y-%m-%d");
+    File {
+        file_name: format!("{name} {day}.csv"),
+        bytes,
+    }
+}
+
+impl Desk {
+    /// Every redemption, voided ones included and marked.
+    pub async fn redemptions_csv(&self) -> Result<File> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let rows = redemptions::all_redemptions(&mut conn).await?;
+        let header = [
+            "number",
+            "redeemed_at_utc",
+            "day",
+            "till",
+            "code",
+            "partner",
+            "currency",
+            "sale",
+            "discount",
+            "commission",
+            "new_customer",
+            "note",
+            "logged_by",
+            "terms_version",
+            "voided",
+            "void_reason",
+        ];
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                vec![
+                    figure(r.id.0),
+                    figure(r.redeemed_at.format("%Y-%m-%dT%H:%M:%SZ")),
+                    figure(r.local_day),
+                    text(r.till),
+                    text(r.code),
+                    text(r.partner_name),
+                    figure(r.sale.currency.code()),
+                    figure(amount(r.sale)),
+                    figure(amount(r.discount)),
+                    figure(amount(r.commission)),
+                    figure(yes_no(r.new_customer)),
+                    text(r.note),
+                    text(r.logged_by),
+                    figure(r.agreement_version),
+                    figure(yes_no(r.void.is_some())),
+                    text(r.void.map(|v| v.reason).unwrap_or_default()),
+                ]
+            })
+            .collect();
+        Ok(file("Redemptions", write(&header, rows)?))
+    }
+
+    /// Every partner with contact details, status and fit scores.
+    pub async fn partners_csv(&self) -> Result<File> {
+        let partners = self.partners(&PartnerQuery::default()).await?;
+        let header = [
+            "name",
+            "status",
+            "category",
+            "contact_person",
+            "email",
+            "phone",
+            "address",
+            "website",
+            "notes",
+            "fit_audience",
+            "fit_synergy",
+            "fit_reputation",
+            "fit_motivation",
+        ];
+        let score = |s: Option<u8>| figure(s.map(|s| s.to_string()).unwrap_or_default());
+        let rows = partners
+            .into_iter()
+            .map(|p| {
+                vec![
+                    text(p.name),
+                    figure(p.status.as_str()),
+                    text(p.category),
+                    text(p.contact_person),
+                    text(p.email),
+                    text(p.phone),
+                    text(p.address),
+                    text(p.website),
+                    text(p.notes),
+                    score(p.fit.audience),
+                    score(p.fit.synergy),
+                    score(p.fit.reputation),
+                    score(p.fit.motivation),
+                ]
+            })
+            .collect();
+        Ok(file("Partners", write(&header, rows)?))
+    }
+
+    /// Every payout, reversed ones included and marked.
+    pub async fn payouts_csv(&self) -> Result<File> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let all = payouts::all_payouts(&mut conn).await?;
+        drop(conn);
+        let names: HashMap<_, _> = self
+            .partners(&PartnerQuery::default())
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        let header = [
+            "number",
+            "partner",
+            "paid_on",
+            "currency",
+            "amount",
+            "method",
+            "reference",
+            "period_from",
+            "period_to",
+            "recorded_by",
+            "reversed",
+            "reversal_reason",
+        ];
+        let day =
+            |d: Option<chrono::NaiveDate>| figure(d.map(|d| d.to_string()).unwrap_or_default());
+        let rows = all
+            .into_iter()
+            .map(|p| {
+                vec![
+                    figure(p.id.0),
+                    text(names.get(&p.partner_id).cloned().unwrap_or_default()),
+                    figure(p.paid_on),
+                    figure(p.amount.currency.code()),
+                    figure(amount(p.amount)),
+                    figure(p.method.as_str()),
+                    text(p.reference),
+                    day(p.period_from),
+                    day(p.period_to),
+                    text(p.recorded_by),
+                    figure(yes_no(p.reversal.is_some())),
+                    text(p.reversal.map(|r| r.reason).unwrap_or_default()),
+                ]
+            })
+            .collect();
+        Ok(file("Payouts", write(&header, rows)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formula_starters_are_neutralised() {
+        for cell in ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"] {
+            assert_eq!(neutralise(cell), format!("'{cell}"));
+        }
+        for cell in ["Crumb & Co.", "", "12.50", "Café = good"] {
+            assert_eq!(neutralise(cell), cell);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_neutralised_cell_starts_a_formula(cell in any::<String>()) {
+            let safe = neutralise(&cell);
+            prop_assert!(!matches!(safe.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')));
+            prop_assert!(safe.ends_with(&cell));
+        }
+    }
+}
