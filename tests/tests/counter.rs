@@ -31,11 +31,12 @@ fn query(data: &Path, sql: &str) -> Vec<String> {
         .collect()
 }
 
-/// The demo bakery's codes as the Codes screen prints them, filtered by use.
-fn bakery_codes(app: &App, use_filter: &str) -> Vec<String> {
+/// The demo bakery's codes as the Codes screen prints them, filtered by use, with their
+/// limit in words ("single use", "unlimited").
+fn bakery_codes(app: &App, use_filter: &str) -> Vec<(String, String)> {
     app.click("nav-codes");
     let script =
-        "return Array.from(document.querySelector('[data-testid=\"codes-partner\"]').options)\
+        "return Array.from(document.querySelector('[data-testid=\"codes-partner\"]')?.options ?? [])\
                   .find(o => o.text === arguments[0])?.value ?? null;";
     let bakery = app.wait_until("the bakery in the partner box", |app| {
         app.execute(script, vec![json!(BAKERY)])
@@ -47,6 +48,9 @@ fn bakery_codes(app: &App, use_filter: &str) -> Vec<String> {
     app.select_by_value("code-use-filter", use_filter);
     std::thread::sleep(std::time::Duration::from_millis(300));
     app.texts("code-row-code")
+        .into_iter()
+        .zip(app.texts("code-row-limit"))
+        .collect()
 }
 
 /// The same code with one body character changed: a single slip the check symbol catches.
@@ -83,7 +87,11 @@ fn median_and_worst(mut values: Vec<u64>) -> (u64, u64) {
 fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
-    let unused = bakery_codes(&app, "unused");
+    let unused: Vec<String> = bakery_codes(&app, "unused")
+        .into_iter()
+        .filter(|(_, limit)| limit == "single use")
+        .map(|(code, _)| code)
+        .collect();
     assert!(unused.len() >= 20, "demo cards: {unused:?}");
     let card = unused[unused.len() - 1].clone();
 
@@ -189,7 +197,10 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
 fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
-    let codes = bakery_codes(&app, "all");
+    let codes: Vec<String> = bakery_codes(&app, "all")
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
     app.click("nav-counter");
     app.wait_for("counter-code");
 

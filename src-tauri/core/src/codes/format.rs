@@ -21,17 +21,47 @@ pub struct Typed {
     pub prefix: Option<String>,
     /// Body and check symbol, folded.
     pub code: String,
+    /// The prefix was guessed from letters typed without a separator (`BAKERY7K2QX`), so
+    /// this reading is only used when it names an issued code.
+    pub guessed: bool,
 }
 
 impl Typed {
     /// The readings of `typed`: always the whole input as a code, and, when it starts with a
     /// run of letters and a dash or space (`BAKERY-7K2Q-X`), that run as a prefix and the
-    /// rest as code. Only a reading that passes its check is ever looked up.
+    /// rest as code. Without a separator (`BAKERY7K2QX`), every split of the leading letters
+    /// is a guessed reading. Only a reading that passes its check is ever looked up.
     pub fn readings(typed: &str) -> Vec<Typed> {
+        let whole = normalise(typed);
         let mut out = vec![Typed {
             prefix: None,
-            code: normalise(typed),
+            code: whole.clone(),
+            guessed: false,
         }];
+        let trimmed = typed.trim();
+        let letters = trimmed
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .count();
+        let separated = trimmed[letters..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '-' || c.is_whitespace());
+        let splits = if separated {
+            0
+        } else {
+            letters.min(PREFIX_MAX)
+        };
+        for split in 2..=splits {
+            let rest = normalise(&trimmed[split..]);
+            if rest.len() >= 2 {
+                out.push(Typed {
+                    prefix: Some(trimmed[..split].to_ascii_uppercase()),
+                    code: rest,
+                    guessed: true,
+                });
+            }
+        }
         if let Some((head, rest)) = typed
             .trim()
             .split_once(|c: char| c == '-' || c.is_whitespace())
@@ -41,15 +71,22 @@ impl Typed {
                 && head.chars().all(|c| c.is_ascii_alphabetic())
                 && !rest.trim().is_empty()
             {
-                out.push(Typed {
-                    prefix: Some(head.to_ascii_uppercase()),
-                    code: normalise(rest),
-                });
+                out.insert(
+                    1,
+                    Typed {
+                        prefix: Some(head.to_ascii_uppercase()),
+                        code: normalise(rest),
+                        guessed: false,
+                    },
+                );
             }
         }
         out
     }
 }
+
+/// Longest partner prefix.
+const PREFIX_MAX: usize = 8;
 
 /// A readable prefix from a partner's name: the letters of its longest word (at most 8),
 /// folded to ASCII capitals, e.g. "Crumb & Co. Bakery" → `BAKERY`, "Łódź Deli" → `LODZ`.
@@ -84,7 +121,7 @@ pub fn prefix_for(name: &str) -> String {
             best = w;
         }
     }
-    best.chars().take(8).collect()
+    best.chars().take(PREFIX_MAX).collect()
 }
 
 /// A code as printed: body and check in groups of four, `7K2QX9` → `7K2Q-X9`, with the
@@ -131,10 +168,19 @@ mod tests {
             readings[1],
             Typed {
                 prefix: Some("BAKERY".into()),
-                code: "7K2QX9".into()
+                code: "7K2QX9".into(),
+                guessed: false,
             }
         );
         assert_eq!(Typed::readings("7K2Q-X9").len(), 1);
+        // Without the dash the split is guessed, among the other splits of the letters.
+        let guessed = Typed::readings("bakery7K2QX9");
+        assert!(guessed.contains(&Typed {
+            prefix: Some("BAKERY".into()),
+            code: "7K2QX9".into(),
+            guessed: true,
+        }));
+        assert!(guessed.iter().skip(1).all(|r| r.guessed));
     }
 
     #[test]

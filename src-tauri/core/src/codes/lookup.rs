@@ -93,7 +93,11 @@ pub(crate) async fn resolve(conn: &mut SqliteConnection, typed: &str) -> Result<
         let Some(found) = codes::by_code(conn, &reading.code).await? else {
             continue;
         };
-        if reading.prefix.as_deref().is_some_and(|p| p != found.prefix) {
+        let prefix_differs = reading.prefix.as_deref().is_some_and(|p| p != found.prefix);
+        if prefix_differs && reading.guessed {
+            continue;
+        }
+        if prefix_differs {
             // Right code, wrong prefix: still a slip, so offer the code as printed.
             return Ok(Resolved::Not(LookupOutcome::Mistyped {
                 suggestion: Some(found.printed),
@@ -101,7 +105,8 @@ pub(crate) async fn resolve(conn: &mut SqliteConnection, typed: &str) -> Result<
         }
         return Ok(Resolved::Found(found));
     }
-    if readings.iter().any(|r| is_valid(&r.code)) {
+    // A guessed split that passes its check by chance is no evidence the code is right.
+    if readings.iter().any(|r| !r.guessed && is_valid(&r.code)) {
         return Ok(Resolved::Not(LookupOutcome::Unknown));
     }
     let mut near: Vec<String> = readings

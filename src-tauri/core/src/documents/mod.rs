@@ -20,7 +20,9 @@ pub mod parts;
 mod qr;
 #[cfg(any(test, feature = "testing"))]
 pub mod samples;
+pub mod statement;
 pub mod style;
+pub mod table;
 pub mod wrap;
 
 pub use agreement::{render_agreement, AgreementDoc, PartyBlock, SignatureBlock};

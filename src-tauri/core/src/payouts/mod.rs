@@ -2,6 +2,7 @@
 //! and the figures a partner's statement shows for a period.
 
 mod period;
+mod print;
 mod record;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -22,6 +22,7 @@ pub use kinds::{
     OfferKind, PartnershipModel, PayoutCadence, PayoutMethod, RewardKind, VersionStatus,
 };
 pub use print::{agreement_doc, Pdf};
+pub(crate) use print::{contact, safe_file_part};
 pub use versions::today;
 pub use words::{long_date, offer_words, percent};
 

@@ -39,7 +39,13 @@ impl Desk {
 
 /// `Agreement Crumb & Co. Bakery v3.pdf`, without characters file systems refuse.
 fn file_name(partner: &str, version: i64) -> String {
-    let safe: String = partner
+    format!("Agreement {} v{version}.pdf", safe_file_part(partner))
+}
+
+/// `name` trimmed, with the characters file systems refuse (`/\:*?"<>|` and controls)
+/// turned into `-`, for use inside a file name.
+pub(crate) fn safe_file_part(name: &str) -> String {
+    let safe: String = name
         .chars()
         .map(|c| {
             if "/\\:*?\"<>|".contains(c) || c.is_control() {
@@ -49,11 +55,11 @@ fn file_name(partner: &str, version: i64) -> String {
             }
         })
         .collect();
-    format!("Agreement {} v{version}.pdf", safe.trim())
+    safe.trim().to_string()
 }
 
 /// Contact details one per line, so a phone number never wraps in the middle.
-fn contact(parts: &[&str]) -> String {
+pub(crate) fn contact(parts: &[&str]) -> String {
     let given: Vec<&str> = parts
         .iter()
         .copied()
