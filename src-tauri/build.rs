@@ -28,6 +28,19 @@ const COMMANDS: &[&str] = &[
     "recent_redemptions",
     "void_redemption",
     "set_till_name",
+    "dashboard",
+    "partner_money",
+    "record_payout",
+    "reverse_payout",
+    "print_statement",
+    "export_csv",
+    "add_cost",
+    "list_costs",
+    "set_month_revenue",
+    "add_goal",
+    "what_if",
+    "preview_partner_import",
+    "import_partners",
 ];
 
 fn main() {

@@ -51,6 +51,8 @@ pub enum ErrorCode {
     PayoutNotFound,
     /// The payout was reversed before.
     AlreadyReversed,
+    /// A CSV import was refused as a whole (unreadable, too large, rows with problems).
+    ImportRefused,
     Internal,
 }
 
@@ -93,6 +95,7 @@ impl From<Error> for ApiError {
             Error::Payout(PayoutError::OverBalance { .. }) => ErrorCode::OverBalance,
             Error::Payout(PayoutError::NotFound(_)) => ErrorCode::PayoutNotFound,
             Error::Payout(PayoutError::AlreadyReversed { .. }) => ErrorCode::AlreadyReversed,
+            Error::Import(_) => ErrorCode::ImportRefused,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,

@@ -16,7 +16,7 @@ use crate::error::{ApiError, ErrorCode};
 /// Asks where to save `pdf`, writes it there and opens it in the system viewer. Answers the
 /// saved path, or `None` when the person cancelled the dialog.
 pub fn save_and_open(app: &AppHandle, pdf: &Pdf) -> Result<Option<String>, ApiError> {
-    let Some(path) = ask_save_path(app, &pdf.file_name) else {
+    let Some(path) = ask_save_path(app, &pdf.file_name, ("Save PDF", "PDF document", "pdf")) else {
         return Ok(None);
     };
     write(&path, &pdf.bytes)?;
@@ -24,16 +24,30 @@ pub fn save_and_open(app: &AppHandle, pdf: &Pdf) -> Result<Option<String>, ApiEr
     Ok(Some(path.display().to_string()))
 }
 
-/// Asks where to save `file_name` (a PDF); `None` when the person cancels.
-fn ask_save_path(app: &AppHandle, file_name: &str) -> Option<PathBuf> {
+/// Asks where to save a CSV file and writes it there (a spreadsheet opens it when the owner
+/// wants). Answers the saved path, or `None` when the person cancelled the dialog.
+pub fn save_csv(app: &AppHandle, file: &Pdf) -> Result<Option<String>, ApiError> {
+    let Some(path) = ask_save_path(app, &file.file_name, ("Export CSV", "CSV file", "csv")) else {
+        return Ok(None);
+    };
+    write(&path, &file.bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks where to save `file_name`; `None` when the person cancels.
+fn ask_save_path(
+    app: &AppHandle,
+    file_name: &str,
+    (title, kind, extension): (&str, &str, &str),
+) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("PARTNERDESK_SAVE_DIR") {
         return Some(PathBuf::from(dir).join(file_name));
     }
     app.dialog()
         .file()
-        .set_title("Save PDF")
+        .set_title(title)
         .set_file_name(file_name)
-        .add_filter("PDF document", &["pdf"])
+        .add_filter(kind, &[extension])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
 }

@@ -71,6 +71,19 @@ pub fn run() {
             commands::counter::recent_redemptions,
             commands::counter::void_redemption,
             commands::counter::set_till_name,
+            commands::money::dashboard,
+            commands::money::partner_money,
+            commands::money::record_payout,
+            commands::money::reverse_payout,
+            commands::money::print_statement,
+            commands::money::export_csv,
+            commands::money::add_cost,
+            commands::money::list_costs,
+            commands::money::set_month_revenue,
+            commands::money::add_goal,
+            commands::money::what_if,
+            commands::partners::preview_partner_import,
+            commands::partners::import_partners,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {
@@ -106,6 +119,15 @@ mod bindings_tests {
         crate::commands::agreements::Paper::export_all(&cfg).unwrap();
         crate::commands::codes::BatchProgress::export_all(&cfg).unwrap();
         crate::state::Role::export_all(&cfg).unwrap();
+        crate::commands::money::PartnerMoney::export_all(&cfg).unwrap();
+        crate::commands::money::CsvKind::export_all(&cfg).unwrap();
+        use partnerdesk_core::{payouts, program};
+        program::Dashboard::export_all(&cfg).unwrap();
+        program::CostInput::export_all(&cfg).unwrap();
+        program::CostView::export_all(&cfg).unwrap();
+        program::GoalInput::export_all(&cfg).unwrap();
+        payouts::PayoutInput::export_all(&cfg).unwrap();
+        partnerdesk_core::terms::WhatIf::export_all(&cfg).unwrap();
     }
 
     fn read_all(dir: &Path) -> BTreeMap<String, String> {

@@ -8,6 +8,7 @@ use ts_rs::{Config, ExportError, TS};
 use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
 use crate::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use crate::error::Field;
+use crate::imports::{ImportOutcome, ImportPreview};
 use crate::ledger::{LogOutcome, RedemptionInput, RedemptionView, VoidInput};
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
 use crate::terms::{AgreementVersion, SignInput, TermsInput, TermsPreview};
@@ -37,5 +38,7 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     RedemptionInput::export_all(cfg)?;
     LogOutcome::export_all(cfg)?;
     VoidInput::export_all(cfg)?;
+    ImportPreview::export_all(cfg)?;
+    ImportOutcome::export_all(cfg)?;
     Ok(())
 }

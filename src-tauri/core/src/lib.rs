@@ -12,10 +12,12 @@ mod desk;
 pub mod documents;
 pub mod error;
 pub mod exports;
+pub mod imports;
 pub mod ledger;
 pub mod money;
 pub mod partners;
 pub mod payouts;
+pub mod program;
 pub mod store;
 pub mod terms;
 #[cfg(any(test, feature = "testing"))]

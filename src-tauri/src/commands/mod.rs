@@ -5,4 +5,5 @@ pub mod app;
 pub mod business;
 pub mod codes;
 pub mod counter;
+pub mod money;
 pub mod partners;

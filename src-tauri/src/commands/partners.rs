@@ -1,5 +1,6 @@
 //! Partners: list, read, create, edit, move through the lifecycle.
 
+use partnerdesk_core::imports::{ImportOutcome, ImportPreview};
 use partnerdesk_core::partners::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus};
 use tauri::State;
 
@@ -55,5 +56,22 @@ pub async fn change_partner_status(
     Ok(app
         .owner()?
         .change_partner_status(id, status, &app.actor())
+        .await?)
+}
+
+/// Reads a CSV of partners and says, row by row, what importing it would do. Saves nothing.
+#[tauri::command]
+#[tracing::instrument(skip(app, csv), fields(bytes = csv.len()), err(Debug))]
+pub async fn preview_partner_import(app: State<'_, App>, csv: String) -> ApiResult<ImportPreview> {
+    Ok(app.owner()?.preview_partner_import(csv.as_bytes()).await?)
+}
+
+/// Imports every partner of the CSV in one go, or none when any row has a problem.
+#[tauri::command]
+#[tracing::instrument(skip(app, csv), fields(bytes = csv.len()), err(Debug))]
+pub async fn import_partners(app: State<'_, App>, csv: String) -> ApiResult<ImportOutcome> {
+    Ok(app
+        .owner()?
+        .import_partners(csv.as_bytes(), &app.actor())
         .await?)
 }

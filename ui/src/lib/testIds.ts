@@ -36,7 +36,16 @@ export const testIds = {
 		/** "Saved …" after the editor saved a partner. */
 		saved: 'partner-saved',
 		/** The list's own load failure (not a form refusal). */
-		loadError: 'partner-list-error'
+		loadError: 'partner-list-error',
+		/** The CSV import: open it, the file input, each previewed row (`data-line`, and
+		 * `data-ready`), the "Import 12 partners" button and the "12 ready, 2 with problems" line. */
+		importOpen: 'partner-import-open',
+		importFile: 'partner-import-file',
+		importRow: 'partner-import-row',
+		importSubmit: 'partner-import-submit',
+		importSummary: 'partner-import-summary',
+		importCancel: 'partner-import-cancel',
+		importError: 'partner-import-error'
 	},
 	partnerForm: {
 		form: 'partner-form',
@@ -277,6 +286,73 @@ export const testIds = {
 		till: 'counter-till',
 		/** The root of the counter-only window staff get. */
 		counterOnly: 'counter-only'
+	},
+	money: {
+		tabDashboard: 'money-tab-dashboard',
+		tabPartner: 'money-tab-partner',
+		tabCosts: 'money-tab-costs',
+		/** The period preset <select>; Custom shows `from` and `to`. */
+		period: 'money-period',
+		from: 'money-from',
+		to: 'money-to',
+		/** The dashboard's load failure. */
+		loadError: 'money-load-error',
+		/** Each headline card; `data-figure` names it (sales, revenue, newCustomers, …). */
+		headline: 'money-headline',
+		chart: 'money-chart',
+		/** Nothing happened in the period. */
+		empty: 'money-empty',
+		/** One row of "Top partners"; `data-partner-id` tells which. */
+		topPartnerRow: 'money-top-partner',
+		/** One goal; `data-met` tells whether it is met. */
+		goal: 'money-goal',
+		/** The partner <select>: option value = partner id, text = name. */
+		partnerSelect: 'money-partner',
+		/** Contains the closing balance exactly as the core wrote it, e.g. "€3.14". */
+		closingBalance: 'money-closing-balance',
+		/** "You owe Crumb & Co. Bakery €3.14" or "… paid in advance". */
+		owedSentence: 'money-owed',
+		redemptionRow: 'money-redemption-row',
+		payoutForm: 'money-payout-form',
+		payoutDate: 'money-payout-date',
+		payoutAmount: 'money-payout-amount',
+		payoutMethod: 'money-payout-method',
+		payoutReference: 'money-payout-reference',
+		payoutPeriodFrom: 'money-payout-period-from',
+		payoutPeriodTo: 'money-payout-period-to',
+		payoutSubmit: 'money-payout-submit',
+		/** The refusal beside the amount (or on the form). */
+		payoutError: 'money-payout-error',
+		/** "Pay it anyway" after an over-balance refusal. */
+		payoutConfirmOver: 'money-payout-confirm-over',
+		/** "Recorded …" after a payout was saved. */
+		payoutNote: 'money-payout-note',
+		/** One payout; `data-payout-id` and `data-reversed` tell which. */
+		payoutRow: 'money-payout-row',
+		payoutReverse: 'money-payout-reverse',
+		reverseDialog: 'money-reverse-dialog',
+		reverseReason: 'money-reverse-reason',
+		reverseConfirm: 'money-reverse-confirm',
+		reverseCancel: 'money-reverse-cancel',
+		reverseError: 'money-reverse-error',
+		paper: 'money-paper',
+		printStatement: 'money-print-statement',
+		/** Exactly the saved path. */
+		statementSaved: 'money-statement-saved',
+		statementError: 'money-statement-error',
+		exportRedemptions: 'money-export-redemptions',
+		exportPartners: 'money-export-partners',
+		exportPayouts: 'money-export-payouts',
+		/** Exactly the saved path. */
+		exportSaved: 'money-export-saved',
+		exportError: 'money-export-error',
+		costForm: 'money-cost-form',
+		costRow: 'money-cost-row',
+		costSaved: 'money-cost-saved',
+		revenueForm: 'money-revenue-form',
+		revenueSaved: 'money-revenue-saved',
+		goalForm: 'money-goal-form',
+		goalSaved: 'money-goal-saved'
 	},
 	settings: {
 		/** "Saved …" after the business profile was saved in Settings. */

@@ -1,6 +1,7 @@
 //! The crate's errors: one enum per concern, wrapped by [`Error`].
 
 mod codes;
+mod imports;
 mod ledger;
 mod partner;
 mod payouts;
@@ -9,6 +10,7 @@ mod terms;
 mod validation;
 
 pub use codes::CodeError;
+pub use imports::ImportError;
 pub use ledger::LedgerError;
 pub use partner::PartnerError;
 pub use payouts::PayoutError;
@@ -46,6 +48,9 @@ pub enum Error {
     /// The business profile must exist before anything else is created.
     #[error("Set up your business profile first.")]
     ProfileRequired,
+    /// A CSV import was refused as a whole.
+    #[error(transparent)]
+    Import(#[from] ImportError),
 }
 
 /// Result with the crate's [`Error`].
@@ -78,7 +83,8 @@ impl Error {
             | Error::Terms(_)
             | Error::Document(_)
             | Error::Store(_)
-            | Error::ProfileRequired => None,
+            | Error::ProfileRequired
+            | Error::Import(_) => None,
         }
     }
 }

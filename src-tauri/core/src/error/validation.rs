@@ -53,6 +53,10 @@ pub enum Field {
     Reference,
     PeriodFrom,
     PeriodTo,
+    SpentOn,
+    Description,
+    Month,
+    Target,
 }
 
 impl Field {
@@ -105,6 +109,10 @@ impl Field {
             Field::Reference => "Reference",
             Field::PeriodFrom => "Period from",
             Field::PeriodTo => "Period to",
+            Field::SpentOn => "Date",
+            Field::Description => "Description",
+            Field::Month => "Month",
+            Field::Target => "Target",
         }
     }
 }

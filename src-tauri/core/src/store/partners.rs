@@ -182,3 +182,10 @@ pub async fn count(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
         .fetch_one(conn)
         .await
 }
+
+/// Every partner's name key with its name, for checking many new names at once.
+pub async fn name_keys(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query_as("SELECT name_key, name FROM partners")
+        .fetch_all(conn)
+        .await
+}

@@ -6,6 +6,7 @@ mod input;
 mod kinds;
 mod print;
 mod versions;
+mod what_if;
 mod words;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -24,6 +25,7 @@ pub use kinds::{
 pub use print::{agreement_doc, Pdf};
 pub(crate) use print::{contact, safe_file_part};
 pub use versions::today;
+pub use what_if::WhatIf;
 pub use words::{long_date, offer_words, percent};
 
 /// An agreement version's row id.

@@ -35,6 +35,7 @@ const errorCodes: Record<ErrorCode, true> = {
 	over_balance: true,
 	payout_not_found: true,
 	already_reversed: true,
+	import_refused: true,
 	internal: true
 };
 

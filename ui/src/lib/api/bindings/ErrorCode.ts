@@ -3,4 +3,4 @@
 /**
  * What the UI can act on. Grown only when the UI does something different for a case.
  */
-export type ErrorCode = "invalid_input" | "duplicate_name" | "not_found" | "transition_not_allowed" | "profile_required" | "store_too_new" | "store_damaged" | "store_unavailable" | "store_busy" | "agreement_not_found" | "agreement_frozen" | "draft_exists" | "period_overlap" | "document_failed" | "code_taken" | "code_not_found" | "file_not_saved" | "forbidden" | "attempt_key_reused" | "redemption_not_found" | "already_voided" | "over_balance" | "payout_not_found" | "already_reversed" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_name" | "not_found" | "transition_not_allowed" | "profile_required" | "store_too_new" | "store_damaged" | "store_unavailable" | "store_busy" | "agreement_not_found" | "agreement_frozen" | "draft_exists" | "period_overlap" | "document_failed" | "code_taken" | "code_not_found" | "file_not_saved" | "forbidden" | "attempt_key_reused" | "redemption_not_found" | "already_voided" | "over_balance" | "payout_not_found" | "already_reversed" | "import_refused" | "internal";

@@ -1,0 +1,142 @@
+//! Partner import from CSV: a spreadsheet the owner already keeps, or our own export read
+//! back. A preview checks every row and writes nothing; the import checks the same bytes
+//! again and saves every row in one transaction, or none when any row has a problem.
+
+mod check;
+mod read;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use sqlx::SqliteConnection;
+use ts_rs::TS;
+
+pub use read::{unneutralise, MAX_BYTES, MAX_ROWS};
+
+use crate::desk::{audit, Actor};
+use crate::error::{ImportError, PartnerError};
+use crate::partners::{PartnerFit, PartnerId, PartnerStatus};
+use crate::{store, Desk, Error, Result};
+
+/// What an import would do, row by row; nothing has been saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    /// Every partner row in file order; blank lines are skipped.
+    pub rows: Vec<ImportRow>,
+    /// Rows with no problems.
+    pub ready: usize,
+    /// Rows with at least one problem; the import goes ahead only when this is zero.
+    pub refused: usize,
+    /// Header cells that fill no partner field, as written in the file.
+    pub columns_ignored: Vec<String>,
+}
+
+/// One partner row of the file, as typed there, with what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRow {
+    /// The line the row starts on, as a spreadsheet counts them: the header is line 1.
+    pub line: u64,
+    pub name: String,
+    /// The status it would get; blank in the file means prospect.
+    pub status: PartnerStatus,
+    pub category: String,
+    pub contact_person: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub website: String,
+    pub notes: String,
+    /// The scores read; unreadable or out-of-range ones are blank (and listed in problems).
+    pub fit: PartnerFit,
+    /// One sentence per problem, e.g. "Email should be like name@example.com."; empty when
+    /// the row is ready.
+    pub problems: Vec<String>,
+}
+
+/// What an import saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    /// How many partners were added.
+    pub imported: usize,
+    /// The new partners' ids, in file order.
+    pub ids: Vec<PartnerId>,
+}
+
+impl Desk {
+    /// Reads and checks a partner CSV without saving anything: field rules, status words,
+    /// fit scores, and names already saved or repeated in the file.
+    pub async fn preview_partner_import(&self, csv: &[u8]) -> Result<ImportPreview> {
+        self.require_profile().await?;
+        let sheet = read::read(csv)?;
+        let mut conn = self.pools.reader.acquire().await?;
+        let taken = taken_names(&mut conn).await?;
+        drop(conn);
+        let rows: Vec<ImportRow> = check::check(&sheet, &taken)
+            .into_iter()
+            .map(|c| c.row)
+            .collect();
+        let refused = rows.iter().filter(|r| !r.problems.is_empty()).count();
+        Ok(ImportPreview {
+            ready: rows.len() - refused,
+            refused,
+            rows,
+            columns_ignored: sheet.ignored,
+        })
+    }
+
+    /// Adds every partner in the CSV, in one transaction with an audit entry each; refuses
+    /// the whole file, saving nothing, when any row has a problem.
+    pub async fn import_partners(&self, csv: &[u8], actor: &Actor) -> Result<ImportOutcome> {
+        self.require_profile().await?;
+        let sheet = read::read(csv)?;
+        // The names are checked again under the write lock: a partner added since the
+        // preview (at another till, or in another window) must not slip past it.
+        let mut tx = self.begin().await?;
+        let taken = taken_names(&mut tx).await?;
+        let checked = check::check(&sheet, &taken);
+        let mut valid = Vec::with_capacity(checked.len());
+        for c in checked {
+            valid.extend(c.valid);
+        }
+        let refused = sheet.rows.len() - valid.len();
+        if refused > 0 {
+            // Dropping `tx` rolls back; nothing was written in it anyway.
+            return Err(ImportError::RowsRefused { refused }.into());
+        }
+        let now = chrono::Utc::now();
+        let mut ids = Vec::with_capacity(valid.len());
+        for (partner, status) in &valid {
+            let id = store::partners::insert(&mut tx, partner, *status, now).await?;
+            let after = store::partners::get(&mut tx, id)
+                .await?
+                .ok_or(Error::Partner(PartnerError::NotFound(id)))?;
+            audit(
+                &mut tx,
+                actor,
+                ("partner", id.0),
+                "import",
+                None::<&()>,
+                Some(&after),
+            )
+            .await?;
+            ids.push(id);
+        }
+        tx.commit().await?;
+        tracing::info!(imported = ids.len(), "partners imported from CSV");
+        Ok(ImportOutcome {
+            imported: ids.len(),
+            ids,
+        })
+    }
+}
+
+/// Saved partners' names by name key.
+async fn taken_names(conn: &mut SqliteConnection) -> Result<HashMap<String, String>> {
+    Ok(store::partners::name_keys(conn)
+        .await?
+        .into_iter()
+        .collect())
+}

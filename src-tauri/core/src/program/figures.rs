@@ -1,0 +1,127 @@
+//! The figures the owner judges the program by, for one partner or the whole program:
+//! what it brought, what it cost, and what each new customer cost.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::money::{format, Money};
+use crate::terms::{percent, Percent};
+
+/// Sums over a period, voided redemptions left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figures {
+    pub redemptions: i64,
+    pub new_customers: i64,
+    /// Sales brought by partners, before the customer's discount.
+    pub sales: Money,
+    pub discounts: Money,
+    pub commissions: Money,
+    /// Printing, events, joint promotions and other spending.
+    pub costs: Money,
+}
+
+impl Figures {
+    /// What partner-referred customers paid: sales less their discounts.
+    pub fn revenue(&self) -> Money {
+        Money::new(self.sales.minor - self.discounts.minor, self.sales.currency)
+    }
+
+    /// Everything the program cost: commissions, discounts given and program costs.
+    pub fn program_cost(&self) -> Money {
+        let minor = self.commissions.minor + self.discounts.minor + self.costs.minor;
+        Money::new(minor, self.sales.currency)
+    }
+
+    /// Partner-channel customer acquisition cost: the program's cost per new customer
+    /// (half-even to the minor unit); `None` without new customers.
+    pub fn cac(&self) -> Option<Money> {
+        (self.new_customers > 0)
+            .then(|| self.program_cost().to_decimal() / Decimal::from(self.new_customers))
+            .and_then(|each| Money::from_decimal(each, self.sales.currency))
+    }
+
+    /// Return on the program's cost, in hundredths of a percent: (sales brought − cost) ÷
+    /// cost; `None` while nothing was spent.
+    pub fn roi(&self) -> Option<Percent> {
+        let cost = self.program_cost().minor;
+        (cost > 0).then(|| {
+            let ratio = Decimal::from(self.sales.minor - cost) * Decimal::from(10_000)
+                / Decimal::from(cost);
+            let rounded = ratio.round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven);
+            Percent(i64::try_from(rounded).unwrap_or(i64::MAX))
+        })
+    }
+
+    /// The figures written for `locale`.
+    pub fn view(&self, locale: &str) -> FiguresView {
+        FiguresView {
+            redemptions: self.redemptions,
+            new_customers: self.new_customers,
+            sales: format(self.sales, locale),
+            discounts: format(self.discounts, locale),
+            commissions: format(self.commissions, locale),
+            costs: format(self.costs, locale),
+            revenue: format(self.revenue(), locale),
+            program_cost: format(self.program_cost(), locale),
+            cac: self.cac().map(|m| format(m, locale)),
+            roi: self.roi().map(|p| percent(p, locale)),
+        }
+    }
+}
+
+/// [`Figures`] for the screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FiguresView {
+    pub redemptions: i64,
+    pub new_customers: i64,
+    pub sales: String,
+    pub discounts: String,
+    pub commissions: String,
+    pub costs: String,
+    /// Sales less discounts: what referred customers paid.
+    pub revenue: String,
+    /// Commissions + discounts + costs.
+    pub program_cost: String,
+    /// Program cost per new customer; `None` without new customers.
+    pub cac: Option<String>,
+    /// (Sales − program cost) ÷ program cost; `None` while nothing was spent.
+    pub roi: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iso_currency::Currency;
+
+    fn eur(minor: i64) -> Money {
+        Money::new(minor, Currency::EUR)
+    }
+
+    #[test]
+    fn cac_and_roi_by_hand() {
+        let f = Figures {
+            redemptions: 3,
+            new_customers: 3,
+            sales: eur(10_000),
+            discounts: eur(1_000),
+            commissions: eur(500),
+            costs: eur(1_000),
+        };
+        // Cost €25.00 over 3 new customers = €8.333… → €8.33.
+        assert_eq!(f.cac(), Some(eur(833)));
+        // (€100 − €25) ÷ €25 = 300 %.
+        assert_eq!(f.roi(), Some(Percent(30_000)));
+        assert_eq!(f.view("en-IE").roi.as_deref(), Some("300 %"));
+        assert_eq!(f.revenue(), eur(9_000));
+        let none = Figures {
+            new_customers: 0,
+            discounts: eur(0),
+            commissions: eur(0),
+            costs: eur(0),
+            ..f
+        };
+        assert_eq!((none.cac(), none.roi()), (None, None));
+    }
+}

@@ -1,0 +1,184 @@
+//! The owner's goals for the program and how far along they are.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::costs::parse_month;
+use crate::desk::{audit, Actor};
+use crate::error::{Field, FieldError, Problem};
+use crate::money::parse_decimal;
+use crate::store::program;
+use crate::terms::{percent, Percent};
+use crate::{Desk, Result};
+
+/// What a goal measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum GoalKind {
+    /// The share of the shop's revenue that partner-referred customers bring.
+    RevenueShare,
+    /// New customers via partners in one month.
+    NewCustomersPerMonth,
+}
+
+impl GoalKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            GoalKind::RevenueShare => "revenue_share",
+            GoalKind::NewCustomersPerMonth => "new_customers_per_month",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        [GoalKind::RevenueShare, GoalKind::NewCustomersPerMonth]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+}
+
+/// What the owner types to set a goal.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalInput {
+    pub kind: GoalKind,
+    /// A percentage (`20`) or a number of customers (`40`).
+    pub target: String,
+    /// `YYYY-MM`.
+    pub by_month: String,
+}
+
+/// A goal and how far the program is towards it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalProgress {
+    pub id: i64,
+    pub kind: GoalKind,
+    /// E.g. "20 % of revenue via partners by June 2027".
+    pub title: String,
+    /// E.g. "12.5 % so far" or "23 new customers this month".
+    pub current: String,
+    /// 0–100, for the progress bar.
+    pub percent_done: i64,
+    pub met: bool,
+}
+
+/// A goal as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Goal {
+    pub id: i64,
+    pub kind: GoalKind,
+    /// Hundredths of a percent, or customers.
+    pub target: i64,
+    pub by: NaiveDate,
+}
+
+impl Goal {
+    /// Progress given the share of revenue (hundredths of a percent, when revenue was
+    /// entered) and this month's new customers.
+    pub(crate) fn progress(
+        &self,
+        share: Option<i64>,
+        new_this_month: i64,
+        locale: &str,
+    ) -> GoalProgress {
+        let by = self.by.format("%B %Y");
+        let (title, reached, current) = match self.kind {
+            GoalKind::RevenueShare => (
+                format!(
+                    "{} of revenue via partners by {by}",
+                    percent(Percent(self.target), locale)
+                ),
+                share.unwrap_or(0),
+                share.map_or(
+                    "Enter your monthly revenue to see the share".to_string(),
+                    |s| format!("{} so far", percent(Percent(s), locale)),
+                ),
+            ),
+            GoalKind::NewCustomersPerMonth => (
+                format!("{} new customers a month by {by}", self.target),
+                new_this_month,
+                format!("{new_this_month} new customers this month"),
+            ),
+        };
+        GoalProgress {
+            id: self.id,
+            kind: self.kind,
+            title,
+            current,
+            percent_done: (reached * 100 / self.target).clamp(0, 100),
+            met: reached >= self.target,
+        }
+    }
+}
+
+impl Desk {
+    /// Sets a goal for the program.
+    pub async fn add_goal(&self, input: &GoalInput, actor: &Actor) -> Result<i64> {
+        let by = parse_month(&input.by_month)?;
+        let target = match input.kind {
+            GoalKind::RevenueShare => {
+                let value = parse_decimal(Field::Target, &input.target, 2)?
+                    .ok_or(FieldError::new(Field::Target, Problem::Empty))?;
+                let hundredths =
+                    i64::try_from((value * rust_decimal::Decimal::from(100)).trunc()).unwrap_or(0);
+                if !(1..=10_000).contains(&hundredths) {
+                    return Err(FieldError::new(
+                        Field::Target,
+                        Problem::Between { min: 0, max: 100 },
+                    )
+                    .into());
+                }
+                hundredths
+            }
+            GoalKind::NewCustomersPerMonth => input
+                .target
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=100_000).contains(n))
+                .ok_or(FieldError::new(
+                    Field::Target,
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: 100_000,
+                    },
+                ))?,
+        };
+        let mut tx = self.begin().await?;
+        let id = program::insert_goal(
+            &mut tx,
+            (input.kind.as_str(), target, &by),
+            chrono::Utc::now(),
+            &actor.0,
+        )
+        .await?;
+        audit(
+            &mut tx,
+            actor,
+            ("goal", id),
+            "set",
+            None::<&()>,
+            Some(&(input.kind, target, &by)),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub(crate) async fn goals(&self) -> Result<Vec<Goal>> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let rows = program::goals(&mut conn).await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, kind, target, by)| {
+                Some(Goal {
+                    id,
+                    kind: GoalKind::parse(&kind)?,
+                    target,
+                    by: NaiveDate::parse_from_str(&format!("{by}-01"), "%Y-%m-%d").ok()?,
+                })
+            })
+            .collect())
+    }
+}

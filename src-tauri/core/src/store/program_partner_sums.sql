@@ -1,0 +1,33 @@
+-- Per partner over days $1..=$2: counted (not voided) redemptions and their sums, and the
+-- program costs booked to the partner. Partners with neither are left out.
+WITH counted AS (
+    SELECT r.partner_id,
+           count(*) AS redemptions,
+           sum(r.new_customer) AS new_customers,
+           sum(r.sale_minor) AS sales,
+           sum(r.discount_minor) AS discounts,
+           sum(r.commission_minor) AS commissions
+    FROM redemptions r
+    WHERE r.local_day BETWEEN $1 AND $2
+      AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
+    GROUP BY r.partner_id
+),
+costs AS (
+    SELECT partner_id, sum(amount_minor) AS costs
+    FROM program_costs
+    WHERE partner_id IS NOT NULL AND spent_on BETWEEN $1 AND $2
+    GROUP BY partner_id
+)
+SELECT p.id AS partner_id,
+       p.name,
+       coalesce(c.redemptions, 0) AS redemptions,
+       coalesce(c.new_customers, 0) AS new_customers,
+       coalesce(c.sales, 0) AS sales,
+       coalesce(c.discounts, 0) AS discounts,
+       coalesce(c.commissions, 0) AS commissions,
+       coalesce(k.costs, 0) AS costs
+FROM partners p
+LEFT JOIN counted c ON c.partner_id = p.id
+LEFT JOIN costs k ON k.partner_id = p.id
+WHERE c.partner_id IS NOT NULL OR k.partner_id IS NOT NULL
+ORDER BY coalesce(c.sales, 0) - coalesce(c.discounts, 0) DESC, p.name;

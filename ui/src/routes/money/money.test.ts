@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { Dashboard } from '$lib/api/bindings/Dashboard';
+import type { WeekPoint } from '$lib/api/bindings/WeekPoint';
+import {
+	blankPayout,
+	chartGeometry,
+	chartSeries,
+	costInput,
+	headlines,
+	owedSentence,
+	owing,
+	payoutInput,
+	periodProblem,
+	presetPeriod
+} from './money';
+
+// 15 January 2026, mid-morning, local time.
+const now = new Date(2026, 0, 15, 10, 30);
+
+describe('presetPeriod', () => {
+	it('this month is the whole month', () => {
+		expect(presetPeriod('thisMonth', now)).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+	});
+
+	it('last month crosses into the year before', () => {
+		expect(presetPeriod('lastMonth', now)).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+	});
+
+	it('last 3 months is this month and the two before', () => {
+		expect(presetPeriod('last3Months', now)).toEqual({ from: '2025-11-01', to: '2026-01-31' });
+	});
+
+	it('this year is January to December', () => {
+		expect(presetPeriod('thisYear', now)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+	});
+
+	it('a leap February ends on the 29th', () => {
+		expect(presetPeriod('thisMonth', new Date(2028, 1, 10))).toEqual({
+			from: '2028-02-01',
+			to: '2028-02-29'
+		});
+	});
+
+	it('custom keeps the typed days', () => {
+		const typed = { from: '2025-03-02', to: '2025-04-09' };
+		expect(presetPeriod('custom', now, typed)).toEqual(typed);
+	});
+
+	it('a reversed or blank custom period is refused', () => {
+		expect(periodProblem({ from: '2026-02-01', to: '2026-01-01' })).toMatch(/after/);
+		expect(periodProblem({ from: '', to: '2026-01-01' })).toMatch(/both/);
+		expect(periodProblem({ from: '2026-01-01', to: '2026-01-01' })).toBeNull();
+	});
+});
+
+const point = (
+	week: string,
+	partnerId: number,
+	redemptions: number,
+	salesMinor: number
+): WeekPoint => ({
+	week,
+	partnerId,
+	redemptions,
+	salesMinor,
+	sales: `€${(salesMinor / 100).toFixed(2)}`
+});
+
+const order = [
+	{ partnerId: 3, name: 'Crumb & Co. Bakery' },
+	{ partnerId: 5, name: 'Café Müller' }
+];
+
+describe('chartGeometry', () => {
+	const points = [
+		point('2026-01-12', 5, 1, 1000),
+		point('2026-01-05', 3, 4, 4000),
+		point('2026-01-12', 3, 2, 2000)
+	];
+
+	it('orders weeks by date and partners best first, one colour each', () => {
+		const chart = chartGeometry(points, order, 'sales');
+		expect(chart.weeks.map((w) => w.week)).toEqual(['2026-01-05', '2026-01-12']);
+		expect(chart.series.map((s) => s.name)).toEqual(['Crumb & Co. Bakery', 'Café Müller']);
+		expect(new Set(chart.series.map((s) => s.colour)).size).toBe(2);
+	});
+
+	it('sizes bars in proportion to the integers, tallest filling the plot', () => {
+		const chart = chartGeometry(points, order, 'sales');
+		const plotHeight = chart.plot.bottom - chart.plot.top;
+		const heights = chart.bars.map((b) => b.height);
+		expect(heights).toEqual([plotHeight, plotHeight / 2, plotHeight / 4]);
+		for (const bar of chart.bars) expect(bar.y + bar.height).toBe(chart.plot.bottom);
+	});
+
+	it('labels the sales axis with the tallest bar own label, not a computed amount', () => {
+		const chart = chartGeometry(points, order, 'sales');
+		expect(chart.ticks.map((t) => t.label)).toEqual(['0', '€40.00']);
+	});
+
+	it('labels the redemptions axis with counts', () => {
+		const chart = chartGeometry(points, order, 'redemptions');
+		expect(chart.ticks.map((t) => t.label)).toEqual(['0', '2', '4']);
+	});
+
+	it('titles each bar with the exact figures', () => {
+		const chart = chartGeometry(points, order, 'sales', () => '12 Jan');
+		expect(chart.bars[2].title).toBe('Café Müller, week of 12 Jan: 1 redemption, sales €10.00');
+	});
+
+	it('keeps bars inside the plot and apart', () => {
+		const chart = chartGeometry(points, order, 'sales');
+		for (const bar of chart.bars) {
+			expect(bar.x).toBeGreaterThanOrEqual(chart.plot.left);
+			expect(bar.x + bar.width).toBeLessThanOrEqual(chart.plot.right);
+		}
+		const [a, b] = chart.bars.filter((bar) => bar.week === '2026-01-12');
+		expect(a.x + a.width).toBeLessThanOrEqual(b.x);
+	});
+
+	it('names a partner missing from the list rather than dropping its bars', () => {
+		expect(chartSeries([point('2026-01-05', 9, 1, 100)], order)).toEqual([
+			{ partnerId: 9, name: 'Partner 9', colour: expect.any(String) }
+		]);
+	});
+
+	it('an empty period has no bars and a zero axis', () => {
+		const chart = chartGeometry([], order, 'sales');
+		expect(chart.bars).toEqual([]);
+		expect(chart.ticks.map((t) => t.label)).toEqual(['0']);
+	});
+});
+
+describe('balance words', () => {
+	it('reads the direction from the sign and digits only', () => {
+		expect(owing('€3.14')).toBe('owe');
+		expect(owing('-€2.00')).toBe('advance');
+		expect(owing('−2,00 €')).toBe('advance');
+		expect(owing('€0.00')).toBe('settled');
+	});
+
+	it('says who owes whom', () => {
+		expect(owedSentence('Crumb & Co. Bakery', '€3.14')).toBe('You owe Crumb & Co. Bakery €3.14');
+		expect(owedSentence('Crumb & Co. Bakery', '-€2.00')).toBe(
+			'Crumb & Co. Bakery has been paid €2.00 in advance'
+		);
+		expect(owedSentence('Café Müller', '€0.00')).toBe('You and Café Müller are all square');
+	});
+});
+
+describe('forms', () => {
+	it('the payout form is sent as typed, with the owner yes', () => {
+		const draft = { ...blankPayout('2026-01-15'), amount: ' 3,14 ', reference: 'JAN' };
+		expect(payoutInput(draft, true)).toEqual({
+			paidOn: '2026-01-15',
+			amount: ' 3,14 ',
+			method: 'bankTransfer',
+			reference: 'JAN',
+			periodFrom: '',
+			periodTo: '',
+			confirmOverBalance: true
+		});
+	});
+
+	it('a cost without a partner sends null, with one sends its id', () => {
+		const draft = {
+			spentOn: '2026-01-02',
+			category: 'events' as const,
+			amount: '40',
+			partnerId: '',
+			description: 'Market stall'
+		};
+		expect(costInput(draft).partnerId).toBeNull();
+		expect(costInput({ ...draft, partnerId: '3' }).partnerId).toBe(3);
+	});
+});
+
+describe('headlines', () => {
+	const dashboard: Dashboard = {
+		from: '2026-01-01',
+		to: '2026-01-31',
+		total: {
+			redemptions: 1,
+			newCustomers: 0,
+			sales: '€12.50',
+			discounts: '€1.25',
+			commissions: '€1.13',
+			costs: '€0.00',
+			revenue: '€11.25',
+			programCost: '€2.38',
+			cac: null,
+			roi: '425 %'
+		},
+		shopRevenue: null,
+		share: null,
+		partners: [],
+		weeks: [],
+		goals: []
+	};
+
+	it('shows every figure as received and a dash with a reason when missing', () => {
+		const cards = headlines(dashboard);
+		expect(cards.map((c) => c.figure)).toEqual([
+			'sales',
+			'revenue',
+			'newCustomers',
+			'commissions',
+			'discounts',
+			'programCost',
+			'cac',
+			'roi',
+			'share'
+		]);
+		expect(cards[0]).toMatchObject({ value: '€12.50', hint: '1 redemption logged' });
+		expect(cards.find((c) => c.figure === 'cac')).toMatchObject({ value: '—', missing: true });
+		expect(cards.find((c) => c.figure === 'roi')).toMatchObject({ value: '425 %', missing: false });
+		expect(cards.find((c) => c.figure === 'share')?.hint).toMatch(/Costs & goals/);
+	});
+});

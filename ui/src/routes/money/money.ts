@@ -1,0 +1,438 @@
+// What the Money screen works out for itself: the period presets, the chart's geometry (from
+// integers only), the words around balances, and what the forms send. Money is never parsed
+// or summed here: amounts arrive written by the core and are shown as they are.
+
+import type { CostCategory } from '$lib/api/bindings/CostCategory';
+import type { CostInput } from '$lib/api/bindings/CostInput';
+import type { Dashboard } from '$lib/api/bindings/Dashboard';
+import type { Field } from '$lib/api/bindings/Field';
+import type { GoalKind } from '$lib/api/bindings/GoalKind';
+import type { PartnerId } from '$lib/api/bindings/PartnerId';
+import type { PayoutInput } from '$lib/api/bindings/PayoutInput';
+import type { PayoutMethod } from '$lib/api/bindings/PayoutMethod';
+import type { WeekPoint } from '$lib/api/bindings/WeekPoint';
+import { todayIso } from '$lib/format';
+
+// ---- Period ----------------------------------------------------------------------------
+
+export type Preset = 'thisMonth' | 'lastMonth' | 'last3Months' | 'thisYear' | 'custom';
+
+export const presetLabels: Record<Preset, string> = {
+	thisMonth: 'This month',
+	lastMonth: 'Last month',
+	last3Months: 'Last 3 months',
+	thisYear: 'This year',
+	custom: 'Custom'
+};
+
+export const presets = Object.keys(presetLabels) as Preset[];
+
+/** Days `from..=to`, both `YYYY-MM-DD`. */
+export type Period = { from: string; to: string };
+
+function firstOfMonth(year: number, month: number): Date {
+	// Date normalises a month below 0 or above 11 into the year before or after.
+	return new Date(year, month, 1);
+}
+
+function lastOfMonth(year: number, month: number): Date {
+	return new Date(year, month + 1, 0);
+}
+
+/**
+ * The days a preset covers, in the computer's own calendar. Whole months (and the whole year),
+ * so a statement printed for "This month" reads as the month, not up to today.
+ * `custom` keeps `current`, since its days are typed.
+ */
+export function presetPeriod(preset: Preset, now: Date, current?: Period): Period {
+	const y = now.getFullYear();
+	const m = now.getMonth();
+	switch (preset) {
+		case 'thisMonth':
+			return { from: todayIso(firstOfMonth(y, m)), to: todayIso(lastOfMonth(y, m)) };
+		case 'lastMonth':
+			return { from: todayIso(firstOfMonth(y, m - 1)), to: todayIso(lastOfMonth(y, m - 1)) };
+		case 'last3Months':
+			return { from: todayIso(firstOfMonth(y, m - 2)), to: todayIso(lastOfMonth(y, m)) };
+		case 'thisYear':
+			return { from: `${y}-01-01`, to: `${y}-12-31` };
+		case 'custom':
+			return current ?? presetPeriod('thisMonth', now);
+	}
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Why a typed period cannot be asked for, or null when it can. */
+export function periodProblem(period: Period): string | null {
+	if (!isoDay.test(period.from) || !isoDay.test(period.to)) return 'Enter both dates.';
+	// ISO days compare correctly as text.
+	if (period.from > period.to) return 'The first day is after the last.';
+	return null;
+}
+
+/** `YYYY-MM` of a `YYYY-MM-DD` day, the form a month input holds. */
+export function monthOf(day: string): string {
+	return day.slice(0, 7);
+}
+
+// ---- Headline figures ------------------------------------------------------------------
+
+export type FigureKey =
+	| 'sales'
+	| 'revenue'
+	| 'newCustomers'
+	| 'commissions'
+	| 'discounts'
+	| 'programCost'
+	| 'cac'
+	| 'roi'
+	| 'share';
+
+export type Headline = {
+	figure: FigureKey;
+	label: string;
+	/** As the core wrote it, or "—" when it cannot be worked out. */
+	value: string;
+	/** What the figure means, or why it is missing. */
+	hint: string;
+	missing: boolean;
+};
+
+/** The dashboard's headline cards, in reading order. */
+export function headlines(d: Dashboard): Headline[] {
+	const t = d.total;
+	const card = (figure: FigureKey, label: string, value: string, hint: string): Headline => ({
+		figure,
+		label,
+		value,
+		hint,
+		missing: false
+	});
+	const maybe = (
+		figure: FigureKey,
+		label: string,
+		value: string | null,
+		hint: string,
+		whyMissing: string
+	): Headline =>
+		value === null
+			? { figure, label, value: '—', hint: whyMissing, missing: true }
+			: card(figure, label, value, hint);
+	return [
+		card('sales', 'Sales brought', t.sales, `${countText(t.redemptions, 'redemption')} logged`),
+		card('revenue', 'What referred customers paid', t.revenue, 'Sales less discounts'),
+		card('newCustomers', 'New customers', String(t.newCustomers), 'First visit through a partner'),
+		card('commissions', 'Commission earned', t.commissions, 'What partners earned'),
+		card('discounts', 'Discounts given', t.discounts, 'What customers saved'),
+		card(
+			'programCost',
+			'Program cost',
+			t.programCost,
+			`Commission, discounts and ${t.costs} of other costs`
+		),
+		maybe(
+			'cac',
+			'Cost per new customer (CAC)',
+			t.cac,
+			'Program cost ÷ new customers',
+			'No new customers in this period'
+		),
+		maybe('roi', 'ROI', t.roi, '(Sales − program cost) ÷ program cost', 'Nothing spent yet'),
+		maybe(
+			'share',
+			'Share of revenue',
+			d.share,
+			d.shopRevenue ? `Of the shop's ${d.shopRevenue}` : "Of the shop's revenue",
+			"Enter the shop's revenue for these months under Costs & goals"
+		)
+	];
+}
+
+/** "1 redemption", "3 redemptions". */
+export function countText(n: number, word: string): string {
+	return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
+/** Whether anything happened in the period worth a dashboard. */
+export function isQuiet(d: Dashboard): boolean {
+	return d.total.redemptions === 0 && d.partners.length === 0 && d.weeks.length === 0;
+}
+
+// ---- Chart -----------------------------------------------------------------------------
+
+/**
+ * One colour per partner, in legend order. Picked to tell apart for common colour blindness
+ * (after Okabe & Ito) and to stand out on white; a legend names each, so colour is not alone.
+ */
+export const palette = [
+	'#1d57b3',
+	'#d55e00',
+	'#009e73',
+	'#cc79a7',
+	'#8a6d00',
+	'#56b4e9',
+	'#6a3d9a',
+	'#4f5768'
+];
+
+export type Measure = 'sales' | 'redemptions';
+
+export type Series = { partnerId: PartnerId; name: string; colour: string };
+
+export type Bar = {
+	partnerId: PartnerId;
+	week: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	colour: string;
+	/** The exact figures, for the bar's <title>. */
+	title: string;
+};
+
+export type Chart = {
+	width: number;
+	height: number;
+	plot: { left: number; top: number; right: number; bottom: number };
+	series: Series[];
+	weeks: { week: string; x: number }[];
+	bars: Bar[];
+	/** Horizontal lines with their labels, bottom up. */
+	ticks: { y: number; label: string }[];
+};
+
+const size = { width: 640, height: 240, left: 64, right: 8, top: 14, bottom: 28 };
+
+/**
+ * The partners the chart shows, in `order` (best first) then any others met in `points`;
+ * colours repeat past the palette's end.
+ */
+export function chartSeries(
+	points: readonly WeekPoint[],
+	order: readonly { partnerId: PartnerId; name: string }[]
+): Series[] {
+	const seen = new Set<PartnerId>(points.map((p) => p.partnerId));
+	const listed = order.filter((p) => seen.has(p.partnerId));
+	const known = new Set(listed.map((p) => p.partnerId));
+	const others = [...seen]
+		.filter((id) => !known.has(id))
+		.map((id) => ({ partnerId: id, name: `Partner ${id}` }));
+	return [...listed, ...others].map((p, i) => ({
+		partnerId: p.partnerId,
+		name: p.name,
+		colour: palette[i % palette.length]
+	}));
+}
+
+function value(point: WeekPoint, measure: Measure): number {
+	// salesMinor is an integer count of cents, used only to size the bar, never shown.
+	return measure === 'sales' ? point.salesMinor : point.redemptions;
+}
+
+/**
+ * Bars grouped by week (Monday), one per partner, heights from integers. The sales axis is
+ * labelled with the tallest bar's own label, so no money is formatted here.
+ */
+export function chartGeometry(
+	points: readonly WeekPoint[],
+	order: readonly { partnerId: PartnerId; name: string }[],
+	measure: Measure,
+	weekLabel: (week: string) => string = (w) => w
+): Chart {
+	const series = chartSeries(points, order);
+	const weeks = [...new Set(points.map((p) => p.week))].sort();
+	const plot = {
+		left: size.left,
+		top: size.top,
+		right: size.width - size.right,
+		bottom: size.height - size.bottom
+	};
+	const plotWidth = plot.right - plot.left;
+	const plotHeight = plot.bottom - plot.top;
+	const tallest = points.reduce<WeekPoint | null>(
+		(best, p) => (best === null || value(p, measure) > value(best, measure) ? p : best),
+		null
+	);
+	const max = tallest ? value(tallest, measure) : 0;
+	const groupWidth = weeks.length ? plotWidth / weeks.length : plotWidth;
+	const barWidth = series.length ? Math.min(28, (groupWidth * 0.8) / series.length) : 0;
+	const bars: Bar[] = [];
+	weeks.forEach((week, w) => {
+		const groupLeft = plot.left + w * groupWidth + (groupWidth - barWidth * series.length) / 2;
+		series.forEach((s, i) => {
+			const point = points.find((p) => p.week === week && p.partnerId === s.partnerId);
+			if (!point) return;
+			const v = value(point, measure);
+			// A week with a little activity still gets a sliver, so it is not read as none.
+			const height = max > 0 && v > 0 ? Math.max(2, (v / max) * plotHeight) : 0;
+			bars.push({
+				partnerId: s.partnerId,
+				week,
+				x: groupLeft + i * barWidth,
+				y: plot.bottom - height,
+				width: Math.max(1, barWidth - 2),
+				height,
+				colour: s.colour,
+				title: `${s.name}, week of ${weekLabel(week)}: ${countText(point.redemptions, 'redemption')}, sales ${point.sales}`
+			});
+		});
+	});
+	const ticks = [{ y: plot.bottom, label: '0' }];
+	if (tallest && max > 0) {
+		if (measure === 'sales') {
+			ticks.push({ y: plot.top, label: tallest.sales });
+		} else {
+			if (max >= 2 && max % 2 === 0)
+				ticks.push({ y: plot.top + plotHeight / 2, label: String(max / 2) });
+			ticks.push({ y: plot.top, label: String(max) });
+		}
+	}
+	return {
+		width: size.width,
+		height: size.height,
+		plot,
+		series,
+		weeks: weeks.map((week, w) => ({ week, x: plot.left + (w + 0.5) * groupWidth })),
+		bars,
+		ticks
+	};
+}
+
+/** A week's Monday, short: "24 Nov". */
+export function weekText(week: string, locale: string | undefined): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(week);
+	if (!match) return week;
+	const when = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+	try {
+		return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(when);
+	} catch {
+		return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }).format(when);
+	}
+}
+
+/** What the chart shows, in one sentence for its aria-label. */
+export function chartSummary(chart: Chart, measure: Measure): string {
+	const what = measure === 'sales' ? 'Sales' : 'Redemptions';
+	const names = chart.series.map((s) => s.name).join(', ');
+	return `${what} per week and partner over ${countText(chart.weeks.length, 'week')}: ${names}. The same figures are in the table that follows.`;
+}
+
+// ---- Balance ---------------------------------------------------------------------------
+
+export type Owing = 'owe' | 'advance' | 'settled';
+
+/**
+ * Which way a balance the core wrote points, read from its sign and digits only: a minus
+ * (or accounting brackets) is paid in advance, all-zero digits is settled.
+ */
+export function owing(balance: string): Owing {
+	if (!/[1-9]/.test(balance)) return 'settled';
+	if (/[-−]|\(.*\)/.test(balance)) return 'advance';
+	return 'owe';
+}
+
+/** The balance without its minus sign or brackets, for "paid €2.00 in advance". */
+export function unsigned(balance: string): string {
+	return balance.replace(/[-−()]/g, '').trim();
+}
+
+/** "You owe Crumb & Co. Bakery €3.14", "… paid €2.00 in advance" or "… are all square". */
+export function owedSentence(name: string, closing: string): string {
+	switch (owing(closing)) {
+		case 'owe':
+			return `You owe ${name} ${closing}`;
+		case 'advance':
+			return `${name} has been paid ${unsigned(closing)} in advance`;
+		case 'settled':
+			return `You and ${name} are all square`;
+	}
+}
+
+// ---- Forms -----------------------------------------------------------------------------
+
+export const methodLabels: Record<PayoutMethod, string> = {
+	bankTransfer: 'Bank transfer',
+	cash: 'Cash',
+	storeCredit: 'Store credit',
+	other: 'Other'
+};
+
+export const categoryLabels: Record<CostCategory, string> = {
+	printing: 'Printing',
+	events: 'Events',
+	jointPromotion: 'Joint promotion',
+	other: 'Other'
+};
+
+export const goalKindLabels: Record<GoalKind, string> = {
+	revenueShare: 'Share of revenue via partners (%)',
+	newCustomersPerMonth: 'New customers per month'
+};
+
+export function options<T extends string>(
+	labels: Record<T, string>
+): { value: T; label: string }[] {
+	return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** The payout form as typed. */
+export type PayoutDraft = {
+	paidOn: string;
+	amount: string;
+	method: PayoutMethod;
+	reference: string;
+	periodFrom: string;
+	periodTo: string;
+};
+
+export const payoutFields: readonly Field[] = [
+	'paidOn',
+	'amount',
+	'reference',
+	'periodFrom',
+	'periodTo'
+];
+
+export function blankPayout(today: string): PayoutDraft {
+	return {
+		paidOn: today,
+		amount: '',
+		method: 'bankTransfer',
+		reference: '',
+		periodFrom: '',
+		periodTo: ''
+	};
+}
+
+/** What `record_payout` is sent: the form as typed (the core reads the amount) and the owner's yes. */
+export function payoutInput(draft: PayoutDraft, confirmOverBalance: boolean): PayoutInput {
+	return { ...draft, confirmOverBalance };
+}
+
+/** The cost form as typed; `partnerId` is the select's value, '' for none. */
+export type CostDraft = {
+	spentOn: string;
+	category: CostCategory;
+	amount: string;
+	partnerId: string;
+	description: string;
+};
+
+export const costFields: readonly Field[] = ['spentOn', 'category', 'amount', 'description'];
+
+export function blankCost(today: string): CostDraft {
+	return { spentOn: today, category: 'printing', amount: '', partnerId: '', description: '' };
+}
+
+export function costInput(draft: CostDraft): CostInput {
+	const id = Number(draft.partnerId);
+	return {
+		spentOn: draft.spentOn,
+		category: draft.category,
+		amount: draft.amount,
+		partnerId: draft.partnerId !== '' && Number.isInteger(id) ? id : null,
+		description: draft.description
+	};
+}
