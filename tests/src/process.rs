@@ -30,7 +30,7 @@ impl Xvfb {
                 "1",
                 "-screen",
                 "0",
-                "1280x800x24",
+                "1280x1600x24",
                 "-nolisten",
                 "tcp",
             ])
