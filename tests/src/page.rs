@@ -45,6 +45,11 @@ impl App {
     pub fn click(&self, testid: &str) {
         self.wait_until(&format!("{} to take a click", selector(testid)), |app| {
             let el = app.displayed(testid).into_iter().next()?;
+            // WebKit's driver does not scroll for us: an element below the fold refuses.
+            let arg = serde_json::to_value(&el).ok()?;
+            let script = "arguments[0].scrollIntoView({ block: 'center' });";
+            app.block("scroll", app.client().execute(script, vec![arg]))
+                .ok()?;
             app.block("click", el.click()).ok()
         });
     }

@@ -87,6 +87,11 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     app.wait_for("money-payout-row");
     app.screenshot("money-partner");
 
+    // What-if under the terms in force changes nothing; the figures come back side by side.
+    app.click("money-what-if-run");
+    let compared = app.wait_for_text("money-what-if-result", "3 redemptions");
+    assert!(compared.contains("€3.14"), "{compared}");
+
     app.click("money-print-statement");
     let saved = app.wait_until("the statement's saved path", |app| {
         app.texts("money-statement-saved")

@@ -360,6 +360,10 @@ export const testIds = {
 		revenueForm: 'money-revenue-form',
 		revenueSaved: 'money-revenue-saved',
 		goalForm: 'money-goal-form',
+		whatIf: 'money-what-if',
+		whatIfVersion: 'money-what-if-version',
+		whatIfRun: 'money-what-if-run',
+		whatIfResult: 'money-what-if-result',
 		goalSaved: 'money-goal-saved'
 	},
 	settings: {

@@ -18,6 +18,8 @@ import type { ImportRow } from './bindings/ImportRow';
 import type { Paper } from './bindings/Paper';
 import type { PartnerId } from './bindings/PartnerId';
 import type { PartnerMoney } from './bindings/PartnerMoney';
+import type { WhatIf } from './bindings/WhatIf';
+import type { AgreementVersionId } from './bindings/AgreementVersionId';
 import type { PartnerRow } from './bindings/PartnerRow';
 import type { PayoutId } from './bindings/PayoutId';
 import type { PayoutInput } from './bindings/PayoutInput';
@@ -122,4 +124,16 @@ export function previewPartnerImport(csv: string): Promise<ImportPreview> {
 /** Imports every partner in `csv`, all or none; refused when any row has a problem. */
 export function importPartners(csv: string): Promise<ImportOutcome> {
 	return call<ImportOutcome>('import_partners', { csv });
+}
+
+/**
+ * The partner's last `months` months recomputed under agreement version `version` (a
+ * draft, say): commission and discount then versus as logged. Changes nothing.
+ */
+export function whatIf(
+	partnerId: PartnerId,
+	version: AgreementVersionId,
+	months: number
+): Promise<WhatIf> {
+	return call<WhatIf>('what_if', { partnerId, version, months });
 }
