@@ -37,7 +37,11 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     app.wait_for("money-cost-row");
     app.type_into("money-revenue-amount", "2400");
     app.click("money-revenue-submit");
-    app.wait_for_text("money-revenue-saved", "");
+    app.wait_until("the month's revenue saved", |app| {
+        app.texts("money-revenue-saved")
+            .into_iter()
+            .find(|t| !t.is_empty())
+    });
     app.type_into("money-goal-target", "20");
     app.type_into("money-goal-month", "2027-06");
     app.click("money-goal-submit");
@@ -46,6 +50,7 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
             .into_iter()
             .find(|t| !t.is_empty())
     });
+    app.screenshot("money-costs");
     app.click("money-tab-dashboard");
     app.wait_for("money-goal");
     app.wait_for("money-top-partner");

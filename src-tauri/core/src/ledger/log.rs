@@ -126,8 +126,8 @@ fn sale(text: &str, currency: iso_currency::Currency) -> Result<Money, FieldErro
     Money::parse(Field::Sale, text, currency)?.ok_or(FieldError::new(Field::Sale, Problem::Empty))
 }
 
-/// The first and last day of `day`'s calendar month.
-fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+/// The first and last day of `day`'s calendar month (monthly caps, "this month").
+pub(crate) fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     let first = day.with_day(1).unwrap_or(day);
     let last = first
         .checked_add_months(Months::new(1))

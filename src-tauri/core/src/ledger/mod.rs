@@ -14,6 +14,7 @@ use crate::money::{format, Money};
 use crate::partners::PartnerId;
 use crate::terms::AgreementVersionId;
 
+pub(crate) use log::month_of;
 pub use log::NOTE_MAX;
 pub use till::{DEFAULT_TILL, RECENT_MAX, TILL_NAME_MAX};
 pub use void::REASON_MAX;

@@ -1,12 +1,13 @@
 //! The Money screen's dashboard: headline figures, the partners ranked by what their
 //! customers paid, redemptions and sales per week, and goal progress, for any date range.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Figures, FiguresView, GoalProgress};
+use crate::ledger::month_of;
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
 use crate::store::program::{self, PartnerSums};
@@ -60,16 +61,6 @@ fn figures(s: &PartnerSums, cur: iso_currency::Currency) -> Figures {
         commissions: Money::new(s.commissions, cur),
         costs: Money::new(s.costs, cur),
     }
-}
-
-/// The first and last day of `day`'s month.
-fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first = day.with_day(1).unwrap_or(day);
-    let last = first
-        .checked_add_months(Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(day);
-    (first, last)
 }
 
 impl Desk {
