@@ -21,7 +21,14 @@ TEST_PACKAGES := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils sqlite
 FEATURES := --features partnerdesk/custom-protocol
 APP := target/debug/partnerdesk
 TAURI_DRIVER_VERSION := 2.1.0
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# The UI needs Node 18.13 or newer; .tools/ holds a newer one only when the system's is older.
+NODE_MIN := 18.13
+NODE_FALLBACK := 22
+# Exits 0 when the running Node is at least the MAJOR.MINOR given as its argument.
+export NODE_AT_LEAST := const [a, b] = process.argv[1].split(".").map(Number); \
+	const [x, y] = process.versions.node.split(".").map(Number); \
+	process.exit(x > a || (x === a && y >= b) ? 0 : 1);
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Installs any of the named Debian packages that are missing (apt-get update only if needed).
 define apt_install
@@ -37,9 +44,15 @@ endef
 deps:
 	@command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs), then re-run make." >&2; exit 1; }
 	@$(call apt_install,$(BUILD_PACKAGES))
-	@# Debian 12's own Node 18 is enough: the UI toolchain is pinned to versions that run on it.
-	@if ! command -v node >/dev/null || [ "$$(node -p 'process.versions.node.split(".")[0]')" -lt 18 ]; then \
+	@# Debian 12's own Node 18 is enough: the UI toolchain is pinned to versions that run on
+	@# it, and its tests need none of Node's newer globals. Older than that (or no npm), the
+	@# distribution's Node comes first; if that is still too old, a current Node from the npm
+	@# registry goes into .tools/ (first on PATH, see above) rather than over the system's.
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
 		$(call apt_install,nodejs npm); fi
+	@if ! node -e "$$NODE_AT_LEAST" $(NODE_MIN); then \
+		echo "Node $$(node --version) is older than $(NODE_MIN): bringing Node $(NODE_FALLBACK) into .tools/"; \
+		npm install --prefix .tools --no-save --no-audit --no-fund node@$(NODE_FALLBACK); fi
 	@if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
 		npm --prefix ui ci --no-audit --no-fund; fi
 

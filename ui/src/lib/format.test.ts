@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	dateTimeText,
 	dayText,
@@ -30,10 +30,20 @@ describe('format', () => {
 		]);
 	});
 
-	it('formats a timestamp in the given locale and survives bad input', () => {
-		expect(dateTimeText('2025-01-03T14:05:00Z', 'en-IE')).toMatch(/3 Jan 2025/);
-		expect(dateTimeText('not a date', 'en-IE')).toBe('not a date');
-		expect(dateTimeText('2025-01-03T14:05:00Z', 'xx-NOPE-zz-1')).toMatch(/2025/);
+	it('formats a timestamp in the given locale and zone, and survives bad input', () => {
+		const at = '2025-01-03T14:05:00Z';
+		expect(dateTimeText(at, 'en-IE', 'UTC')).toBe('3 Jan 2025, 14:05');
+		// One moment, two days: already the 4th east of the date line, still the 3rd west of it.
+		expect(dateTimeText(at, 'en-IE', 'Pacific/Kiritimati')).toBe('4 Jan 2025, 04:05');
+		expect(dateTimeText(at, 'en-IE', 'Pacific/Pago_Pago')).toBe('3 Jan 2025, 03:05');
+		expect(dateTimeText('not a date', 'en-IE', 'UTC')).toBe('not a date');
+		expect(dateTimeText(at, 'xx-NOPE-zz-1', 'UTC')).toMatch(/2025/);
+	});
+
+	it('runs in the suite’s own zone, UTC, whatever the machine’s', () => {
+		// vite.config.ts pins it, so the computer's clock reads the same on every machine.
+		expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('UTC');
+		expect(dateTimeText('2025-01-03T14:05:00Z', 'en-IE')).toBe('3 Jan 2025, 14:05');
 	});
 
 	it('names version statuses with words', () => {
@@ -50,5 +60,26 @@ describe('format', () => {
 	it('gives today as the YYYY-MM-DD a date input holds', () => {
 		expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
 		expect(todayIso(new Date(2026, 10, 24, 0, 1))).toBe('2026-11-24');
+	});
+});
+
+describe('the last seconds of a month', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('today is the month’s last day until midnight, then the next month’s first', () => {
+		vi.useFakeTimers();
+		vi.setSystemTime(new Date(2026, 10, 30, 23, 59, 50));
+		expect(todayIso()).toBe('2026-11-30');
+		vi.advanceTimersByTime(10_000);
+		expect(todayIso()).toBe('2026-12-01');
+	});
+
+	it('the year’s last day ends the year', () => {
+		vi.useFakeTimers();
+		vi.setSystemTime(new Date(2026, 11, 31, 23, 59, 50));
+		expect(todayIso()).toBe('2026-12-31');
+		expect(dayText(todayIso(), 'en-IE')).toBe('31 December 2026');
 	});
 });

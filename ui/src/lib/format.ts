@@ -36,19 +36,19 @@ export function fitText(average: string | null): string {
 	return average ?? '—';
 }
 
-/** A timestamp from the core as a date and time in the shop's locale, e.g. "3 Jan 2025, 14:05". */
-export function dateTimeText(iso: string, locale: string | undefined): string {
+/**
+ * A timestamp from the core as a date and time in the shop's locale, e.g. "3 Jan 2025, 14:05",
+ * on the computer's clock unless `timeZone` names another zone.
+ */
+export function dateTimeText(iso: string, locale: string | undefined, timeZone?: string): string {
 	const when = new Date(iso);
 	if (Number.isNaN(when.getTime())) return iso;
+	const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone };
 	try {
-		return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-			when
-		);
+		return new Intl.DateTimeFormat(locale, options).format(when);
 	} catch {
 		// An unknown locale must not hide the date.
-		return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-			when
-		);
+		return new Intl.DateTimeFormat(undefined, options).format(when);
 	}
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as agreements from './agreements';
-import { fakeShell, removeFakeShell } from './testing';
+import { fakeShell, refusalOf, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
 
@@ -51,28 +51,49 @@ describe('agreements', () => {
 	});
 
 	it('preview sends the terms exactly as typed and rejects with the refused field', async () => {
-		const sent = fakeShell(() => {
-			throw {
-				code: 'invalid_input',
-				message: 'Percent off is at most 100.',
-				field: 'offerPercent'
-			};
+		// Like the core: a percentage over 100 is refused on its field, whatever else is typed.
+		const sent = fakeShell((_cmd, args) => {
+			const { terms: typed } = args as { terms: agreements.TermsInput };
+			if (Number(typed.offerPercent) > 100) {
+				throw {
+					code: 'invalid_input',
+					message: 'Percent off is at most 100.',
+					field: 'offerPercent'
+				};
+			}
+			return { summary: draft.summary, effective: draft.effective };
 		});
 		const typed = { ...terms, offerPercent: '120' };
-		await expect(agreements.preview(typed)).rejects.toEqual({
+		await expect(refusalOf(agreements.preview(typed))).resolves.toEqual({
 			code: 'invalid_input',
 			message: 'Percent off is at most 100.',
 			field: 'offerPercent'
 		});
-		expect(sent).toEqual([{ cmd: 'preview_terms', args: { terms: typed } }]);
+		await expect(agreements.preview(terms)).resolves.toMatchObject({ summary: draft.summary });
+		expect(sent).toEqual([
+			{ cmd: 'preview_terms', args: { terms: typed } },
+			{ cmd: 'preview_terms', args: { terms } }
+		]);
 	});
 
-	it('startDraft sends partnerId and rejects an existing draft with draft_exists', async () => {
-		const sent = fakeShell(() => {
-			throw { code: 'draft_exists', message: 'Version 3 is already a draft.', field: null };
+	it('startDraft sends partnerId and rejects a second draft with draft_exists', async () => {
+		// Like the core: one draft per partner.
+		const drafts = new Set<number>();
+		const sent = fakeShell((_cmd, args) => {
+			const { partnerId } = args as { partnerId: number };
+			if (drafts.has(partnerId)) {
+				throw { code: 'draft_exists', message: 'Version 3 is already a draft.', field: null };
+			}
+			drafts.add(partnerId);
+			return { ...draft, partnerId };
 		});
-		await expect(agreements.startDraft(3)).rejects.toMatchObject({ code: 'draft_exists' });
-		expect(sent).toEqual([{ cmd: 'create_agreement_draft', args: { partnerId: 3 } }]);
+		await expect(agreements.startDraft(3)).resolves.toMatchObject({ partnerId: 3 });
+		await expect(refusalOf(agreements.startDraft(3))).resolves.toMatchObject({
+			code: 'draft_exists',
+			field: null
+		});
+		await expect(agreements.startDraft(4)).resolves.toMatchObject({ partnerId: 4 });
+		expect(sent.map((s) => s.args)).toEqual([{ partnerId: 3 }, { partnerId: 3 }, { partnerId: 4 }]);
 	});
 
 	it('newVersion sends the signed version as `from`', async () => {
@@ -81,15 +102,23 @@ describe('agreements', () => {
 		expect(sent).toEqual([{ cmd: 'new_agreement_version', args: { from: 11 } }]);
 	});
 
-	it('updateDraft sends id and terms and rejects a frozen version', async () => {
-		const sent = fakeShell(() => {
-			throw { code: 'agreement_frozen', message: 'Version 2 is signed.', field: null };
+	it('updateDraft sends id and terms and rejects a signed version as frozen', async () => {
+		// Like the core: version 11 is signed, version 12 is the draft.
+		const sent = fakeShell((_cmd, args) => {
+			const { id, terms: typed } = args as { id: number; terms: agreements.TermsInput };
+			if (id === 11)
+				throw { code: 'agreement_frozen', message: 'Version 2 is signed.', field: null };
+			return { ...draft, id, terms: typed };
 		});
-		await expect(agreements.updateDraft(12, terms)).rejects.toMatchObject({
+		await expect(refusalOf(agreements.updateDraft(11, terms))).resolves.toMatchObject({
 			code: 'agreement_frozen',
 			field: null
 		});
-		expect(sent).toEqual([{ cmd: 'update_agreement_draft', args: { id: 12, terms } }]);
+		await expect(agreements.updateDraft(12, terms)).resolves.toMatchObject({ id: 12, terms });
+		expect(sent).toEqual([
+			{ cmd: 'update_agreement_draft', args: { id: 11, terms } },
+			{ cmd: 'update_agreement_draft', args: { id: 12, terms } }
+		]);
 	});
 
 	it('deleteDraft sends the id and resolves with nothing', async () => {
@@ -99,20 +128,29 @@ describe('agreements', () => {
 	});
 
 	it('sign sends the signature and rejects an overlap on effectiveFrom', async () => {
-		const signature = { signedOn: '2026-11-24', ourSignatory: 'Maya', partnerSignatory: 'Anna' };
-		const sent = fakeShell(() => {
-			throw {
-				code: 'period_overlap',
-				message: 'Version 3 must start after version 2.',
-				field: 'effectiveFrom'
-			};
+		// Like the core: version 12 starts before version 2 (signed, in force) ends; 13 does not.
+		const sent = fakeShell((_cmd, args) => {
+			const { id } = args as { id: number };
+			if (id === 12) {
+				throw {
+					code: 'period_overlap',
+					message: 'Version 3 must start after version 2.',
+					field: 'effectiveFrom'
+				};
+			}
+			return { ...draft, id, status: 'signed' };
 		});
-		await expect(agreements.sign(12, signature)).rejects.toEqual({
+		const signature = { signedOn: '2026-11-24', ourSignatory: 'Maya', partnerSignatory: 'Anna' };
+		await expect(refusalOf(agreements.sign(12, signature))).resolves.toEqual({
 			code: 'period_overlap',
 			message: 'Version 3 must start after version 2.',
 			field: 'effectiveFrom'
 		});
-		expect(sent).toEqual([{ cmd: 'sign_agreement', args: { id: 12, signature } }]);
+		await expect(agreements.sign(13, signature)).resolves.toMatchObject({ status: 'signed' });
+		expect(sent).toEqual([
+			{ cmd: 'sign_agreement', args: { id: 12, signature } },
+			{ cmd: 'sign_agreement', args: { id: 13, signature } }
+		]);
 	});
 
 	it('print sends the paper, null when left to the locale, and passes a cancel through', async () => {
@@ -129,9 +167,23 @@ describe('agreements', () => {
 	});
 
 	it('print rejects a file that could not be written with file_not_saved', async () => {
-		fakeShell(() => {
-			throw { code: 'file_not_saved', message: 'Could not save /x.pdf: denied', field: null };
+		// Like the shell: the letter-size file goes to a folder that refuses it; A4 is saved.
+		const sent = fakeShell((_cmd, args) => {
+			const { paper } = args as { paper: agreements.Paper | null };
+			if (paper === 'letter') {
+				throw { code: 'file_not_saved', message: 'Could not save /x.pdf: denied', field: null };
+			}
+			return '/home/me/agreement.pdf';
 		});
-		await expect(agreements.print(12, 'letter')).rejects.toMatchObject({ code: 'file_not_saved' });
+		await expect(refusalOf(agreements.print(12, 'letter'))).resolves.toEqual({
+			code: 'file_not_saved',
+			message: 'Could not save /x.pdf: denied',
+			field: null
+		});
+		await expect(agreements.print(12, 'a4')).resolves.toBe('/home/me/agreement.pdf');
+		expect(sent.map((s) => s.args)).toEqual([
+			{ id: 12, paper: 'letter' },
+			{ id: 12, paper: 'a4' }
+		]);
 	});
 });

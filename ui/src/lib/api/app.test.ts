@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as app from './app';
 import type { AppStatus } from './bindings/AppStatus';
-import { fakeShell, removeFakeShell } from './testing';
+import { fakeShell, refusalOf, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
 
@@ -23,11 +23,24 @@ describe('app', () => {
 		expect(sent).toEqual([{ cmd: 'app_status', args: {} }]);
 	});
 
-	it('loadDemo calls load_demo and rejects with the shell code', async () => {
+	it('loadDemo calls load_demo, and rejects a second time once the store has data', async () => {
+		// Like the core: the demo goes only into an empty store.
+		let empty = true;
 		const sent = fakeShell(() => {
-			throw { code: 'invalid_input', message: 'The store already has data.', field: null };
+			if (!empty)
+				throw { code: 'invalid_input', message: 'The store already has data.', field: null };
+			empty = false;
+			return { ...fresh, demoAvailable: false };
 		});
-		await expect(app.loadDemo()).rejects.toMatchObject({ code: 'invalid_input', field: null });
-		expect(sent.map((s) => s.cmd)).toEqual(['load_demo']);
+		await expect(app.loadDemo()).resolves.toMatchObject({ demoAvailable: false });
+		await expect(refusalOf(app.loadDemo())).resolves.toEqual({
+			code: 'invalid_input',
+			message: 'The store already has data.',
+			field: null
+		});
+		expect(sent).toEqual([
+			{ cmd: 'load_demo', args: {} },
+			{ cmd: 'load_demo', args: {} }
+		]);
 	});
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as business from './business';
-import { fakeShell, removeFakeShell } from './testing';
+import { fakeShell, refusalOf, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
 
@@ -23,13 +23,29 @@ describe('business.saveProfile', () => {
 	});
 
 	it('rejects with the refused field', async () => {
-		fakeShell(() => {
-			throw { code: 'invalid_input', message: 'Unknown currency "EUX".', field: 'currency' };
+		// Like the core: a currency it does not know is refused on the currency field.
+		const sent = fakeShell((_cmd, args) => {
+			const { input: typed } = args as { input: business.BusinessProfileInput };
+			if (!['EUR', 'PLN'].includes(typed.currency)) {
+				throw {
+					code: 'invalid_input',
+					message: `Unknown currency "${typed.currency}".`,
+					field: 'currency'
+				};
+			}
+			return { ...typed, updatedAt: '2025-01-01T10:00:00Z' };
 		});
-		await expect(business.saveProfile({ ...input, currency: 'EUX' })).rejects.toEqual({
+		await expect(refusalOf(business.saveProfile({ ...input, currency: 'EUX' }))).resolves.toEqual({
 			code: 'invalid_input',
 			message: 'Unknown currency "EUX".',
 			field: 'currency'
 		});
+		await expect(business.saveProfile({ ...input, currency: 'PLN' })).resolves.toMatchObject({
+			currency: 'PLN'
+		});
+		expect(sent.map((s) => s.args)).toEqual([
+			{ input: { ...input, currency: 'EUX' } },
+			{ input: { ...input, currency: 'PLN' } }
+		]);
 	});
 });

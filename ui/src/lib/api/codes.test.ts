@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@tauri-apps/api/core';
 import * as codes from './codes';
-import { fakeShell, removeFakeShell } from './testing';
+import { fakeShell, refusalOf, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
 
@@ -59,15 +59,25 @@ describe('codes', () => {
 		]);
 	});
 
-	it('issue rejects a code already in use with code_taken beside the code field', async () => {
-		fakeShell(() => {
-			throw { code: 'code_taken', message: 'BAKE-RY1-X is already in use.', field: 'code' };
+	it('issue rejects a code already in use with code_taken on the code field', async () => {
+		// Like the core: BAKERY1 is taken whatever the case and spacing it is typed in.
+		const sent = fakeShell((_cmd, args) => {
+			const { custom } = args as { custom: string | null };
+			if (custom?.toUpperCase().replace(/[^0-9A-Z]/g, '') === 'BAKERY1') {
+				throw { code: 'code_taken', message: 'BAKERY1-X is already in use.', field: 'code' };
+			}
+			return code;
 		});
-		await expect(codes.issue(3, 'bakery1', options)).rejects.toEqual({
+		await expect(refusalOf(codes.issue(3, ' bakery 1', options))).resolves.toEqual({
 			code: 'code_taken',
-			message: 'BAKE-RY1-X is already in use.',
+			message: 'BAKERY1-X is already in use.',
 			field: 'code'
 		});
+		await expect(codes.issue(3, 'bakery2', options)).resolves.toEqual(code);
+		expect(sent.map((s) => (s.args as { custom: string | null }).custom)).toEqual([
+			' bakery 1',
+			'bakery2'
+		]);
 	});
 
 	it('issueBatch passes a channel and reports each progress message', async () => {
@@ -88,14 +98,26 @@ describe('codes', () => {
 		expect(sent[0].args).toMatchObject({ partnerId: 3, count: 200, options });
 	});
 
-	it('issueBatch rejects a refused count with its field', async () => {
-		fakeShell(() => {
-			throw { code: 'invalid_input', message: 'Count is at most 10000.', field: 'count' };
+	it('issueBatch rejects a count over the batch limit on count, having made nothing', async () => {
+		const seen: codes.BatchProgress[] = [];
+		// Like the core: more than `batchMax` is refused before any code is made.
+		const sent = fakeShell((_cmd, args) => {
+			const { count, onProgress } = args as { count: number; onProgress: Channel<unknown> };
+			if (count > codes.batchMax) {
+				throw { code: 'invalid_input', message: 'Count is at most 10000.', field: 'count' };
+			}
+			deliver(onProgress, 0, { done: count, total: count });
+			return [code];
 		});
-		await expect(codes.issueBatch(3, 20_000, options)).rejects.toMatchObject({
-			code: 'invalid_input',
-			field: 'count'
-		});
+		await expect(
+			refusalOf(codes.issueBatch(3, codes.batchMax + 1, options, (p) => seen.push(p)))
+		).resolves.toMatchObject({ code: 'invalid_input', field: 'count' });
+		expect(seen).toEqual([]);
+		await expect(
+			codes.issueBatch(3, codes.batchMax, options, (p) => seen.push(p))
+		).resolves.toEqual([code]);
+		expect(seen).toEqual([{ done: codes.batchMax, total: codes.batchMax }]);
+		expect(sent.map((s) => (s.args as { count: number }).count)).toEqual([10_001, 10_000]);
 	});
 
 	it('setEnabled sends the ids and the new state', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as counter from './counter';
-import { fakeShell, removeFakeShell } from './testing';
+import { fakeShell, refusalOf, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
 
@@ -56,19 +56,26 @@ describe('counter', () => {
 		await expect(counter.log(input)).resolves.toEqual(refused);
 	});
 
-	it('log rejects a bad sale amount beside the sale field', async () => {
-		fakeShell(() => {
-			throw {
-				code: 'invalid_input',
-				message: 'Sale amount should be an amount like 12.50.',
-				field: 'sale'
-			};
+	it('log rejects a bad sale amount on the sale field, and the retry keeps the key', async () => {
+		// Like the core: the sale text is read there; "12x" is not an amount.
+		const sent = fakeShell((_cmd, args) => {
+			const { input: typed } = args as { input: counter.RedemptionInput };
+			if (!/^\d+([.,]\d{1,2})?$/.test(typed.sale.trim())) {
+				throw {
+					code: 'invalid_input',
+					message: 'Sale amount should be an amount like 12.50.',
+					field: 'sale'
+				};
+			}
+			return { kind: 'logged', redemption, replayed: false };
 		});
-		await expect(counter.log({ ...input, sale: '12x' })).rejects.toEqual({
+		await expect(refusalOf(counter.log({ ...input, sale: '12x' }))).resolves.toEqual({
 			code: 'invalid_input',
 			message: 'Sale amount should be an amount like 12.50.',
 			field: 'sale'
 		});
+		await expect(counter.log(input)).resolves.toMatchObject({ kind: 'logged' });
+		expect(sent.map((s) => s.args)).toEqual([{ input: { ...input, sale: '12x' } }, { input }]);
 	});
 
 	it('recent asks with no arguments', async () => {
@@ -95,12 +102,24 @@ describe('counter', () => {
 	});
 
 	it('voidRedemption rejects a second void with already_voided', async () => {
-		fakeShell(() => {
-			throw { code: 'already_voided', message: 'No. 42 is already voided.', field: null };
+		// Like the core: a redemption is voided once.
+		const voided = new Set<number>();
+		fakeShell((_cmd, args) => {
+			const { id } = args as { id: number };
+			if (voided.has(id)) {
+				throw { code: 'already_voided', message: `No. ${id} is already voided.`, field: null };
+			}
+			voided.add(id);
+			return { ...redemption, id };
 		});
-		await expect(
-			counter.voidRedemption(42, { reason: 'Twice', restoreUse: false })
-		).rejects.toMatchObject({ code: 'already_voided' });
+		const why = { reason: 'Wrong card', restoreUse: false };
+		await expect(counter.voidRedemption(42, why)).resolves.toMatchObject({ id: 42 });
+		await expect(refusalOf(counter.voidRedemption(42, why))).resolves.toEqual({
+			code: 'already_voided',
+			message: 'No. 42 is already voided.',
+			field: null
+		});
+		await expect(counter.voidRedemption(43, why)).resolves.toMatchObject({ id: 43 });
 	});
 
 	it('setTillName sends the name and resolves with it as stored', async () => {

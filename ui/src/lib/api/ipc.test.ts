@@ -11,12 +11,41 @@ describe('call', () => {
 		expect(sent).toEqual([{ cmd: 'some_command', args: { id: 7 } }]);
 	});
 
-	it('rejects with the shell ApiError unchanged, code and field included', async () => {
-		const refusal = { code: 'invalid_input', message: 'Name is required.', field: 'name' };
-		fakeShell(() => {
-			throw refusal;
+	it('rejects with the shell’s ApiError as sent, and with internal for a code it does not know', async () => {
+		fakeShell((_cmd, args) => {
+			const { kind } = args as { kind: string };
+			if (kind === 'known') {
+				throw { code: 'invalid_input', message: 'Name is required.', field: 'name' };
+			}
+			// A newer shell's code the UI was never taught, and no field.
+			throw { code: 'brand_new', message: 'Try again later.' };
 		});
-		await expect(call('save_business_profile', {})).rejects.toEqual(refusal);
+		await expect(call('save_business_profile', { kind: 'known' })).rejects.toEqual({
+			code: 'invalid_input',
+			message: 'Name is required.',
+			field: 'name'
+		});
+		await expect(call('save_business_profile', { kind: 'newer' })).rejects.toEqual({
+			code: 'internal',
+			message: 'Try again later.',
+			field: null
+		});
+	});
+
+	it('keeps each code a screen acts on, with its field', async () => {
+		const acted = [
+			{ code: 'over_balance', message: 'More than is owed.', field: 'amount' },
+			{ code: 'store_too_new', message: 'Saved by version 0.3.', field: null },
+			{ code: 'store_damaged', message: 'The file is not a database.', field: null },
+			{ code: 'import_refused', message: 'Row 3 has no name.', field: null },
+			{ code: 'code_taken', message: 'BAKERY1-X is already in use.', field: 'code' }
+		];
+		fakeShell((_cmd, args) => {
+			throw acted[(args as { index: number }).index];
+		});
+		for (const [index, refusal] of acted.entries()) {
+			await expect(call('any_command', { index }), refusal.code).rejects.toEqual(refusal);
+		}
 	});
 
 	it('turns a thrown string into an internal ApiError with that message', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as money from './money';
-import { fakeShell, removeFakeShell } from './testing';
+import { fakeShell, refusalOf, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
 
@@ -51,16 +51,34 @@ describe('money', () => {
 		expect(sent).toEqual([{ cmd: 'record_payout', args: { partnerId: 3, input: payoutInput } }]);
 	});
 
-	it('recordPayout rejects over the balance with over_balance on amount', async () => {
-		const refusal = {
+	it('recordPayout rejects over the balance with over_balance on amount until confirmed', async () => {
+		// Like the core: the partner is owed €3.14; more is refused unless the owner confirmed.
+		const sent = fakeShell((_cmd, args) => {
+			const { input } = args as { input: money.PayoutInput };
+			if (Number(input.amount) > 3.14 && !input.confirmOverBalance) {
+				throw {
+					code: 'over_balance',
+					message: '€5.00 is more than the €3.14 this partner is owed. Confirm to pay it anyway.',
+					field: 'amount'
+				};
+			}
+			return { ...payout, amount: `€${Number(input.amount).toFixed(2)}` };
+		});
+		const over = { ...payoutInput, amount: '5' };
+		await expect(refusalOf(money.recordPayout(3, over))).resolves.toEqual({
 			code: 'over_balance',
 			message: '€5.00 is more than the €3.14 this partner is owed. Confirm to pay it anyway.',
 			field: 'amount'
-		};
-		fakeShell(() => {
-			throw refusal;
 		});
-		await expect(money.recordPayout(3, payoutInput)).rejects.toEqual(refusal);
+		await expect(
+			money.recordPayout(3, { ...over, confirmOverBalance: true })
+		).resolves.toMatchObject({ amount: '€5.00' });
+		await expect(money.recordPayout(3, payoutInput)).resolves.toMatchObject({ amount: '€3.14' });
+		expect(sent.map((s) => s.args)).toEqual([
+			{ partnerId: 3, input: over },
+			{ partnerId: 3, input: { ...over, confirmOverBalance: true } },
+			{ partnerId: 3, input: payoutInput }
+		]);
 	});
 
 	it('reversePayout sends the id and the reason', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as partners from './partners';
-import { fakeShell, removeFakeShell } from './testing';
+import { fakeShell, refusalOf, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
 
@@ -40,12 +40,24 @@ describe('partners', () => {
 		expect(sent).toEqual([{ cmd: 'list_partners', args: { query: {} } }]);
 	});
 
-	it('get sends the id and rejects with not_found', async () => {
-		const sent = fakeShell(() => {
-			throw { code: 'not_found', message: 'Partner #9 does not exist.', field: null };
+	it('get sends the id and rejects an unknown one with not_found', async () => {
+		// Like the core: only partner 3 exists.
+		const sent = fakeShell((_cmd, args) => {
+			const { id } = args as { id: number };
+			if (id !== 3)
+				throw { code: 'not_found', message: `Partner #${id} does not exist.`, field: null };
+			return saved;
 		});
-		await expect(partners.get(9)).rejects.toMatchObject({ code: 'not_found', field: null });
-		expect(sent).toEqual([{ cmd: 'get_partner', args: { id: 9 } }]);
+		await expect(refusalOf(partners.get(9))).resolves.toEqual({
+			code: 'not_found',
+			message: 'Partner #9 does not exist.',
+			field: null
+		});
+		await expect(partners.get(3)).resolves.toEqual(saved);
+		expect(sent).toEqual([
+			{ cmd: 'get_partner', args: { id: 9 } },
+			{ cmd: 'get_partner', args: { id: 3 } }
+		]);
 	});
 
 	it('create sends input and a null status unless one is given', async () => {
@@ -59,14 +71,32 @@ describe('partners', () => {
 	});
 
 	it('create rejects a duplicate name with the name field', async () => {
-		fakeShell(() => {
-			throw { code: 'duplicate_name', message: 'A partner is already called that.', field: 'name' };
+		// Like the core: names are compared ignoring case; Bäckerei Müller exists.
+		const sent = fakeShell((_cmd, args) => {
+			const { input: typed } = args as { input: partners.PartnerInput };
+			if (typed.name.toLocaleLowerCase() === 'bäckerei müller') {
+				throw {
+					code: 'duplicate_name',
+					message: 'A partner is already called that.',
+					field: 'name'
+				};
+			}
+			return { ...saved, id: 4, name: typed.name };
 		});
-		await expect(partners.create(input)).rejects.toEqual({
+		await expect(
+			refusalOf(partners.create({ ...input, name: 'BÄCKEREI MÜLLER' }))
+		).resolves.toEqual({
 			code: 'duplicate_name',
 			message: 'A partner is already called that.',
 			field: 'name'
 		});
+		await expect(partners.create({ ...input, name: 'Café Łódź' })).resolves.toMatchObject({
+			id: 4
+		});
+		expect(sent.map((s) => (s.args as { input: partners.PartnerInput }).input.name)).toEqual([
+			'BÄCKEREI MÜLLER',
+			'Café Łódź'
+		]);
 	});
 
 	it('update sends id and input', async () => {
@@ -76,13 +106,26 @@ describe('partners', () => {
 	});
 
 	it('changeStatus sends id and status and rejects a refused transition on status', async () => {
-		const sent = fakeShell(() => {
-			throw { code: 'transition_not_allowed', message: 'Not from ended.', field: 'status' };
+		// Like the core: a prospect may become active or ended, not paused.
+		const sent = fakeShell((_cmd, args) => {
+			const { status } = args as { status: partners.PartnerStatus };
+			if (!saved.nextStatuses.includes(status)) {
+				throw {
+					code: 'transition_not_allowed',
+					message: 'A prospect cannot be paused.',
+					field: 'status'
+				};
+			}
+			return { ...saved, status };
 		});
-		await expect(partners.changeStatus(3, 'paused')).rejects.toMatchObject({
+		await expect(refusalOf(partners.changeStatus(3, 'paused'))).resolves.toMatchObject({
 			code: 'transition_not_allowed',
 			field: 'status'
 		});
-		expect(sent).toEqual([{ cmd: 'change_partner_status', args: { id: 3, status: 'paused' } }]);
+		await expect(partners.changeStatus(3, 'active')).resolves.toMatchObject({ status: 'active' });
+		expect(sent).toEqual([
+			{ cmd: 'change_partner_status', args: { id: 3, status: 'paused' } },
+			{ cmd: 'change_partner_status', args: { id: 3, status: 'active' } }
+		]);
 	});
 });

@@ -2,6 +2,7 @@
 // Used only by the *.test.ts files beside it.
 
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { isApiError, type ApiError } from './ipc';
 
 export type Sent = { cmd: string; args: unknown };
 
@@ -25,4 +26,19 @@ export function fakeShell(answer: (cmd: string, args: unknown) => unknown): Sent
 /** Removes the fake shell installed by `fakeShell`. */
 export function removeFakeShell(): void {
 	clearMocks();
+}
+
+/** What `promise` rejects with, which must be an `ApiError`; throws when it resolves. */
+export async function refusalOf(promise: Promise<unknown>): Promise<ApiError> {
+	const outcome = await promise.then(
+		(value: unknown) => ({ settled: 'resolved', value }),
+		(value: unknown) => ({ settled: 'rejected', value })
+	);
+	if (outcome.settled === 'resolved') {
+		throw new Error(`expected a refusal, got ${JSON.stringify(outcome.value)}`);
+	}
+	if (!isApiError(outcome.value)) {
+		throw new Error(`expected an ApiError, got ${JSON.stringify(outcome.value)}`);
+	}
+	return outcome.value;
 }

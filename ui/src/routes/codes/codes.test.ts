@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as api from '$lib/api';
 import type { ReferralCode } from '$lib/api/bindings/ReferralCode';
+import { fakeShell, refusalOf, removeFakeShell } from '$lib/api/testing';
+import { placeError } from '$lib/forms';
 import {
 	batchLabels,
+	blankOptions,
 	filterCodes,
 	limitText,
+	optionFields,
 	outcomeText,
 	usesText,
 	validityText,
@@ -122,5 +127,43 @@ describe('codes screen', () => {
 			outcomeText({ kind: 'expired', code: 'X', partnerName: 'P', until: '2026-01-31' }, 'en-IE')
 				.text
 		).toContain('31 January 2026');
+	});
+});
+
+describe('issuing refused', () => {
+	afterEach(removeFakeShell);
+
+	it('a code already in use is shown beside the readable-code input', async () => {
+		fakeShell(() => {
+			throw { code: 'code_taken', message: 'BAKERY1-X is already in use.', field: 'code' };
+		});
+		const refusal = await refusalOf(api.codes.issue(3, 'bakery1', blankOptions()));
+		// The fields IssueOneForm.svelte has.
+		expect(placeError(refusal, ['code', ...optionFields])).toEqual({
+			fields: { code: 'BAKERY1-X is already in use.' },
+			form: null
+		});
+	});
+
+	it('a refused count is shown beside the count input, and a bad option beside that option', async () => {
+		const refusals = [
+			{ code: 'invalid_input', message: 'Count is at most 10000.', field: 'count' },
+			{ code: 'invalid_input', message: 'Valid until is before valid from.', field: 'validUntil' }
+		];
+		fakeShell(() => {
+			throw refusals.shift();
+		});
+		// The fields IssueBatchForm.svelte has.
+		const fields = ['count', ...optionFields] as const;
+		const count = await refusalOf(api.codes.issueBatch(3, 20_000, blankOptions()));
+		expect(placeError(count, fields)).toEqual({
+			fields: { count: 'Count is at most 10000.' },
+			form: null
+		});
+		const until = await refusalOf(api.codes.issueBatch(3, 20, blankOptions()));
+		expect(placeError(until, fields)).toEqual({
+			fields: { validUntil: 'Valid until is before valid from.' },
+			form: null
+		});
 	});
 });

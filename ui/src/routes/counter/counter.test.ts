@@ -202,6 +202,23 @@ describe('confirmation', () => {
 	});
 });
 
+describe('commission at the counter', () => {
+	it('is never shown: the panel is the same whether the shell sent it (owner) or cleared it (staff)', () => {
+		const logged = (commission: string): Shown => ({
+			kind: 'logged',
+			seq: 1,
+			typed: 'bakery7k2qx9a',
+			redemption: { ...redemption, commission },
+			replayed: false,
+			offer: '10 % off'
+		});
+		const owner = panelView(logged('€9.87'), locale);
+		const staff = panelView(logged(''), locale);
+		expect(JSON.stringify(owner)).not.toContain('9.87');
+		expect(staff).toEqual(owner);
+	});
+});
+
 describe('enter in the code input', () => {
 	it('looks up what was typed exactly as typed', () => {
 		expect(enterAction(' bakery 7k2q x9a ', 'OTHER-1', true)).toEqual({

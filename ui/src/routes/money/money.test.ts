@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as api from '$lib/api';
+import { fakeShell, refusalOf, removeFakeShell } from '$lib/api/testing';
 import type { Dashboard } from '$lib/api/bindings/Dashboard';
 import type { WeekPoint } from '$lib/api/bindings/WeekPoint';
 import {
@@ -9,10 +11,12 @@ import {
 	headlines,
 	owedSentence,
 	owing,
+	payoutFields,
 	payoutInput,
 	periodProblem,
 	presetPeriod
 } from './money';
+import { placeError } from '$lib/forms';
 
 // 15 January 2026, mid-morning, local time.
 const now = new Date(2026, 0, 15, 10, 30);
@@ -50,6 +54,30 @@ describe('presetPeriod', () => {
 		expect(periodProblem({ from: '2026-02-01', to: '2026-01-01' })).toMatch(/after/);
 		expect(periodProblem({ from: '', to: '2026-01-01' })).toMatch(/both/);
 		expect(periodProblem({ from: '2026-01-01', to: '2026-01-01' })).toBeNull();
+	});
+});
+describe('presetPeriod in the last seconds of a month', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('this month is the month ending until midnight, then the next one', () => {
+		vi.useFakeTimers();
+		vi.setSystemTime(new Date(2026, 10, 30, 23, 59, 50));
+		expect(presetPeriod('thisMonth', new Date())).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+		expect(presetPeriod('lastMonth', new Date())).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+		vi.advanceTimersByTime(10_000);
+		expect(presetPeriod('thisMonth', new Date())).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+	});
+
+	it('on the year’s last day, the year and the last 3 months stay in it', () => {
+		vi.useFakeTimers();
+		vi.setSystemTime(new Date(2026, 11, 31, 23, 59, 50));
+		expect(presetPeriod('thisYear', new Date())).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+		expect(presetPeriod('last3Months', new Date())).toEqual({
+			from: '2026-10-01',
+			to: '2026-12-31'
+		});
 	});
 });
 
@@ -160,6 +188,35 @@ describe('forms', () => {
 			periodTo: '',
 			confirmOverBalance: true
 		});
+	});
+
+	it('an over-balance refusal lands beside the amount, and the resend carries the owner’s yes', async () => {
+		// Like the core: the partner is owed €3.14; more is refused unless the owner confirmed.
+		const sent = fakeShell((_cmd, args) => {
+			const { input } = args as { input: api.money.PayoutInput };
+			if (Number(input.amount) > 3.14 && !input.confirmOverBalance) {
+				throw { code: 'over_balance', message: 'More than is owed.', field: 'amount' };
+			}
+			return { id: 7, amount: '€5.00', paidOn: input.paidOn };
+		});
+		try {
+			const draft = { ...blankPayout('2026-11-30'), amount: '5' };
+			const refusal = await refusalOf(api.money.recordPayout(3, payoutInput(draft, false)));
+			expect(refusal.code).toBe('over_balance');
+			expect(placeError(refusal, payoutFields)).toEqual({
+				fields: { amount: 'More than is owed.' },
+				form: null
+			});
+			await expect(api.money.recordPayout(3, payoutInput(draft, true))).resolves.toMatchObject({
+				amount: '€5.00'
+			});
+			expect(sent.map((s) => (s.args as { input: api.money.PayoutInput }).input)).toEqual([
+				{ ...draft, confirmOverBalance: false },
+				{ ...draft, confirmOverBalance: true }
+			]);
+		} finally {
+			removeFakeShell();
+		}
 	});
 
 	it('a cost without a partner sends null, with one sends its id', () => {

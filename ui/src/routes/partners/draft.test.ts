@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as api from '$lib/api';
 import type { Partner } from '$lib/api/bindings/Partner';
-import { draftFrom, emptyDraft, inputFrom } from './draft';
+import { fakeShell, refusalOf, removeFakeShell } from '$lib/api/testing';
+import { placeError } from '$lib/forms';
+import { draftFields, draftFrom, emptyDraft, inputFrom } from './draft';
 
 const partner: Partner = {
 	id: 4,
@@ -59,5 +62,29 @@ describe('partner draft', () => {
 	it('keeps what was typed exactly, spaces included (the core trims)', () => {
 		const draft = { ...emptyDraft(), name: '  Café  ', fitMotivation: '2' };
 		expect(inputFrom(draft)).toMatchObject({ name: '  Café  ', fit: { motivation: 2 } });
+	});
+});
+
+describe('a refused save', () => {
+	afterEach(removeFakeShell);
+
+	it('shows a duplicate name beside the name input, and a refused status beside the status', async () => {
+		const refusals = [
+			{ code: 'duplicate_name', message: 'A partner is already called that.', field: 'name' },
+			{ code: 'transition_not_allowed', message: 'A prospect cannot be paused.', field: 'status' }
+		];
+		fakeShell(() => {
+			throw refusals.shift();
+		});
+		const name = await refusalOf(api.partners.create(inputFrom(emptyDraft())));
+		expect(placeError(name, draftFields)).toEqual({
+			fields: { name: 'A partner is already called that.' },
+			form: null
+		});
+		const status = await refusalOf(api.partners.changeStatus(4, 'paused'));
+		expect(placeError(status, draftFields)).toEqual({
+			fields: { status: 'A prospect cannot be paused.' },
+			form: null
+		});
 	});
 });
