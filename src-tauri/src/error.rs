@@ -118,6 +118,7 @@ mod tests {
     use super::*;
     use partnerdesk_core::error::{FieldError, Problem};
     use partnerdesk_core::partners::{PartnerId, PartnerStatus};
+    use std::path::PathBuf;
 
     fn json(err: Error) -> serde_json::Value {
         serde_json::to_value(ApiError::from(err)).unwrap()
@@ -244,5 +245,77 @@ mod tests {
         };
         assert_eq!(json(voided.into())["code"], "already_voided");
         assert_eq!(json(StoreError::Busy.into())["code"], "store_busy");
+    }
+
+    /// The UI branches on these codes (the payout confirmation, the refused-store screens,
+    /// the import panel, the custom-code field), so each is held to its exact JSON.
+    #[test]
+    fn codes_the_ui_acts_on_keep_their_exact_shape() {
+        use partnerdesk_core::error::ImportError;
+        let over = PayoutError::OverBalance {
+            amount: "€5.00".into(),
+            owed: "€3.14".into(),
+        };
+        assert_eq!(
+            json(over.into()),
+            serde_json::json!({
+                "code": "over_balance",
+                "message": "€5.00 is more than the €3.14 this partner is owed. Confirm to pay \
+                            it anyway.",
+                "field": "amount"
+            })
+        );
+        let too_new = StoreError::TooNew {
+            db_schema: 20991231000000,
+            app_schema: 20261101000000,
+            written_by: "9.9.0".into(),
+            app_version: "0.1.0".into(),
+        };
+        assert_eq!(
+            json(too_new.into()),
+            serde_json::json!({
+                "code": "store_too_new",
+                "message": "This database was last written by Partnerdesk 9.9.0 (schema \
+                            20991231000000); this is Partnerdesk 0.1.0 (schema 20261101000000). \
+                            Install the newer version to open it. The file has not been changed.",
+                "field": null
+            })
+        );
+        let damaged = StoreError::Damaged {
+            path: PathBuf::from("/data/partnerdesk.sqlite3"),
+            detail: "file is not a database".into(),
+        };
+        let v = json(damaged.into());
+        assert_eq!(
+            (v["code"].as_str(), v["field"].as_str()),
+            (Some("store_damaged"), None)
+        );
+        assert!(
+            v["message"].as_str().is_some_and(
+                |m| m.starts_with("The database at /data/partnerdesk.sqlite3 is damaged")
+            )
+        );
+        assert_eq!(
+            json(ImportError::RowsRefused { refused: 2 }.into()),
+            serde_json::json!({
+                "code": "import_refused",
+                "message": "2 rows have problems; nothing was imported. Fix them and try again.",
+                "field": null
+            })
+        );
+        assert_eq!(json(ImportError::Empty.into())["code"], "import_refused");
+        assert_eq!(
+            json(
+                CodeError::Taken {
+                    printed: "BAKERY-SPRING".into()
+                }
+                .into()
+            ),
+            serde_json::json!({
+                "code": "code_taken",
+                "message": "The code BAKERY-SPRING is already in use. Choose another.",
+                "field": "code"
+            })
+        );
     }
 }

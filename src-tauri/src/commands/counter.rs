@@ -17,7 +17,7 @@ pub async fn log_redemption(app: State<'_, App>, input: RedemptionInput) -> ApiR
     let till = desk.till_name().await?;
     let mut outcome = desk.log_redemption(&input, &till, &app.actor()).await?;
     if let LogOutcome::Logged { redemption, .. } = &mut outcome {
-        hide_money_from_staff(&app, redemption);
+        hide_money_from_staff(app.role, redemption);
     }
     Ok(outcome)
 }
@@ -30,14 +30,14 @@ pub async fn recent_redemptions(app: State<'_, App>) -> ApiResult<Vec<Redemption
     let till = desk.till_name().await?;
     let mut recent = desk.recent_redemptions(&till).await?;
     for redemption in &mut recent {
-        hide_money_from_staff(&app, redemption);
+        hide_money_from_staff(app.role, redemption);
     }
     Ok(recent)
 }
 
 /// Staff see what the customer gets, never what the partner earns.
-fn hide_money_from_staff(app: &App, redemption: &mut RedemptionView) {
-    if app.role == Role::Staff {
+fn hide_money_from_staff(role: Role, redemption: &mut RedemptionView) {
+    if role == Role::Staff {
         redemption.commission.clear();
     }
 }
@@ -61,4 +61,62 @@ pub async fn void_redemption(
 #[tracing::instrument(skip(app), err(Debug))]
 pub async fn set_till_name(app: State<'_, App>, name: String) -> ApiResult<String> {
     Ok(app.owner()?.set_till_name(&name, &app.actor()).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partnerdesk_core::ledger::RedemptionInput;
+    use partnerdesk_core::partners::PartnerQuery;
+    use partnerdesk_core::{Actor, Desk};
+
+    /// A real redemption of the demo bakery's poster code, as the core returns it.
+    async fn logged() -> RedemptionView {
+        let dir = tempfile::tempdir().unwrap();
+        let desk = Desk::open(dir.path()).await.unwrap();
+        desk.load_demo().await.unwrap();
+        let query = PartnerQuery {
+            search: Some("Crumb & Co. Bakery".into()),
+            ..Default::default()
+        };
+        let bakery = desk.partners(&query).await.unwrap()[0].id;
+        let codes = desk.codes_for(bakery).await.unwrap();
+        let poster = codes.iter().find(|c| c.redemption_limit.is_none()).unwrap();
+        let input = RedemptionInput {
+            code: poster.printed.clone(),
+            sale: "20.00".into(),
+            new_customer: false,
+            note: String::new(),
+            idempotency_key: "11111111-2222-4333-8444-555555555555".into(),
+        };
+        match desk
+            .log_redemption(&input, "Till 1", &Actor::owner())
+            .await
+            .unwrap()
+        {
+            LogOutcome::Logged { redemption, .. } => *redemption,
+            refused => panic!("the demo poster code was refused: {refused:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_counter_window_never_receives_the_partners_commission() {
+        let mut view = logged().await;
+        assert_eq!(
+            view.commission, "€1.44",
+            "8 % of the €18.00 the customer paid"
+        );
+        let customer_gets = (view.sale.clone(), view.discount.clone(), view.pays.clone());
+        hide_money_from_staff(Role::Staff, &mut view);
+        assert_eq!(view.commission, "");
+        // What the customer gets stays: staff need it to ring up the sale.
+        assert_eq!((view.sale, view.discount, view.pays), customer_gets);
+    }
+
+    #[tokio::test]
+    async fn the_owner_window_sees_the_commission() {
+        let mut view = logged().await;
+        hide_money_from_staff(Role::Owner, &mut view);
+        assert_eq!(view.commission, "€1.44");
+    }
 }
