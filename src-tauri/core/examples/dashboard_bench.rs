@@ -6,7 +6,6 @@
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use partnerdesk_core::terms::today;
 use partnerdesk_core::Desk;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, SqliteConnection};
@@ -69,7 +68,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let desk = Desk::open(dir.path()).await?;
     desk.load_demo().await?;
-    let to = today();
+    let to = desk.clock().today();
     let year = (to - Days::new(364), to);
     let opts = SqliteConnectOptions::new().filename(desk.db_path());
     let mut conn = SqliteConnection::connect_with(&opts).await?;

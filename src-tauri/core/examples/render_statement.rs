@@ -7,7 +7,7 @@
 use chrono::{Datelike, Days, Months};
 use partnerdesk_core::ledger::{RedemptionInput, VoidInput, DEFAULT_TILL};
 use partnerdesk_core::payouts::PayoutInput;
-use partnerdesk_core::terms::{today, PayoutMethod};
+use partnerdesk_core::terms::PayoutMethod;
 use partnerdesk_core::{Actor, Desk};
 
 #[tokio::main(flavor = "current_thread")]
@@ -51,7 +51,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     desk.void_redemption(third, &void, &owner).await?;
     let payout = |amount: &str, reference: &str| PayoutInput {
-        paid_on: today().format("%Y-%m-%d").to_string(),
+        paid_on: desk.clock().today().format("%Y-%m-%d").to_string(),
         amount: amount.into(),
         method: PayoutMethod::BankTransfer,
         reference: reference.into(),
@@ -67,7 +67,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     desk.reverse_payout(wrong.id, "Paid the wrong partner", &owner)
         .await?;
 
-    let first = today().with_day(1).ok_or("no first day")?;
+    let first = desk.clock().today().with_day(1).ok_or("no first day")?;
     let last = first
         .checked_add_months(Months::new(1))
         .and_then(|d| d.checked_sub_days(Days::new(1)))

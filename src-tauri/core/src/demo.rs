@@ -6,9 +6,7 @@ use crate::business::BusinessProfileInput;
 use crate::codes::CodeOptions;
 use crate::ledger::{LogOutcome, RedemptionInput, DEFAULT_TILL};
 use crate::partners::{PartnerFit, PartnerId, PartnerInput, PartnerStatus};
-use crate::terms::{
-    today, OfferKind, PayoutCadence, PayoutMethod, RewardKind, SignInput, TermsInput,
-};
+use crate::terms::{OfferKind, PayoutCadence, PayoutMethod, RewardKind, SignInput, TermsInput};
 use crate::{Actor, Desk, Result};
 
 /// Single-use cards issued to the demo bakery.
@@ -203,8 +201,9 @@ impl Desk {
         florist: PartnerId,
         actor: &Actor,
     ) -> Result<()> {
+        let today = self.today();
         let month_start = |months_ago: u32| {
-            let d = today().with_day(1).unwrap_or_else(today);
+            let d = today.with_day(1).unwrap_or(today);
             d.checked_sub_months(Months::new(months_ago)).unwrap_or(d)
         };
         let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -250,7 +249,7 @@ impl Desk {
         let mut draft = TermsInput::blank(
             month_start(0)
                 .checked_add_months(Months::new(1))
-                .unwrap_or_else(today),
+                .unwrap_or(today),
         );
         draft.offer_kind = OfferKind::AmountOff;
         draft.offer_amount = "2".into();

@@ -6,6 +6,7 @@ use serde::Serialize;
 use sqlx::{Sqlite, Transaction};
 
 use crate::audit::NewAuditEntry;
+use crate::clock::Clock;
 use crate::store::{self, Pools};
 use crate::Result;
 
@@ -29,15 +30,43 @@ impl Actor {
 #[derive(Debug, Clone)]
 pub struct Desk {
     pub(crate) pools: Pools,
+    clock: Clock,
 }
 
 impl Desk {
     /// Opens the database in `data_dir`, creating it on first use. Refuses a file written by
     /// a newer version, or one that fails its integrity check, without changing it.
     pub async fn open(data_dir: &Path) -> Result<Self> {
+        Self::open_with_clock(data_dir, Clock::system()).await
+    }
+
+    /// [`Desk::open`] with every "now" and "today" read from `clock` instead of the
+    /// computer's (tests, and history logged at past times).
+    pub async fn open_with_clock(data_dir: &Path, clock: Clock) -> Result<Self> {
         Ok(Self {
             pools: store::open(data_dir).await?,
+            clock,
         })
+    }
+
+    /// The same open store, read through `clock` from now on.
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
+    }
+
+    /// The clock this desk reads "now" and "today" from.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// The current instant, by the desk's clock.
+    pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The shop's calendar day now, by the desk's clock.
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
     }
 
     /// The database file's path.
@@ -68,32 +97,35 @@ impl Desk {
     }
 }
 
-/// Writes one audit entry about `entity` `id` inside `tx`.
-pub(crate) async fn audit<B: Serialize, A: Serialize>(
-    tx: &mut Transaction<'static, Sqlite>,
-    actor: &Actor,
-    (entity, id): (&str, i64),
-    action: &str,
-    before: Option<&B>,
-    after: Option<&A>,
-) -> Result<()> {
-    let entry = NewAuditEntry {
-        at: chrono::Utc::now(),
-        actor: &actor.0,
-        entity,
-        entity_id: id,
-        action,
-        before: before
-            .map(serde_json::to_value)
-            .transpose()
-            .map_err(json_error)?,
-        after: after
-            .map(serde_json::to_value)
-            .transpose()
-            .map_err(json_error)?,
-    };
-    store::audit::append(tx, &entry).await?;
-    Ok(())
+impl Desk {
+    /// Writes one audit entry about `entity` `id` inside `tx`, dated by the desk's clock.
+    pub(crate) async fn audit<B: Serialize, A: Serialize>(
+        &self,
+        tx: &mut Transaction<'static, Sqlite>,
+        actor: &Actor,
+        (entity, id): (&str, i64),
+        action: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let entry = NewAuditEntry {
+            at: self.now(),
+            actor: &actor.0,
+            entity,
+            entity_id: id,
+            action,
+            before: before
+                .map(serde_json::to_value)
+                .transpose()
+                .map_err(json_error)?,
+            after: after
+                .map(serde_json::to_value)
+                .transpose()
+                .map_err(json_error)?,
+        };
+        store::audit::append(tx, &entry).await?;
+        Ok(())
+    }
 }
 
 fn json_error(err: serde_json::Error) -> sqlx::Error {

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod bindings;
 pub mod business;
+pub mod clock;
 pub mod codes;
 pub mod demo;
 mod desk;
@@ -24,6 +25,7 @@ pub mod terms;
 pub mod testing;
 pub mod text;
 
+pub use clock::{Clock, ManualClock};
 pub use desk::{Actor, Desk};
 pub use error::{Error, Result};
 

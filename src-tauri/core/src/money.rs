@@ -193,12 +193,15 @@ mod tests {
         for bad in [
             "1.000,50", "12.345", "-3", "abc", "1e3", "12.", ".5", "1 000",
         ] {
+            let err = Money::parse(Field::Name, bad, Currency::EUR).expect_err(bad);
+            assert_eq!(err.field, Field::Name, "{bad}");
             assert!(
-                Money::parse(Field::Name, bad, Currency::EUR).is_err(),
-                "{bad} accepted"
+                matches!(err.problem, Problem::Malformed { .. }),
+                "{bad}: {err:?}"
             );
         }
-        assert!(Money::parse(Field::Name, "5.5", Currency::JPY).is_err());
+        let err = Money::parse(Field::Name, "5.5", Currency::JPY).expect_err("yen decimals");
+        assert!(matches!(err.problem, Problem::Malformed { .. }), "{err:?}");
     }
 
     #[test]

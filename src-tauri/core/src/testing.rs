@@ -1,13 +1,70 @@
-//! Helpers for tests: a fresh [`Desk`] on a temporary folder, and input builders.
+//! Helpers for tests: a fresh [`Desk`] on a temporary folder with a clock the test moves,
+//! input builders, a partner with signed terms, the demo, and PDF text read back.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
 use crate::business::BusinessProfileInput;
-use crate::partners::PartnerInput;
+use crate::clock::{Clock, ManualClock};
+use crate::partners::{PartnerId, PartnerInput, PartnerStatus};
+use crate::terms::{SignInput, TermsInput};
 use crate::{Actor, Desk};
 
-/// A desk on its own temporary folder, deleted when dropped.
+/// The shop's offset in tests: five hours behind UTC, so a shop's late evening is already
+/// the next day in UTC and a rule reading the UTC day instead of the shop's day shows.
+pub const SHOP_OFFSET_SECS: i32 = -5 * 3600;
+
+/// When a test desk's clock starts unless told otherwise: mid-month, mid-morning, long
+/// after the 2026-01-01 terms the helpers sign and before any midnight a test could reach.
+pub fn start() -> DateTime<FixedOffset> {
+    shop_time(2026, 11, 18, 10, 0, 0)
+}
+
+/// The shop's day when a test desk's clock starts, and for the whole test unless the
+/// test moves the clock: one second a reading never reaches midnight from [`start`].
+pub fn start_day() -> NaiveDate {
+    start().date_naive()
+}
+
+/// The shop's day the newest redemption on `t` was logged on, as stored.
+pub async fn day_logged(t: &Desk) -> NaiveDate {
+    t.redemptions()
+        .await
+        .expect("redemptions")
+        .iter()
+        .map(|r| r.local_day)
+        .max()
+        .expect("a redemption")
+}
+
+/// The instant the shop's wall clock reads `y-m-d h:mi:s` (in [`SHOP_OFFSET_SECS`]).
+pub fn shop_time(y: i32, m: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(SHOP_OFFSET_SECS).expect("offset");
+    day(y, m, d)
+        .and_hms_opt(h, mi, s)
+        .expect("time")
+        .and_local_timezone(offset)
+        .single()
+        .expect("a fixed offset has one reading")
+}
+
+/// A calendar day.
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// `day` as the forms take it, `2026-01-31`.
+pub fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// A desk on its own temporary folder, deleted when dropped, read through `time`.
 pub struct TestDesk {
     pub desk: Desk,
     pub dir: tempfile::TempDir,
+    /// The desk's clock: set or advance it to move the desk through days.
+    pub time: ManualClock,
 }
 
 impl std::ops::Deref for TestDesk {
@@ -17,21 +74,61 @@ impl std::ops::Deref for TestDesk {
     }
 }
 
-/// A new, empty desk.
+impl TestDesk {
+    /// Another handle on the same file sharing this desk's clock (a second till).
+    pub async fn second_till(&self) -> Desk {
+        Desk::open_with_clock(self.dir.path(), Clock::from(self.time.clone()))
+            .await
+            .expect("second till")
+    }
+}
+
+/// A new, empty desk whose clock starts at [`start`] and steps a second per reading, so
+/// every change gets its own instant and no test reads the wall clock.
 pub async fn empty_desk() -> TestDesk {
+    desk_at(ManualClock::stepping(start(), TimeDelta::seconds(1))).await
+}
+
+/// A new, empty desk read through `time`.
+pub async fn desk_at(time: ManualClock) -> TestDesk {
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = Desk::open(dir.path()).await.expect("open desk");
-    TestDesk { desk, dir }
+    let desk = Desk::open_with_clock(dir.path(), Clock::from(time.clone()))
+        .await
+        .expect("open desk");
+    TestDesk { desk, dir, time }
 }
 
 /// A new desk with a business profile saved.
 pub async fn desk_with_profile() -> TestDesk {
     let t = empty_desk().await;
-    t.desk
-        .save_profile(&profile(), &Actor::owner())
+    save_profile(&t).await;
+    t
+}
+
+/// Saves [`profile`] on `t`.
+pub async fn save_profile(t: &Desk) {
+    t.save_profile(&profile(), &Actor::owner())
         .await
         .expect("save profile");
-    t
+}
+
+/// The demo loaded on a new desk, and the demo bakery's id.
+pub async fn demo_desk() -> (TestDesk, PartnerId) {
+    let t = empty_desk().await;
+    t.load_demo().await.expect("demo");
+    let bakery = partner_named(&t, "Crumb & Co. Bakery").await;
+    (t, bakery)
+}
+
+/// The id of the partner called `name`.
+pub async fn partner_named(t: &Desk, name: &str) -> PartnerId {
+    t.partners(&Default::default())
+        .await
+        .expect("partners")
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no partner {name}"))
+        .id
 }
 
 /// A valid business profile.
@@ -56,4 +153,71 @@ pub fn partner(name: &str) -> PartnerInput {
         website: "partner.example".into(),
         ..Default::default()
     }
+}
+
+/// Terms from 1 January 2026: 10 % off sales of €5 or more, nothing earned unless changed.
+pub fn terms() -> TermsInput {
+    let mut terms = TermsInput::blank(day(2026, 1, 1));
+    terms.min_sale = "5".into();
+    terms
+}
+
+/// The signature the helpers sign with, dated `on`.
+pub fn signature(on: &str) -> SignInput {
+    SignInput {
+        signed_on: on.into(),
+        our_signatory: "Maya Bean".into(),
+        partner_signatory: "Anna Kowalska".into(),
+    }
+}
+
+/// An active partner called `name` with `terms` drafted and signed on 1 January 2026.
+pub async fn signed_partner(t: &Desk, name: &str, terms: &TermsInput) -> PartnerId {
+    let p = t
+        .create_partner(&partner(name), PartnerStatus::Active, &Actor::owner())
+        .await
+        .expect("partner")
+        .id;
+    sign_terms(t, p, terms).await;
+    p
+}
+
+/// Drafts `terms` for `p` and signs them on 1 January 2026.
+pub async fn sign_terms(t: &Desk, p: PartnerId, terms: &TermsInput) {
+    let draft = t
+        .create_draft(p, Some(terms), &Actor::owner())
+        .await
+        .expect("draft");
+    t.sign_agreement(draft.id, &signature("2026-01-01"), &Actor::owner())
+        .await
+        .expect("sign");
+}
+
+/// What `pdftotext` (poppler, an independent reader) reads in `pdf` with `args`; fails
+/// loudly when the tool is missing rather than skipping.
+pub fn pdftotext(pdf: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext not runnable (install poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 from pdftotext")
+}
+
+/// The text of PDF `bytes` with whitespace collapsed: pdftotext wraps where the page does,
+/// so a sentence over two lines still reads as one string.
+pub fn pdf_words(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, bytes).expect("pdf written");
+    pdftotext(&path, &["-enc", "UTF-8"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

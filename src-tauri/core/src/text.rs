@@ -169,7 +169,12 @@ mod tests {
             "an na@crumb.example",
             "a@b@c.de",
         ] {
-            assert!(email(Field::Email, bad).is_err(), "{bad} accepted");
+            let err = email(Field::Email, bad).expect_err(bad);
+            assert_eq!(err.field, Field::Email, "{bad}");
+            assert!(
+                matches!(err.problem, Problem::Malformed { .. }),
+                "{bad}: {err:?}"
+            );
         }
     }
 
@@ -178,14 +183,25 @@ mod tests {
         assert!(website(Field::Website, "crumb.example").is_ok());
         assert!(website(Field::Website, "https://crumb.example/menu").is_ok());
         for bad in ["crumb", "ftp://crumb.example", "http://", "crumb .example"] {
-            assert!(website(Field::Website, bad).is_err(), "{bad} accepted");
+            let err = website(Field::Website, bad).expect_err(bad);
+            assert_eq!(err.field, Field::Website, "{bad}");
+            assert!(
+                matches!(err.problem, Problem::Malformed { .. }),
+                "{bad}: {err:?}"
+            );
         }
     }
 
     #[test]
     fn phone_needs_digits() {
         assert!(phone(Field::Phone, "+48 42 123 45 67").is_ok());
-        assert!(phone(Field::Phone, "call me").is_err());
-        assert!(phone(Field::Phone, "12").is_err());
+        for bad in ["call me", "12"] {
+            let err = phone(Field::Phone, bad).expect_err(bad);
+            assert_eq!(err.field, Field::Phone, "{bad}");
+            assert!(
+                matches!(err.problem, Problem::Malformed { .. }),
+                "{bad}: {err:?}"
+            );
+        }
     }
 }

@@ -1,18 +1,15 @@
 //! Agreement stories: drafts, signing, superseding, frozen history, terms in force.
 
-use chrono::NaiveDate;
 use partnerdesk_core::error::{Field, TermsError};
 use partnerdesk_core::money::Money;
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
 use partnerdesk_core::terms::{SignInput, TermsInput, VersionStatus};
-use partnerdesk_core::testing::{desk_with_profile, partner, TestDesk};
+use partnerdesk_core::testing::{
+    day, desk_with_profile, partner, pdf_words, shop_time, signature, TestDesk,
+};
 use partnerdesk_core::{Actor, Error};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, SqliteConnection};
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
 
 fn terms_from(from: &str) -> TermsInput {
     let mut t = TermsInput::blank(day(2026, 1, 1));
@@ -23,14 +20,6 @@ fn terms_from(from: &str) -> TermsInput {
     t.monthly_cap = "150".into();
     t.clauses = vec!["Our cards are displayed at your till.".into()];
     t
-}
-
-fn signature(on: &str) -> SignInput {
-    SignInput {
-        signed_on: on.into(),
-        our_signatory: "Maya Bean".into(),
-        partner_signatory: "Anna Kowalska".into(),
-    }
 }
 
 async fn bakery(t: &TestDesk) -> PartnerId {
@@ -138,15 +127,16 @@ async fn signed_versions_cannot_change_or_be_deleted() {
         .update_draft(v.id, &terms_from("2026-02-01"), &Actor::owner())
         .await
         .unwrap_err();
-    assert!(
-        matches!(err, Error::Terms(TermsError::NotDraft { version: 1, .. })),
-        "{err:?}"
-    );
-    assert!(t.delete_draft(v.id, &Actor::owner()).await.is_err());
-    assert!(t
+    let not_draft =
+        |err: &Error| matches!(err, Error::Terms(TermsError::NotDraft { version: 1, .. }));
+    assert!(not_draft(&err), "{err:?}");
+    let err = t.delete_draft(v.id, &Actor::owner()).await.unwrap_err();
+    assert!(not_draft(&err), "{err:?}");
+    let err = t
         .sign_agreement(v.id, &signature("2026-01-02"), &Actor::owner())
         .await
-        .is_err());
+        .unwrap_err();
+    assert!(not_draft(&err), "{err:?}");
 
     // Not even raw SQL gets past the triggers.
     let opts = SqliteConnectOptions::new().filename(t.db_path());
@@ -253,24 +243,6 @@ async fn bad_terms_name_their_field_and_save_nothing() {
     assert_eq!(err.field(), Some(Field::PartnerSignatory));
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("agreement.pdf");
-    std::fs::write(&path, bytes).expect("write pdf");
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) installed");
-    assert!(out.status.success());
-    // pdftotext wraps where the page does; compare with whitespace collapsed.
-    String::from_utf8(out.stdout)
-        .expect("utf-8 text")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[tokio::test]
 async fn the_demo_agreement_prints_both_parties_the_offer_in_words_and_every_clause() {
     let t = partnerdesk_core::testing::empty_desk().await;
@@ -295,7 +267,7 @@ async fn the_demo_agreement_prints_both_parties_the_offer_in_words_and_every_cla
         .unwrap();
         eprintln!("demo agreement rendered in {elapsed:?}");
     }
-    let text = pdf_text(&pdf.bytes);
+    let text = pdf_words(&pdf.bytes);
     for expected in [
         "Bean There Coffee",
         "Crumb & Co. Bakery",
@@ -326,8 +298,34 @@ async fn accented_partner_names_print_exactly() {
             .await
             .unwrap();
         let draft = t.create_draft(p.id, None, &Actor::owner()).await.unwrap();
-        let text = pdf_text(&t.agreement_pdf(draft.id, None).await.unwrap().bytes);
+        let text = pdf_words(&t.agreement_pdf(draft.id, None).await.unwrap().bytes);
         assert!(text.contains(name), "{name} not printed exactly");
         assert!(text.contains("DRAFT"), "draft not marked");
     }
+}
+
+#[tokio::test]
+async fn terms_are_in_force_on_their_end_date_and_not_the_day_after() {
+    let t = desk_with_profile().await;
+    let p = bakery(&t).await;
+    let mut terms = terms_from("2026-01-01");
+    terms.effective_to = "2026-06-30".into();
+    let v = t
+        .create_draft(p, Some(&terms), &Actor::owner())
+        .await
+        .unwrap();
+    t.sign_agreement(v.id, &signature("2026-01-01"), &Actor::owner())
+        .await
+        .unwrap();
+
+    let in_force = |d| t.terms_in_force(p, d);
+    assert_eq!(in_force(day(2026, 6, 30)).await.unwrap().unwrap().id, v.id);
+    assert!(in_force(day(2026, 7, 1)).await.unwrap().is_none());
+
+    // The same by the desk's clock: the last second of the end date, then midnight.
+    t.time.set(shop_time(2026, 6, 30, 23, 59, 59));
+    let today = t.agreement_in_force_today(p).await.unwrap();
+    assert_eq!(today.map(|v| v.id), Some(v.id));
+    t.time.set(shop_time(2026, 7, 1, 0, 0, 0));
+    assert!(t.agreement_in_force_today(p).await.unwrap().is_none());
 }

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use partnerdesk_core::business::PaperSize;
-use partnerdesk_core::codes::{CodeId, CodeOptions, ReferralCode};
+use partnerdesk_core::codes::{CodeId, CodeOptions, ReferralCode, CARDS_MAX};
 use partnerdesk_core::documents::render_cheat_sheet;
-use partnerdesk_core::error::CodeError;
+use partnerdesk_core::error::{CodeError, Field, FieldError, Problem};
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
-use partnerdesk_core::terms::{Pdf, SignInput, TermsInput};
-use partnerdesk_core::testing::{desk_with_profile, partner, TestDesk};
+use partnerdesk_core::terms::Pdf;
+use partnerdesk_core::testing::{self, desk_with_profile, partner, TestDesk};
 use partnerdesk_core::{Actor, Error};
 
 async fn active_partner(t: &TestDesk, name: &str) -> PartnerId {
@@ -21,20 +21,7 @@ async fn active_partner(t: &TestDesk, name: &str) -> PartnerId {
 }
 
 async fn sign_terms(t: &TestDesk, p: PartnerId) {
-    let mut terms = TermsInput::blank(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"));
-    terms.min_sale = "5".into();
-    let draft = t
-        .create_draft(p, Some(&terms), &Actor::owner())
-        .await
-        .expect("draft");
-    let sign = SignInput {
-        signed_on: "2026-01-01".into(),
-        our_signatory: "Maya Bean".into(),
-        partner_signatory: "Anna Kowalska".into(),
-    };
-    t.sign_agreement(draft.id, &sign, &Actor::owner())
-        .await
-        .expect("sign");
+    testing::sign_terms(t, p, &testing::terms()).await;
 }
 
 async fn batch(t: &TestDesk, p: PartnerId, count: usize) -> Vec<ReferralCode> {
@@ -196,7 +183,13 @@ async fn a_missing_code_is_reported_by_id_and_nothing_is_rendered() {
         Err(Error::Code(CodeError::NotFound(id))) => assert_eq!(id, CodeId(999_999)),
         other => panic!("{other:?}"),
     }
-    assert!(t.card_sheet_pdf(&[], None).await.is_err());
+    match t.card_sheet_pdf(&[], None).await {
+        Err(Error::Invalid(FieldError {
+            field: Field::Count,
+            problem: Problem::OutOfRange { min: 1, max },
+        })) => assert_eq!(max, CARDS_MAX as i64),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

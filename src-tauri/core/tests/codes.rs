@@ -3,34 +3,13 @@
 use partnerdesk_core::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use partnerdesk_core::error::{CodeError, Field};
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
-use partnerdesk_core::terms::{SignInput, TermsInput};
-use partnerdesk_core::testing::{desk_with_profile, partner, TestDesk};
+use partnerdesk_core::testing::{
+    self, day, desk_with_profile, partner, shop_time, signed_partner, TestDesk,
+};
 use partnerdesk_core::{Actor, Error};
 
 async fn bakery_with_terms(t: &TestDesk) -> PartnerId {
-    let p = t
-        .create_partner(
-            &partner("Crumb & Co. Bakery"),
-            PartnerStatus::Active,
-            &Actor::owner(),
-        )
-        .await
-        .expect("partner");
-    let mut terms = TermsInput::blank(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"));
-    terms.min_sale = "5".into();
-    let draft = t
-        .create_draft(p.id, Some(&terms), &Actor::owner())
-        .await
-        .expect("draft");
-    let sign = SignInput {
-        signed_on: "2026-01-01".into(),
-        our_signatory: "Maya Bean".into(),
-        partner_signatory: "Anna Kowalska".into(),
-    };
-    t.sign_agreement(draft.id, &sign, &Actor::owner())
-        .await
-        .expect("sign");
-    p.id
+    signed_partner(t, "Crumb & Co. Bakery", &testing::terms()).await
 }
 
 async fn one(t: &TestDesk, p: PartnerId, options: CodeOptions) -> ReferralCode {
@@ -296,4 +275,39 @@ async fn codes_are_never_deleted_even_with_raw_sql() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("keeps its code"));
+}
+
+#[tokio::test]
+async fn a_code_is_valid_on_the_first_and_last_day_of_its_window_only() {
+    let t = desk_with_profile().await;
+    let p = bakery_with_terms(&t).await;
+    let windowed = CodeOptions {
+        valid_from: "2026-03-01".into(),
+        valid_until: "2026-03-31".into(),
+        ..Default::default()
+    };
+    let code = one(&t, p, windowed).await.printed;
+    let on = |d: u32, m: u32, h: u32, mi: u32, s: u32| shop_time(2026, m, d, h, mi, s);
+
+    // The last second of the day before: not yet.
+    t.time.set(on(28, 2, 23, 59, 59));
+    match t.lookup_code(&code).await.expect("lookup") {
+        LookupOutcome::NotYetValid { from, .. } => assert_eq!(from, day(2026, 3, 1)),
+        other => panic!("day before: {other:?}"),
+    }
+    // From the first second of the first day to the last second of the last.
+    for at in [on(1, 3, 0, 0, 0), on(31, 3, 23, 59, 59)] {
+        t.time.set(at);
+        let outcome = t.lookup_code(&code).await.expect("lookup");
+        assert!(
+            matches!(outcome, LookupOutcome::Valid { .. }),
+            "{at}: {outcome:?}"
+        );
+    }
+    // The first second of the day after: expired.
+    t.time.set(on(1, 4, 0, 0, 0));
+    match t.lookup_code(&code).await.expect("lookup") {
+        LookupOutcome::Expired { until, .. } => assert_eq!(until, day(2026, 3, 31)),
+        other => panic!("day after: {other:?}"),
+    }
 }

@@ -37,7 +37,8 @@ async fn demo_never_touches_a_database_in_use() {
 
 #[tokio::test]
 async fn demo_bakery_has_a_signed_second_version_and_the_florist_a_draft() {
-    use partnerdesk_core::terms::{today, VersionStatus};
+    use partnerdesk_core::terms::VersionStatus;
+    use partnerdesk_core::testing::start_day;
     let t = empty_desk().await;
     t.load_demo().await.unwrap();
     let partners = t.partners(&Default::default()).await.unwrap();
@@ -53,7 +54,7 @@ async fn demo_bakery_has_a_signed_second_version_and_the_florist_a_draft() {
         [(2, VersionStatus::Signed), (1, VersionStatus::Superseded)]
     );
     let in_force = t
-        .terms_in_force(id_of("Crumb & Co. Bakery"), today())
+        .terms_in_force(id_of("Crumb & Co. Bakery"), start_day())
         .await
         .unwrap()
         .unwrap();

@@ -5,25 +5,12 @@ use partnerdesk_core::error::Field;
 use partnerdesk_core::ledger::VoidInput;
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::program::{CostCategory, CostInput, GoalInput, GoalKind};
-use partnerdesk_core::terms::today;
-use partnerdesk_core::testing::{empty_desk, TestDesk};
+use partnerdesk_core::testing::{day_logged, demo_desk, start_day};
 use partnerdesk_core::Actor;
-
-async fn demo() -> (TestDesk, PartnerId) {
-    let t = empty_desk().await;
-    t.load_demo().await.expect("demo");
-    let partners = t.partners(&Default::default()).await.expect("partners");
-    let bakery = partners
-        .iter()
-        .find(|p| p.name == "Crumb & Co. Bakery")
-        .expect("bakery")
-        .id;
-    (t, bakery)
-}
 
 fn cost(amount: &str, partner: Option<PartnerId>) -> CostInput {
     CostInput {
-        spent_on: today().format("%Y-%m-%d").to_string(),
+        spent_on: start_day().format("%Y-%m-%d").to_string(),
         category: CostCategory::Printing,
         amount: amount.into(),
         partner_id: partner,
@@ -32,12 +19,12 @@ fn cost(amount: &str, partner: Option<PartnerId>) -> CostInput {
 }
 
 fn this_month() -> String {
-    today().format("%Y-%m").to_string()
+    start_day().format("%Y-%m").to_string()
 }
 
 #[tokio::test]
 async fn the_demo_dashboard_adds_up_by_hand() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let owner = Actor::owner();
     t.add_cost(&cost("20", Some(bakery)), &owner)
         .await
@@ -61,7 +48,7 @@ async fn the_demo_dashboard_adds_up_by_hand() {
     t.add_goal(&share, &owner).await.expect("goal");
     t.add_goal(&customers, &owner).await.expect("goal");
 
-    let day = today();
+    let day = day_logged(&t).await;
     let d = t.dashboard((day, day)).await.expect("dashboard");
     let total = &d.total;
     // Demo sales €12.50 + €8.00 + €23.00, 10 % off each, 8 % of what was paid.
@@ -108,7 +95,7 @@ async fn the_demo_dashboard_adds_up_by_hand() {
 
 #[tokio::test]
 async fn voids_leave_every_figure() {
-    let (t, _) = demo().await;
+    let (t, _) = demo_desk().await;
     let first = t.redemptions().await.expect("all")[0].id;
     let void = VoidInput {
         reason: "Test sale".into(),
@@ -117,7 +104,7 @@ async fn voids_leave_every_figure() {
     t.void_redemption(first, &void, &Actor::owner())
         .await
         .expect("void");
-    let day = today();
+    let day = day_logged(&t).await;
     let (total, _) = t.program_figures((day, day)).await.expect("figures");
     assert_eq!((total.redemptions, total.new_customers), (2, 1));
     assert_eq!(total.sales.minor, 800 + 2300);
@@ -126,7 +113,7 @@ async fn voids_leave_every_figure() {
 
 #[tokio::test]
 async fn bad_costs_and_goals_are_refused_beside_their_field() {
-    let (t, _) = demo().await;
+    let (t, _) = demo_desk().await;
     let owner = Actor::owner();
     let err = t.add_cost(&cost("0", None), &owner).await.unwrap_err();
     assert_eq!(err.field(), Some(Field::Amount));
@@ -158,7 +145,7 @@ async fn bad_costs_and_goals_are_refused_beside_their_field() {
         .await
         .unwrap_err();
     assert_eq!(err.field(), Some(Field::Target));
-    let day = today();
+    let day = start_day();
     assert!(
         t.costs((day, day)).await.expect("costs").is_empty(),
         "nothing saved"
@@ -167,7 +154,7 @@ async fn bad_costs_and_goals_are_refused_beside_their_field() {
 
 #[tokio::test]
 async fn what_if_recomputes_the_month_under_a_draft_and_changes_nothing() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let owner = Actor::owner();
     let versions = t.agreement_versions(bakery).await.expect("versions");
     let draft = t

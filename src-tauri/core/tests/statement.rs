@@ -2,7 +2,7 @@
 //! `pdfinfo`), an independent reader: balances, every code once, voids and reversals marked,
 //! accented and overlong names inside the margins, long months flowing over numbered pages.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -15,25 +15,15 @@ use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, VoidInput};
 use partnerdesk_core::money::{format, Money};
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
 use partnerdesk_core::payouts::{PayoutInput, PeriodTotals};
-use partnerdesk_core::terms::{today, PayoutMethod, Pdf, SignInput, TermsInput};
-use partnerdesk_core::testing::{empty_desk, partner, profile, TestDesk};
+use partnerdesk_core::terms::{PayoutMethod, Pdf, SignInput, TermsInput};
+use partnerdesk_core::testing::{
+    demo_desk, empty_desk, partner, pdftotext, profile, start_day, TestDesk,
+};
 use partnerdesk_core::Actor;
 
-async fn demo() -> (TestDesk, PartnerId) {
-    let t = empty_desk().await;
-    t.load_demo().await.expect("demo");
-    let partners = t.partners(&Default::default()).await.expect("partners");
-    let bakery = partners
-        .iter()
-        .find(|p| p.name == "Crumb & Co. Bakery")
-        .expect("bakery")
-        .id;
-    (t, bakery)
-}
-
-/// The calendar month the demo's redemptions (logged today) fall in.
+/// The calendar month the test clock's day, and so every redemption a test logs, falls in.
 fn this_month() -> (NaiveDate, NaiveDate) {
-    let first = today().with_day(1).expect("first day");
+    let first = start_day().with_day(1).expect("first day");
     let last = first
         .checked_add_months(Months::new(1))
         .and_then(|d| d.checked_sub_days(Days::new(1)))
@@ -43,7 +33,7 @@ fn this_month() -> (NaiveDate, NaiveDate) {
 
 fn payout(amount: &str) -> PayoutInput {
     PayoutInput {
-        paid_on: today().format("%Y-%m-%d").to_string(),
+        paid_on: start_day().format("%Y-%m-%d").to_string(),
         amount: amount.into(),
         method: PayoutMethod::BankTransfer,
         reference: "TRF 2026-11 Crumb".into(),
@@ -74,24 +64,8 @@ async fn statement(t: &TestDesk, p: PartnerId, paper: Option<PaperSize>) -> OnDi
     on_disk(&pdf)
 }
 
-/// Runs a poppler tool, failing loudly when poppler-utils is missing rather than skipping.
-fn poppler(tool: &str, args: &[&str], path: &Path) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} not runnable (install poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 from poppler")
-}
-
 fn text(pdf: &OnDisk) -> String {
-    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf.path)
+    pdftotext(&pdf.path, &["-layout", "-enc", "UTF-8"])
 }
 
 fn page_count(pdf: &OnDisk) -> usize {
@@ -121,7 +95,7 @@ fn figure(out: &str, label: &str) -> String {
 
 #[tokio::test]
 async fn the_demo_statement_names_both_parties_and_lists_every_code_once() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let pdf = t
         .statement_pdf(bakery, this_month(), None)
         .await
@@ -164,7 +138,7 @@ fn eur(minor: i64) -> String {
 
 #[tokio::test]
 async fn the_summary_prints_the_periods_figures_and_they_add_up() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let sums = totals(&t, bakery).await;
     // Three demo sales; the statement's arithmetic holds: closing = opening + commission
     // − payouts (€1.48 with the demo's €12.50/€8.00/€4.50, €3.14 with €23.00 as the third).
@@ -206,7 +180,7 @@ async fn the_summary_prints_the_periods_figures_and_they_add_up() {
 
 #[tokio::test]
 async fn a_payout_is_listed_and_lowers_the_closing_balance_by_its_amount() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let before = totals(&t, bakery).await.closing_balance.minor;
     t.record_payout(bakery, &payout("1.00"), &Actor::owner())
         .await
@@ -225,7 +199,7 @@ async fn a_payout_is_listed_and_lowers_the_closing_balance_by_its_amount() {
 
 #[tokio::test]
 async fn a_voided_redemption_is_marked_with_its_reason_and_not_counted() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let before = totals(&t, bakery).await;
     let first = t.redemptions().await.expect("all")[0].clone();
     // €12.50 less 10 % earns 8 % of €11.25.
@@ -262,7 +236,7 @@ async fn a_voided_redemption_is_marked_with_its_reason_and_not_counted() {
 
 #[tokio::test]
 async fn a_reversed_payout_is_marked_with_its_reason_and_not_counted() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let owed = totals(&t, bakery).await.closing_balance.minor;
     let paid = t
         .record_payout(bakery, &payout("1.00"), &Actor::owner())
@@ -279,7 +253,7 @@ async fn a_reversed_payout_is_marked_with_its_reason_and_not_counted() {
 
 #[tokio::test]
 async fn a_period_without_activity_says_so_and_carries_the_balance() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let owed = eur(totals(&t, bakery).await.closing_balance.minor);
     let (_, last) = this_month();
     let next = last + Days::new(1);
@@ -296,7 +270,7 @@ async fn a_period_without_activity_says_so_and_carries_the_balance() {
 
 #[tokio::test]
 async fn a_period_that_ends_before_it_starts_is_refused() {
-    let (t, bakery) = demo().await;
+    let (t, bakery) = demo_desk().await;
     let (first, last) = this_month();
     let err = t
         .statement_pdf(bakery, (last, first), None)
@@ -379,7 +353,7 @@ fn attr(tag: &str, name: &str) -> f64 {
 /// row that overflowed its page would land). Returns how many words there were.
 fn assert_inside_margins(pdf: &OnDisk) -> usize {
     let mm = 72.0 / 25.4;
-    let boxes = poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], &pdf.path);
+    let boxes = pdftotext(&pdf.path, &["-bbox", "-enc", "UTF-8"]);
     let mut words = 0;
     for page in boxes.split("<page ").skip(1) {
         let (width, height) = (attr(page, "width"), attr(page, "height"));
@@ -414,7 +388,7 @@ async fn accented_and_sixty_character_names_print_whole_inside_the_margins() {
         }
         // Amounts follow the profile's locale (de-DE writes "5,00 €").
         assert!(out.contains("5,00"), "{out}");
-        let raw = poppler("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf.path);
+        let raw = pdftotext(&pdf.path, &["-raw", "-enc", "UTF-8"]);
         assert!(
             raw.replace('\n', "").contains(LONG_NAME),
             "name lost in:\n{raw}"

@@ -1,7 +1,7 @@
 //! Reading and saving the business profile.
 
 use super::{BusinessProfile, BusinessProfileInput};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::{store, Desk, Result};
 
 impl Desk {
@@ -20,10 +20,10 @@ impl Desk {
         let valid = input.validate()?;
         let mut tx = self.begin().await?;
         let before = store::business::get(&mut tx).await?;
-        store::business::put(&mut tx, &valid, chrono::Utc::now()).await?;
+        store::business::put(&mut tx, &valid, self.now()).await?;
         let after = store::business::get(&mut tx).await?;
         let action = if before.is_some() { "update" } else { "create" };
-        audit(
+        self.audit(
             &mut tx,
             actor,
             ("business_profile", 1),

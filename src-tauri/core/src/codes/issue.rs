@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rand::Rng;
 
 use super::{check_symbol, normalise, prefix_for, CodeOptions, ReferralCode, ALPHABET};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{CodeError, Field, FieldError, PartnerError, Problem};
 use crate::partners::PartnerId;
 use crate::store::codes::{self, NewCode};
@@ -150,7 +150,7 @@ impl Desk {
         }
         let label = format!(
             "{} · {count} codes",
-            chrono::Local::now().format("%Y-%m-%d %H:%M:%S")
+            self.clock().local(self.now()).format("%Y-%m-%d %H:%M:%S")
         );
         self.issue(partner, None, count, options, Some(&label), actor, progress)
             .await
@@ -178,7 +178,7 @@ impl Desk {
         } else {
             String::new()
         };
-        let now = chrono::Utc::now();
+        let now = self.now();
         let mut issued = Vec::with_capacity(count);
         for done in 0..count {
             let mut tries = 0;
@@ -214,7 +214,7 @@ impl Desk {
             let code = codes::by_id(&mut tx, id)
                 .await?
                 .ok_or(CodeError::NotFound(id))?;
-            audit(
+            self.audit(
                 &mut tx,
                 actor,
                 (ENTITY, id.0),
@@ -260,6 +260,8 @@ mod tests {
         assert!(code.starts_with("C0FFEE10"));
         assert!(super::super::is_valid(&code));
         assert_eq!(custom_code("CRUMB").unwrap_err().field, Field::Code);
-        assert!(custom_code("ab").is_err());
+        let expected = "3 to 16 letters and digits";
+        let short = FieldError::new(Field::Code, Problem::Malformed { expected });
+        assert_eq!(custom_code("ab"), Err(short));
     }
 }

@@ -10,7 +10,7 @@ use super::{is_valid, one_slip_variants, CodeId, ReferralCode, Typed};
 use crate::error::PartnerError;
 use crate::partners::{PartnerId, PartnerStatus};
 use crate::store::{self, codes};
-use crate::terms::{today, StoredVersion};
+use crate::terms::StoredVersion;
 use crate::{Desk, Result};
 
 /// What the counter shows for a typed code.
@@ -72,7 +72,7 @@ impl Desk {
     pub async fn lookup_code(&self, typed: &str) -> Result<LookupOutcome> {
         let mut conn = self.pools.reader.acquire().await?;
         Ok(match resolve(&mut conn, typed).await? {
-            Resolved::Found(code) => judge(&mut conn, code, today()).await?.outcome,
+            Resolved::Found(code) => judge(&mut conn, code, self.today()).await?.outcome,
             Resolved::Not(outcome) => outcome,
         })
     }

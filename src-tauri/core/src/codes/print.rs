@@ -9,7 +9,7 @@ use crate::business::PaperSize;
 use crate::documents::{render_card_sheet, Card, CardSheet};
 use crate::error::{CodeError, Field, FieldError, PartnerError, Problem};
 use crate::partners::{Partner, PartnerId};
-use crate::terms::{long_date, offer_words, today, Pdf};
+use crate::terms::{long_date, offer_words, Pdf};
 use crate::{store, Desk, Result};
 
 /// The most cards one sheet prints (1,000 pages).
@@ -29,7 +29,7 @@ impl Desk {
         }
         let profile = self.require_profile().await?;
         let loaded = self.load_codes(codes).await?;
-        let day = today();
+        let day = self.today();
         let mut partners: HashMap<PartnerId, (Partner, String)> = HashMap::new();
         let mut cards = Vec::with_capacity(loaded.len());
         for code in &loaded {

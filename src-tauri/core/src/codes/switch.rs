@@ -1,7 +1,7 @@
 //! Disabling and re-enabling codes; a disabled code keeps its history.
 
 use super::{CodeId, ReferralCode};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::CodeError;
 use crate::store::codes;
 use crate::{Desk, Result};
@@ -20,12 +20,12 @@ impl Desk {
             let before = codes::by_id(&mut tx, id)
                 .await?
                 .ok_or(CodeError::NotFound(id))?;
-            codes::set_enabled(&mut tx, id, enabled, chrono::Utc::now()).await?;
+            codes::set_enabled(&mut tx, id, enabled, self.now()).await?;
             let after = codes::by_id(&mut tx, id)
                 .await?
                 .ok_or(CodeError::NotFound(id))?;
             let action = if enabled { "enable" } else { "disable" };
-            audit(
+            self.audit(
                 &mut tx,
                 actor,
                 ("referral_code", id.0),

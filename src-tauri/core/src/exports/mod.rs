@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::documents::DocumentError;
 use crate::money::Money;
 use crate::partners::PartnerQuery;
@@ -72,8 +74,9 @@ fn figure(value: impl ToString) -> Cell {
     Cell::Figure(value.to_string())
 }
 
-fn file(name: &str, bytes: Vec<u8>) -> File {
-    let day = crate::terms::today().format("%Y-%m-%d");
+/// A CSV file named for what it holds and the day it was made (`day`, the shop's today).
+fn file(name: &str, day: NaiveDate, bytes: Vec<u8>) -> File {
+    let day = day.format("%Y-%m-%d");
     File {
         file_name: format!("{name} {day}.csv"),
         bytes,
@@ -126,7 +129,7 @@ impl Desk {
                 ]
             })
             .collect();
-        Ok(file("Redemptions", write(&header, rows)?))
+        Ok(file("Redemptions", self.today(), write(&header, rows)?))
     }
 
     /// Every partner with contact details, status and fit scores.
@@ -168,7 +171,7 @@ impl Desk {
                 ]
             })
             .collect();
-        Ok(file("Partners", write(&header, rows)?))
+        Ok(file("Partners", self.today(), write(&header, rows)?))
     }
 
     /// Every payout, reversed ones included and marked.
@@ -217,7 +220,7 @@ impl Desk {
                 ]
             })
             .collect();
-        Ok(file("Payouts", write(&header, rows)?))
+        Ok(file("Payouts", self.today(), write(&header, rows)?))
     }
 }
 

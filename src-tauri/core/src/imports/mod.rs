@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 pub use read::{unneutralise, MAX_BYTES, MAX_ROWS};
 
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{ImportError, PartnerError};
 use crate::partners::{PartnerFit, PartnerId, PartnerStatus};
 use crate::{store, Desk, Error, Result};
@@ -106,14 +106,14 @@ impl Desk {
             // Dropping `tx` rolls back; nothing was written in it anyway.
             return Err(ImportError::RowsRefused { refused }.into());
         }
-        let now = chrono::Utc::now();
+        let now = self.now();
         let mut ids = Vec::with_capacity(valid.len());
         for (partner, status) in &valid {
             let id = store::partners::insert(&mut tx, partner, *status, now).await?;
             let after = store::partners::get(&mut tx, id)
                 .await?
                 .ok_or(Error::Partner(PartnerError::NotFound(id)))?;
-            audit(
+            self.audit(
                 &mut tx,
                 actor,
                 ("partner", id.0),

@@ -4,7 +4,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::{LogOutcome, Redemption, RedemptionInput};
 use crate::codes::lookup::{judge, resolve, Judged, Resolved};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{Field, FieldError, LedgerError, Problem};
 use crate::money::{format, Money};
 use crate::store::{self, redemptions};
@@ -27,8 +27,8 @@ impl Desk {
         check_key(&input.idempotency_key)?;
         let note = clean(Field::Note, &input.note, NOTE_MAX, false)?;
         // One clock reading, so the stored time and the till's day always agree.
-        let now = chrono::Utc::now();
-        let day = now.with_timezone(&chrono::Local).date_naive();
+        let now = self.now();
+        let day = self.clock().day_of(now);
         let mut tx = self.begin().await?;
         let profile = store::business::get(&mut tx)
             .await?
@@ -96,7 +96,7 @@ impl Desk {
         )
         .await?;
         let logged = fetch(&mut tx, id).await?.view(&profile.locale);
-        audit(
+        self.audit(
             &mut tx,
             actor,
             ("redemption", id.0),
@@ -163,8 +163,13 @@ mod tests {
     #[test]
     fn keys_are_checked_for_shape() {
         assert!(check_key("0f9c2a6e-5d1b-4c3e-9a7f-1b2c3d4e5f60").is_ok());
-        assert!(check_key("short").is_err());
-        assert!(check_key("has space in it").is_err());
-        assert!(check_key(&"x".repeat(65)).is_err());
+        for bad in [
+            "short",
+            "has space in it",
+            &"x".repeat(65),
+            "semi;colon-key",
+        ] {
+            assert!(matches!(check_key(bad), Err(LedgerError::BadKey)), "{bad}");
+        }
     }
 }

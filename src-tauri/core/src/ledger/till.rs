@@ -1,7 +1,7 @@
 //! The till this installation is, and what was logged there.
 
 use super::{Redemption, RedemptionView};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::Field;
 use crate::store::{self, redemptions, settings};
 use crate::text::required;
@@ -30,7 +30,7 @@ impl Desk {
         let before = self.till_name().await?;
         let mut tx = self.begin().await?;
         settings::set_setting(&mut tx, TILL_KEY, &name).await?;
-        audit(
+        self.audit(
             &mut tx,
             actor,
             ("till", 1),

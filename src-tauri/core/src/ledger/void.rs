@@ -2,7 +2,7 @@
 
 use super::log::fetch;
 use super::{RedemptionId, RedemptionView, Void, VoidInput};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{Field, LedgerError};
 use crate::store::{self, redemptions};
 use crate::text::required;
@@ -36,14 +36,14 @@ impl Desk {
             .into());
         }
         let void = Void {
-            at: chrono::Utc::now(),
+            at: self.now(),
             by: actor.0.clone(),
             reason,
             restores_use: input.restore_use,
         };
         redemptions::insert_void(&mut tx, id, &void).await?;
         let after = fetch(&mut tx, id).await?.view(&locale);
-        audit(
+        self.audit(
             &mut tx,
             actor,
             ("redemption", id.0),

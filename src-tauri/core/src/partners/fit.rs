@@ -104,11 +104,12 @@ mod tests {
             err.to_string(),
             "Motivation must be a whole number from 1 to 5."
         );
-        assert!(PartnerFit {
+        let low = PartnerFit {
             audience: Some(0),
             ..Default::default()
         }
-        .validate()
-        .is_err());
+        .validate();
+        let range = Problem::OutOfRange { min: 1, max: 5 };
+        assert_eq!(low, Err(FieldError::new(Field::FitAudience, range)));
     }
 }

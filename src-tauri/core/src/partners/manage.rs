@@ -1,7 +1,7 @@
 //! Creating, editing and moving partners through their lifecycle.
 
 use super::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{Field, PartnerError};
 use crate::{store, text, Desk, Error, Result};
 
@@ -44,9 +44,9 @@ impl Desk {
         if let Some(existing) = store::partners::name_taken(&mut tx, &valid.name_key, None).await? {
             return Err(PartnerError::DuplicateName { existing }.into());
         }
-        let id = store::partners::insert(&mut tx, &valid, status, chrono::Utc::now()).await?;
+        let id = store::partners::insert(&mut tx, &valid, status, self.now()).await?;
         let after = fetch(&mut tx, id).await?;
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),
@@ -74,9 +74,9 @@ impl Desk {
         {
             return Err(PartnerError::DuplicateName { existing }.into());
         }
-        store::partners::update(&mut tx, id, &valid, chrono::Utc::now()).await?;
+        store::partners::update(&mut tx, id, &valid, self.now()).await?;
         let after = fetch(&mut tx, id).await?;
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),
@@ -105,9 +105,9 @@ impl Desk {
             }
             .into());
         }
-        store::partners::set_status(&mut tx, id, to, chrono::Utc::now()).await?;
+        store::partners::set_status(&mut tx, id, to, self.now()).await?;
         let after = fetch(&mut tx, id).await?;
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),

@@ -1,12 +1,11 @@
 //! Recording and reversing payouts; neither ever edits a row.
 
 use super::{Payout, PayoutId, PayoutInput, PayoutView, Reversal};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, PayoutError, Problem};
 use crate::money::{format, Money};
 use crate::partners::PartnerId;
 use crate::store::{self, payouts};
-use crate::terms::today;
 use crate::text::{clean, date, required};
 use crate::{Desk, Error, Result};
 
@@ -27,7 +26,7 @@ impl Desk {
         let currency = crate::money::currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let paid_on = date(Field::PaidOn, &input.paid_on)?
             .ok_or(FieldError::new(Field::PaidOn, Problem::Empty))?;
-        if paid_on > today() {
+        if paid_on > self.today() {
             return Err(FieldError::new(
                 Field::PaidOn,
                 Problem::Malformed {
@@ -81,13 +80,13 @@ impl Desk {
                 method: input.method,
                 reference: &reference,
                 period,
-                at: chrono::Utc::now(),
+                at: self.now(),
                 by: &actor.0,
             },
         )
         .await?;
         let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),
@@ -119,13 +118,13 @@ impl Desk {
             .into());
         }
         let reversal = Reversal {
-            at: chrono::Utc::now(),
+            at: self.now(),
             by: actor.0.clone(),
             reason,
         };
         payouts::insert_reversal(&mut tx, id, &reversal).await?;
         let after = fetch(&mut tx, id).await?.view(&locale);
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),

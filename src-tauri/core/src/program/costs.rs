@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{CostCategory, CostInput, CostView};
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, Problem};
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
@@ -73,7 +73,7 @@ impl Desk {
                 amount_minor: amount.minor,
                 partner_id: input.partner_id,
                 description: &description,
-                at: chrono::Utc::now(),
+                at: self.now(),
                 by: &actor.0,
             },
         )
@@ -87,7 +87,7 @@ impl Desk {
             partner_name,
             description,
         };
-        audit(
+        self.audit(
             &mut tx,
             actor,
             ("program_cost", id),
@@ -136,16 +136,9 @@ impl Desk {
         let amount = Money::parse(Field::Amount, amount, cur)?
             .ok_or(FieldError::new(Field::Amount, Problem::Empty))?;
         let mut tx = self.begin().await?;
-        program::set_revenue(
-            &mut tx,
-            &month,
-            cur.code(),
-            amount.minor,
-            chrono::Utc::now(),
-        )
-        .await?;
+        program::set_revenue(&mut tx, &month, cur.code(), amount.minor, self.now()).await?;
         let after = (month.as_str(), format(amount, &profile.locale));
-        audit(
+        self.audit(
             &mut tx,
             actor,
             ("monthly_revenue", 0),

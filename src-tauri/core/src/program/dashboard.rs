@@ -11,7 +11,7 @@ use crate::ledger::month_of;
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
 use crate::store::program::{self, PartnerSums};
-use crate::terms::{percent, today, Percent};
+use crate::terms::{percent, Percent};
 use crate::{Desk, Error, Result};
 
 /// One partner's line on the dashboard.
@@ -96,7 +96,7 @@ impl Desk {
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let locale = profile.locale.as_str();
         let (total, partners) = self.program_figures((from, to)).await?;
-        let (this_month, _) = self.program_figures(month_of(today())).await?;
+        let (this_month, _) = self.program_figures(month_of(self.today())).await?;
         let mut conn = self.pools.reader.acquire().await?;
         let months = (
             from.format("%Y-%m").to_string(),

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::costs::parse_month;
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{Field, FieldError, Problem};
 use crate::money::parse_decimal;
 use crate::store::program;
@@ -149,11 +149,11 @@ impl Desk {
         let id = program::insert_goal(
             &mut tx,
             (input.kind.as_str(), target, &by),
-            chrono::Utc::now(),
+            self.now(),
             &actor.0,
         )
         .await?;
-        audit(
+        self.audit(
             &mut tx,
             actor,
             ("goal", id),

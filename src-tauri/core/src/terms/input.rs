@@ -266,9 +266,16 @@ mod tests {
     fn percent_allows_two_decimals_up_to_one_hundred() {
         assert_eq!(percent(Field::OfferPercent, "12.25"), Ok(Percent(1225)));
         assert_eq!(percent(Field::OfferPercent, "100"), Ok(Percent(10000)));
-        assert!(percent(Field::OfferPercent, "100.01").is_err());
-        assert!(percent(Field::OfferPercent, "1.125").is_err());
-        assert!(percent(Field::OfferPercent, "-1").is_err());
+        let between = FieldError::new(Field::OfferPercent, Problem::Between { min: 0, max: 100 });
+        assert_eq!(percent(Field::OfferPercent, "100.01"), Err(between));
+        for bad in ["1.125", "-1"] {
+            let err = percent(Field::OfferPercent, bad).expect_err(bad);
+            assert_eq!(err.field, Field::OfferPercent, "{bad}");
+            assert!(
+                matches!(err.problem, Problem::Malformed { .. }),
+                "{bad}: {err:?}"
+            );
+        }
     }
 
     type Breakage = (fn(&mut TermsInput), Field);

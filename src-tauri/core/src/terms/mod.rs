@@ -24,7 +24,6 @@ pub use kinds::{
 };
 pub use print::{agreement_doc, Pdf};
 pub(crate) use print::{contact, safe_file_part};
-pub use versions::today;
 pub use what_if::WhatIf;
 pub use words::{long_date, offer_words, percent};
 

@@ -7,7 +7,7 @@ use super::{
     TermsPreview, VersionStatus,
 };
 use crate::business::BusinessProfile;
-use crate::desk::{audit, Actor};
+use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, Problem, TermsError};
 use crate::money::currency;
 use crate::partners::PartnerId;
@@ -15,11 +15,6 @@ use crate::store::agreements::{self, NewVersion};
 use crate::{store, text, Desk, Error, Result};
 
 const ENTITY: &str = "agreement_version";
-
-/// The shop's calendar day now.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn profile_currency(profile: &BusinessProfile) -> Result<iso_currency::Currency> {
     // Validated when the profile was saved.
@@ -101,7 +96,7 @@ impl Desk {
         actor: &Actor,
     ) -> Result<AgreementVersion> {
         let profile = self.require_profile().await?;
-        let blank = TermsInput::blank(today());
+        let blank = TermsInput::blank(self.today());
         let terms = terms
             .unwrap_or(&blank)
             .validate(profile_currency(&profile)?)?;
@@ -127,7 +122,7 @@ impl Desk {
             .effective_from
             .checked_add_days(Days::new(1))
             .unwrap_or(source.terms.effective_from);
-        terms.effective_from = today().max(after_source);
+        terms.effective_from = self.today().max(after_source);
         terms.effective_to = terms.effective_to.filter(|to| *to >= terms.effective_from);
         self.insert_draft(source.partner_id, Some(id), &terms, &profile, actor)
             .await
@@ -160,9 +155,9 @@ impl Desk {
             terms,
             signature: None,
         };
-        let id = agreements::insert(&mut tx, &new, chrono::Utc::now()).await?;
+        let id = agreements::insert(&mut tx, &new, self.now()).await?;
         let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),
@@ -187,9 +182,9 @@ impl Desk {
         let before = fetch(&mut tx, id).await?;
         require_draft(&before)?;
         let terms = terms.validate(before.terms.currency)?;
-        agreements::update_terms(&mut tx, id, &terms, chrono::Utc::now()).await?;
+        agreements::update_terms(&mut tx, id, &terms, self.now()).await?;
         let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),
@@ -209,7 +204,7 @@ impl Desk {
         let before = fetch(&mut tx, id).await?;
         require_draft(&before)?;
         agreements::delete_draft(&mut tx, id).await?;
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),
@@ -249,11 +244,11 @@ impl Desk {
             }
             .into());
         }
-        let now = chrono::Utc::now();
+        let now = self.now();
         for previous in signed.filter(|v| v.status == VersionStatus::Signed) {
             agreements::supersede(&mut tx, previous.id, now).await?;
             let after = fetch(&mut tx, previous.id).await?.view(&profile.locale);
-            audit(
+            self.audit(
                 &mut tx,
                 actor,
                 (ENTITY, previous.id.0),
@@ -265,7 +260,7 @@ impl Desk {
         }
         agreements::sign(&mut tx, id, &signature, now).await?;
         let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        audit(
+        self.audit(
             &mut tx,
             actor,
             (ENTITY, id.0),
@@ -297,7 +292,7 @@ impl Desk {
     ) -> Result<Option<AgreementVersion>> {
         let profile = self.require_profile().await?;
         Ok(self
-            .terms_in_force(partner, today())
+            .terms_in_force(partner, self.today())
             .await?
             .map(|v| v.view(&profile.locale)))
     }

@@ -5,7 +5,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{today, AgreementVersionId};
+use super::AgreementVersionId;
 use crate::error::TermsError;
 use crate::money::{format, Money};
 use crate::partners::PartnerId;
@@ -52,7 +52,7 @@ impl Desk {
         if other.partner_id != partner {
             return Err(TermsError::NotFound(terms).into());
         }
-        let to = today();
+        let to = self.today();
         let this_month = to.with_day(1).unwrap_or(to);
         let from = this_month
             .checked_sub_months(Months::new(months.clamp(1, 36) - 1))
