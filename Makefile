@@ -4,7 +4,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
-.PHONY: run test deps test-deps ui app lint test-rust test-ui test-e2e test-crash crash-test
+.PHONY: run test deps test-deps ui app lint test-rust test-ui test-calendar test-e2e test-crash \
+	crash-test
 
 # Root installs directly; everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -15,7 +16,7 @@ BUILD_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev lib
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools.
 TEST_PACKAGES := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils sqlite3 \
-	imagemagick fonts-dejavu-core zbar-tools
+	imagemagick fonts-dejavu-core zbar-tools faketime
 
 # Every cargo call uses the same features, so the shell is compiled once, not twice.
 FEATURES := --features partnerdesk/custom-protocol
@@ -83,6 +84,18 @@ test-ui: deps
 	npm --prefix ui run check
 	npm --prefix ui test
 
+# The core and UI suites again in the time zones furthest ahead of and behind UTC, with the
+# clock at 23:59:50 on a month's last day: no test may pass or fail by the calendar.
+CALENDAR_ZONES := Pacific/Kiritimati Pacific/Pago_Pago
+HOST := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p' | tr 'a-z-' 'A-Z_')
+test-calendar: test-deps
+	@for zone in $(CALENDAR_ZONES); do \
+		echo "Core and UI suites at 23:59:50 on 31 January in $$zone"; \
+		TZ=$$zone CARGO_TARGET_$(HOST)_RUNNER=$(CURDIR)/tests/calendar/at-month-end \
+			cargo test -q -p partnerdesk-core; \
+		TZ=$$zone tests/calendar/at-month-end npm --prefix ui test; \
+	done
+
 # The counter's crash test: a child logs redemptions flat out and is SIGKILLed at random
 # moments; every confirmed redemption must survive, once. `make crash-test KILLS=1000` by hand.
 test-crash:
@@ -99,6 +112,7 @@ test: test-deps
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-calendar
 	$(MAKE) --no-print-directory test-crash
 	$(MAKE) --no-print-directory test-e2e
 	@echo "All Partnerdesk tests passed."
