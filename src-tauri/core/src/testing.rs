@@ -193,21 +193,62 @@ pub async fn sign_terms(t: &Desk, p: PartnerId, terms: &TermsInput) {
         .expect("sign");
 }
 
-/// What `pdftotext` (poppler, an independent reader) reads in `pdf` with `args`; fails
-/// loudly when the tool is missing rather than skipping.
-pub fn pdftotext(pdf: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("pdftotext")
+/// What `tool` prints for `args`: the independent readers the tests check documents with
+/// (poppler's pdftotext and pdfinfo, zbarimg). Fails loudly when the tool is missing rather
+/// than skipping, so a machine without them cannot pass by reading nothing.
+pub fn tool_output(tool: &str, args: &[&std::ffi::OsStr]) -> String {
+    let out = std::process::Command::new(tool)
         .args(args)
-        .arg(pdf)
-        .arg("-")
         .output()
-        .unwrap_or_else(|e| panic!("pdftotext not runnable (install poppler-utils): {e}"));
+        .unwrap_or_else(|e| panic!("{tool} not runnable (poppler-utils, zbar-tools): {e}"));
     assert!(
         out.status.success(),
-        "pdftotext failed: {}",
+        "{tool} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).expect("utf-8 from pdftotext")
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{tool} printed no UTF-8: {e}"))
+}
+
+/// What `pdftotext` (poppler, an independent reader) reads in `pdf` with `args`.
+pub fn pdftotext(pdf: &Path, args: &[&str]) -> String {
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    all.extend([pdf.as_os_str(), std::ffi::OsStr::new("-")]);
+    tool_output("pdftotext", &all)
+}
+
+/// A PDF written into its own temporary folder (deleted on drop), read back with poppler.
+pub struct PdfFile {
+    pub dir: tempfile::TempDir,
+    pub path: std::path::PathBuf,
+}
+
+impl PdfFile {
+    /// Writes `bytes` as `name` in a new temporary folder.
+    pub fn write(name: &str, bytes: &[u8]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("pdf written");
+        PdfFile { dir, path }
+    }
+
+    /// What `pdftotext` reads in it with `args` (e.g. `-layout`, `-raw`, `-bbox`).
+    pub fn text(&self, args: &[&str]) -> String {
+        pdftotext(&self.path, args)
+    }
+
+    /// What `pdfinfo` says of it: page size, page count.
+    pub fn info(&self) -> String {
+        tool_output("pdfinfo", &[self.path.as_os_str()])
+    }
+
+    /// Its number of pages, as `pdfinfo` counts them.
+    pub fn pages(&self) -> usize {
+        let info = self.info();
+        info.lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no page count in {info}"))
+    }
 }
 
 /// The text of PDF `bytes` with whitespace collapsed: pdftotext wraps where the page does,

@@ -1,7 +1,6 @@
 //! Referral card sheets rendered from issued codes and read back with independent tools:
 //! poppler (`pdftotext`, `pdfinfo`, `pdftoppm`) and zbar (`zbarimg`, package zbar-tools).
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use partnerdesk_core::business::PaperSize;
@@ -10,7 +9,7 @@ use partnerdesk_core::documents::render_cheat_sheet;
 use partnerdesk_core::error::{CodeError, Field, FieldError, Problem};
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
 use partnerdesk_core::terms::Pdf;
-use partnerdesk_core::testing::{self, desk_with_profile, partner, TestDesk};
+use partnerdesk_core::testing::{self, desk_with_profile, partner, PdfFile as OnDisk, TestDesk};
 use partnerdesk_core::{Actor, Error};
 
 async fn active_partner(t: &TestDesk, name: &str) -> PartnerId {
@@ -40,49 +39,19 @@ fn ids(codes: &[ReferralCode]) -> Vec<CodeId> {
     codes.iter().map(|c| c.id).collect()
 }
 
-/// The sheet written to a temporary folder, deleted when dropped.
-struct OnDisk {
-    dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
 fn on_disk(pdf: &Pdf) -> OnDisk {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("cards.pdf");
-    std::fs::write(&path, &pdf.bytes).expect("pdf written");
-    OnDisk { dir, path }
-}
-
-/// Runs a tool, failing loudly when it is missing rather than skipping.
-fn run(tool: &str, args: &[&str], path: &Path) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(path)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} not runnable (poppler-utils, zbar-tools): {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    OnDisk::write("cards.pdf", &pdf.bytes)
 }
 
 /// The sheet's text with whitespace collapsed, so an offer wrapped over two lines reads as
 /// one string.
 fn text(pdf: &OnDisk) -> String {
-    let out = pdf.dir.path().join("cards.txt");
-    run("pdftotext", &["-enc", "UTF-8"], &pdf.path);
-    let text = std::fs::read_to_string(out).expect("pdftotext wrote text");
+    let text = pdf.text(&["-enc", "UTF-8"]);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn page_count(pdf: &OnDisk) -> usize {
-    run("pdfinfo", &[], &pdf.path)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("page count")
+    pdf.pages()
 }
 
 #[tokio::test]
@@ -131,9 +100,13 @@ fn scan_card(pdf: &OnDisk, paper: PaperSize, slot: usize) -> String {
         .status()
         .expect("pdftoppm (poppler-utils) runs");
     assert!(status.success());
-    run("zbarimg", &["--raw", "-q"], &png.with_extension("png"))
-        .trim()
-        .to_string()
+    let png = png.with_extension("png");
+    testing::tool_output(
+        "zbarimg",
+        &["--raw".as_ref(), "-q".as_ref(), png.as_os_str()],
+    )
+    .trim()
+    .to_string()
 }
 
 #[tokio::test]

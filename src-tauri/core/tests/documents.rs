@@ -1,59 +1,28 @@
 //! Agreements rendered to PDF and read back with poppler (`pdftotext`, `pdfinfo`), an
 //! independent reader: what it extracts is what a partner would copy out of the file.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use partnerdesk_core::business::PaperSize;
 use partnerdesk_core::documents::samples::{
     accented as agreement, bean_there_draft, clause, long_names_on_letter, LONG_NAME, SUMMARY,
 };
 use partnerdesk_core::documents::{render_agreement, AgreementDoc};
-
-/// A rendered PDF on disk, deleted with its directory when dropped.
-struct Pdf {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
+use partnerdesk_core::testing::{pdftotext, PdfFile as Pdf};
 
 fn render(doc: &AgreementDoc) -> Pdf {
-    let bytes = render_agreement(doc).expect("agreement renders");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("agreement.pdf");
-    std::fs::write(&path, bytes).expect("pdf written");
-    Pdf { _dir: dir, path }
-}
-
-/// Runs a poppler tool, failing loudly when poppler-utils is missing rather than skipping.
-fn poppler(tool: &str, args: &[&str], path: &Path) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} not runnable (install poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 from poppler")
+    Pdf::write(
+        "agreement.pdf",
+        &render_agreement(doc).expect("agreement renders"),
+    )
 }
 
 fn text(pdf: &Pdf) -> String {
-    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf.path)
+    pdftotext(&pdf.path, &["-layout", "-enc", "UTF-8"])
 }
 
 fn page_count(pdf: &Pdf) -> usize {
-    let out = Command::new("pdfinfo")
-        .arg(&pdf.path)
-        .output()
-        .expect("pdfinfo runs");
-    let info = String::from_utf8_lossy(&out.stdout).to_string();
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count in {info}"))
+    pdf.pages()
 }
 
 /// The body text with running heads and feet removed and all whitespace collapsed, so a
@@ -170,13 +139,13 @@ fn a_sixty_character_name_wraps_inside_the_margins_with_every_character_kept() {
     assert_eq!(LONG_NAME.chars().count(), 60);
     let pdf = render(&long_names_on_letter());
     // In content-stream order the pieces of the broken name follow each other directly.
-    let raw = poppler("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf.path);
+    let raw = pdftotext(&pdf.path, &["-raw", "-enc", "UTF-8"]);
     assert!(
         raw.replace('\n', "").contains(LONG_NAME),
         "name lost in:\n{raw}"
     );
     // Every word poppler finds lies inside the page and within the 20 mm side margins.
-    let boxes = poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], &pdf.path);
+    let boxes = pdftotext(&pdf.path, &["-bbox", "-enc", "UTF-8"]);
     let margin = 20.0 * 72.0 / 25.4 - 0.5;
     let mut words = 0;
     for page in boxes.split("<page ").skip(1) {
@@ -239,14 +208,7 @@ fn a_draft_says_so_under_the_title_and_on_every_page() {
 
 #[test]
 fn paper_size_is_a4_or_us_letter() {
-    let info = |doc: &AgreementDoc| {
-        let pdf = render(doc);
-        let out = Command::new("pdfinfo")
-            .arg(&pdf.path)
-            .output()
-            .expect("pdfinfo runs");
-        String::from_utf8_lossy(&out.stdout).to_string()
-    };
+    let info = |doc: &AgreementDoc| render(doc).info();
     assert!(info(&agreement(3)).contains("595.276 x 841.89 pts (A4)"));
     let mut letter = agreement(3);
     letter.paper = PaperSize::Letter;

@@ -2,9 +2,6 @@
 //! `pdfinfo`), an independent reader: balances, every code once, voids and reversals marked,
 //! accented and overlong names inside the margins, long months flowing over numbered pages.
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use chrono::{Datelike, Days, Months, NaiveDate};
 use iso_currency::Currency;
 use partnerdesk_core::business::{BusinessProfileInput, PaperSize};
@@ -17,7 +14,7 @@ use partnerdesk_core::partners::{PartnerId, PartnerStatus};
 use partnerdesk_core::payouts::{PayoutInput, PeriodTotals};
 use partnerdesk_core::terms::{PayoutMethod, Pdf, SignInput, TermsInput};
 use partnerdesk_core::testing::{
-    demo_desk, empty_desk, partner, pdftotext, profile, start_day, TestDesk,
+    demo_desk, empty_desk, partner, pdftotext, profile, start_day, PdfFile as OnDisk, TestDesk,
 };
 use partnerdesk_core::Actor;
 
@@ -43,17 +40,8 @@ fn payout(amount: &str) -> PayoutInput {
     }
 }
 
-/// A rendered statement on disk, deleted with its folder when dropped.
-struct OnDisk {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
 fn on_disk(pdf: &Pdf) -> OnDisk {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("statement.pdf");
-    std::fs::write(&path, &pdf.bytes).expect("pdf written");
-    OnDisk { _dir: dir, path }
+    OnDisk::write("statement.pdf", &pdf.bytes)
 }
 
 async fn statement(t: &TestDesk, p: PartnerId, paper: Option<PaperSize>) -> OnDisk {
@@ -69,15 +57,7 @@ fn text(pdf: &OnDisk) -> String {
 }
 
 fn page_count(pdf: &OnDisk) -> usize {
-    let out = Command::new("pdfinfo")
-        .arg(&pdf.path)
-        .output()
-        .expect("pdfinfo runs");
-    let info = String::from_utf8_lossy(&out.stdout).to_string();
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count in {info}"))
+    pdf.pages()
 }
 
 /// The figure on the summary line that starts with `label`, e.g. "€1.48".
