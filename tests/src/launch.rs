@@ -30,6 +30,18 @@ impl Launch {
         self
     }
 
+    /// Starts on the demo desk (`--demo`), loaded the first time the data folder is empty.
+    pub fn demo(self) -> Launch {
+        self.arg("--demo")
+    }
+
+    /// Answers every "Save as" with `dir` and the suggested name, and opens no viewer: the
+    /// native dialog and viewer are out of WebDriver's reach (src-tauri/src/files.rs).
+    pub fn save_files_to(self, dir: &std::path::Path) -> Launch {
+        self.env("PARTNERDESK_SAVE_DIR", dir.display().to_string())
+            .env("PARTNERDESK_NO_OPEN", "1")
+    }
+
     /// Sets an environment variable for the app (and the drivers that start it).
     pub fn env(mut self, key: &'static str, value: impl Into<String>) -> Launch {
         self.env.push((key, value.into()));

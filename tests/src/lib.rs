@@ -21,10 +21,15 @@ mod page;
 mod paths;
 mod process;
 mod session;
+mod setup;
 
 pub use launch::Launch;
 pub use paths::{fresh_data_dir, workspace_root};
 pub use session::App;
+pub use setup::{
+    db_file, euros, files_dir, pdf_page_size, pdf_text, query, query_one, sqlite_write,
+    unused_demo_card, DEMO_BAKERY,
+};
 
 use std::time::Duration;
 

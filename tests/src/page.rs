@@ -151,6 +151,29 @@ impl App {
         })
     }
 
+    /// Polls until an element carrying `testid` shows exactly `text` (trimmed): unlike
+    /// [`App::wait_for_text`], "VALID" does not match "NOT YET VALID".
+    pub fn wait_for_exact_text(&self, testid: &str, text: &str) -> String {
+        let what = format!("{} to show exactly {text:?}", selector(testid));
+        let found = self.poll(|app| app.texts(testid).into_iter().find(|t| t == text));
+        found.unwrap_or_else(|| {
+            let shown = self.texts(testid);
+            panic!("waited {:?} for {what}; it shows {shown:?}", wait_timeout())
+        })
+    }
+
+    /// Polls until a shown element carrying `testid` has the attribute `name` equal to
+    /// `value`, e.g. a result's `data-kind`.
+    pub fn wait_for_attr(&self, testid: &str, name: &str, value: &str) {
+        let what = format!("{} to have {name}={value:?}", selector(testid));
+        self.wait_until(&what, |app| {
+            app.displayed(testid).into_iter().find_map(|el| {
+                let got = app.block("read attribute", el.attr(name)).ok()??;
+                (got == value).then_some(())
+            })
+        });
+    }
+
     /// Rendered texts (`innerText`, trimmed) of all shown elements carrying `testid`, in
     /// page order; none yet is an empty list (no waiting).
     pub fn texts(&self, testid: &str) -> Vec<String> {
@@ -201,15 +224,20 @@ impl App {
 
     /// Polls `attempt` until it returns `Some`, or fails the story after [`wait_timeout`]
     /// saying what it waited for.
-    pub fn wait_until<T>(&self, what: &str, mut attempt: impl FnMut(&App) -> Option<T>) -> T {
-        let timeout = wait_timeout();
-        let deadline = Instant::now() + timeout;
+    pub fn wait_until<T>(&self, what: &str, attempt: impl FnMut(&App) -> Option<T>) -> T {
+        self.poll(attempt)
+            .unwrap_or_else(|| panic!("waited {:?} for {what}", wait_timeout()))
+    }
+
+    /// Polls `attempt` until it returns `Some`, for at most [`wait_timeout`].
+    fn poll<T>(&self, mut attempt: impl FnMut(&App) -> Option<T>) -> Option<T> {
+        let deadline = Instant::now() + wait_timeout();
         loop {
             if let Some(found) = attempt(self) {
-                return found;
+                return Some(found);
             }
             if Instant::now() > deadline {
-                panic!("waited {timeout:?} for {what}");
+                return None;
             }
             std::thread::sleep(POLL);
         }

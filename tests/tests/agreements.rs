@@ -5,29 +5,22 @@
 use std::path::Path;
 use std::process::Command;
 
-use partnerdesk_e2e::{fresh_data_dir, App, Launch};
+use partnerdesk_e2e::{
+    files_dir, fresh_data_dir, pdf_page_size, pdf_text, query_one, App, Launch, DEMO_BAKERY,
+};
 
-const BAKERY: &str = "Crumb & Co. Bakery";
+const BAKERY: &str = DEMO_BAKERY;
 
 #[test]
 fn bakery_agreement_is_signed_and_printed() {
     let data = fresh_data_dir();
-    let pdfs = tempfile::Builder::new()
-        .prefix("partnerdesk-e2e-pdfs-")
-        .tempdir()
-        .unwrap_or_else(|e| panic!("could not create a folder for PDFs: {e}"));
+    let pdfs = files_dir("pdfs");
     // The native Save dialog and PDF viewer live outside the page, where WebDriver cannot
     // go: the app answers the dialog itself with this folder and opens no viewer.
-    let launch = Launch::new()
-        .arg("--demo")
-        .env("PARTNERDESK_SAVE_DIR", pdfs.path().display().to_string())
-        .env("PARTNERDESK_NO_OPEN", "1");
+    let launch = Launch::new().demo().save_files_to(pdfs.path());
     let app = App::launch_with(data.path(), launch);
 
-    app.click("nav-agreements");
-    app.type_into("agreements-partner-search", "crumb");
-    app.click("agreements-partner");
-    app.wait_for_text("agreements-partner-name", BAKERY);
+    app.open_agreements_of("crumb", BAKERY);
     assert_eq!(
         versions(&app, 2),
         ["Version 2: Signed", "Version 1: Superseded"]
@@ -59,12 +52,15 @@ fn bakery_agreement_is_signed_and_printed() {
         ]
     );
 
+    // Signing defaults to today. Midnight may pass while the dialog opens: either side of it
+    // is today; from here on the day is the one on screen, then the one stored.
+    let day_before = today();
     app.click("agreement-sign");
     app.wait_for("sign-dialog");
-    assert_eq!(
-        app.value("sign-signed-on"),
-        today(),
-        "signing should default to today"
+    let signed_on = app.value("sign-signed-on");
+    assert!(
+        [day_before, today()].contains(&signed_on),
+        "signing should default to today, not {signed_on:?}"
     );
     app.type_into("sign-our-signatory", "Maya Bean");
     app.type_into("sign-partner-signatory", "Anna Kowalska");
@@ -79,6 +75,14 @@ fn bakery_agreement_is_signed_and_printed() {
             "Version 2: Superseded",
             "Version 1: Superseded"
         ]
+    );
+    assert_eq!(
+        query_one(
+            data.path(),
+            "SELECT signed_on FROM agreement_versions WHERE status = 'signed' AND version = 3"
+        ),
+        signed_on,
+        "the day in the dialog is the day stored"
     );
     let signed = app.text("agreement-version-signed");
     assert!(
@@ -102,6 +106,10 @@ fn bakery_agreement_is_signed_and_printed() {
     );
     let text = pdf_text(pdf);
     assert!(
+        text.contains("Maya Bean") && text.contains("Anna Kowalska"),
+        "the PDF should name both signatories:\n{text}"
+    );
+    assert!(
         text.contains(BAKERY),
         "the PDF should name the partner:\n{text}"
     );
@@ -111,18 +119,14 @@ fn bakery_agreement_is_signed_and_printed() {
         "the PDF should state the new offer:\n{text}"
     );
     assert!(
-        page_size(pdf).contains("(A4)"),
+        pdf_page_size(pdf).contains("(A4)"),
         "the PDF should be A4: {}",
-        page_size(pdf)
+        pdf_page_size(pdf)
     );
     app.screenshot("agreements");
 
     // The partner editor shows the terms now in force, and links back here.
-    app.click("nav-partners");
-    app.type_into("partner-search", "crumb");
-    app.wait_until("the bakery alone in the list", |app| {
-        (app.texts("partner-row-name") == [BAKERY]).then_some(())
-    });
+    app.search_partners("crumb", &[BAKERY]);
     // The badge, not the row: WebKit refuses WebDriver clicks on a <tr>.
     app.click("partner-row-status");
     let terms = app.wait_for_text("partner-terms", "Version 3");
@@ -132,7 +136,7 @@ fn bakery_agreement_is_signed_and_printed() {
     );
     app.screenshot("partner-terms");
     app.click("partner-agreements-link");
-    app.wait_for_text("agreements-partner-name", BAKERY);
+    app.wait_for_exact_text("agreements-partner-name", BAKERY);
     app.wait_for("agreement-versions");
 }
 
@@ -148,43 +152,12 @@ fn versions(app: &App, count: usize) -> Vec<String> {
     })
 }
 
-/// Today as `YYYY-MM-DD` in this machine's time zone, which the app shares.
+/// Today as `YYYY-MM-DD` in this machine's time zone, which the app shares. Only for the
+/// default the UI proposes; every later check compares with the day on screen or stored.
 fn today() -> String {
     let out = Command::new("date")
         .arg("+%F")
         .output()
         .unwrap_or_else(|e| panic!("could not run date: {e}"));
     String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-/// The PDF's text as pdftotext reads it, with every run of whitespace made one space (lines
-/// wrap wherever the layout put them).
-fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("could not run pdftotext (apt-get install poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// pdfinfo's "Page size" line, e.g. "595.276 x 841.89 pts (A4)".
-fn page_size(pdf: &Path) -> String {
-    let out = Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .unwrap_or_else(|e| panic!("could not run pdfinfo: {e}"));
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .find(|l| l.starts_with("Page size:"))
-        .unwrap_or_default()
-        .to_string()
 }

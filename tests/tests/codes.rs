@@ -2,35 +2,20 @@
 //! single-use codes, checks one the way the counter will, switches one off, and prints a
 //! batch as cards.
 
-use partnerdesk_e2e::{fresh_data_dir, App, Launch};
-use serde_json::json;
+use std::path::Path;
 
-const BAKERY: &str = "Crumb & Co. Bakery";
+use partnerdesk_e2e::{files_dir, fresh_data_dir, pdf_text, App, Launch, DEMO_BAKERY};
+
+const BAKERY: &str = DEMO_BAKERY;
 
 #[test]
 fn bakery_batch_is_issued_checked_and_printed() {
     let data = fresh_data_dir();
-    let pdfs = tempfile::Builder::new()
-        .prefix("partnerdesk-e2e-cards-")
-        .tempdir()
-        .unwrap_or_else(|e| panic!("could not create a folder for PDFs: {e}"));
-    let launch = Launch::new()
-        .arg("--demo")
-        .env("PARTNERDESK_SAVE_DIR", pdfs.path().display().to_string())
-        .env("PARTNERDESK_NO_OPEN", "1");
-    let app = App::launch_with(data.path(), launch);
+    let pdfs = files_dir("cards");
+    let app = App::launch_with(data.path(), Launch::new().demo().save_files_to(pdfs.path()));
 
     app.click("nav-codes");
-    app.wait_for("codes-partner");
-    let script =
-        "return Array.from(document.querySelector('[data-testid=\"codes-partner\"]').options)\
-                  .find(o => o.text === arguments[0])?.value ?? null;";
-    let bakery = app.execute(script, vec![json!(BAKERY)]);
-    let bakery = bakery
-        .as_str()
-        .unwrap_or_else(|| panic!("{BAKERY} is not in the partner box: {bakery:?}"))
-        .to_string();
-    app.select_by_value("codes-partner", &bakery);
+    app.choose_option("codes-partner", BAKERY);
     app.wait_for("codes-panel");
     // The demo bakery already has its poster code and a sheet of cards.
     let demo: Vec<String> = app.wait_until("the demo codes", |app| {
@@ -87,7 +72,7 @@ fn bakery_batch_is_issued_checked_and_printed() {
     let sloppy = codes[0].to_lowercase().replace('-', " ");
     app.type_into("check-code-input", &sloppy);
     app.click("check-code-submit");
-    app.wait_for_text("check-code-result", "Valid");
+    app.wait_for_attr("check-code-result", "data-kind", "valid");
 
     // Switching one off asks first, in the page.
     app.click("code-row-select");
@@ -102,7 +87,7 @@ fn bakery_batch_is_issued_checked_and_printed() {
         (app.texts("code-row-code") == [codes[0].clone()]).then_some(())
     });
     app.click("check-code-submit");
-    app.wait_for_text("check-code-result", "disabled");
+    app.wait_for_attr("check-code-result", "data-kind", "disabled");
     app.select_by_value("code-status-filter", "all");
 
     // The whole batch, printed as cards.
@@ -124,11 +109,7 @@ fn bakery_batch_is_issued_checked_and_printed() {
     assert!(bytes.starts_with(b"%PDF"), "{saved} is not a PDF");
 
     // Every code of the printed batch reads back from the PDF exactly once.
-    let out = std::process::Command::new("pdftotext")
-        .args([saved.as_str(), "-"])
-        .output()
-        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed: {e}"));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = pdf_text(Path::new(&saved));
     for code in &second {
         assert_eq!(
             text.matches(code.as_str()).count(),

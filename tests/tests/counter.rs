@@ -6,47 +6,38 @@
 use std::path::Path;
 use std::time::Instant;
 
-use partnerdesk_e2e::{fresh_data_dir, workspace_root, App, Launch};
+use partnerdesk_e2e::{
+    euros, fresh_data_dir, query, query_one, unused_demo_card, workspace_root, App, Launch,
+    DEMO_BAKERY,
+};
 use serde_json::json;
 
-const BAKERY: &str = "Crumb & Co. Bakery";
+const BAKERY: &str = DEMO_BAKERY;
 /// Redemptions the demo logs at its till.
 const DEMO_REDEMPTIONS: usize = 3;
-
-/// Rows of `sql` run read-only against the app's database (WAL lets us read beside it).
-fn query(data: &Path, sql: &str) -> Vec<String> {
-    let db = data.join("partnerdesk.sqlite3");
-    let out = std::process::Command::new("sqlite3")
-        .args(["-readonly", &db.display().to_string(), sql])
-        .output()
-        .unwrap_or_else(|e| panic!("sqlite3 is needed to check the ledger: {e}"));
-    assert!(
-        out.status.success(),
-        "{sql}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
 
 /// The demo bakery's codes as the Codes screen prints them, filtered by use, with their
 /// limit in words ("single use", "unlimited").
 fn bakery_codes(app: &App, use_filter: &str) -> Vec<(String, String)> {
     app.click("nav-codes");
-    let script =
-        "return Array.from(document.querySelector('[data-testid=\"codes-partner\"]')?.options ?? [])\
-                  .find(o => o.text === arguments[0])?.value ?? null;";
-    let bakery = app.wait_until("the bakery in the partner box", |app| {
-        app.execute(script, vec![json!(BAKERY)])
-            .as_str()
-            .map(str::to_string)
-    });
-    app.select_by_value("codes-partner", &bakery);
+    app.choose_option("codes-partner", BAKERY);
     app.wait_for("code-row");
     app.select_by_value("code-use-filter", use_filter);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The list has followed the filter once it shows as many rows as "N of M codes" says
+    // and, for unused codes, none that was used.
+    app.wait_until(&format!("the code list filtered to {use_filter}"), |app| {
+        let uses = app.texts("code-row-uses");
+        let stated = app.text("code-list-shown");
+        let stated: usize = stated
+            .split_whitespace()
+            .next()?
+            .replace(',', "")
+            .parse()
+            .ok()?;
+        let filtered = use_filter != "unused" || uses.iter().all(|u| u == "not used");
+        // The table shows 200 rows a page.
+        (!uses.is_empty() && uses.len() == stated.min(200) && filtered).then_some(())
+    });
     app.texts("code-row-code")
         .into_iter()
         .zip(app.texts("code-row-limit"))
@@ -86,7 +77,7 @@ fn median_and_worst(mut values: Vec<u64>) -> (u64, u64) {
 #[test]
 fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     let data = fresh_data_dir();
-    let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    let app = App::launch_with(data.path(), Launch::new().demo());
     let unused: Vec<String> = bakery_codes(&app, "unused")
         .into_iter()
         .filter(|(_, limit)| limit == "single use")
@@ -97,25 +88,21 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
 
     app.click("nav-counter");
     app.wait_for("counter-code");
-    app.wait_until("the code input to have the focus", |app| {
-        (app.focused().as_deref() == Some("counter-code")).then_some(())
-    });
+    app.wait_for_focus("counter-code");
     app.wait_until("the demo's redemptions in the recent list", |app| {
         (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS).then_some(())
     });
 
     // A card typed as printed, then only the amount and Enter.
     app.send_keys("counter-code", &format!("{card}\n"));
-    app.wait_for_text("counter-result-title", "VALID");
+    app.wait_for_exact_text("counter-result-title", "VALID");
     assert_eq!(app.text("counter-partner"), BAKERY);
     assert!(
         app.text("counter-offer").contains("10 % off"),
         "{}",
         app.text("counter-offer")
     );
-    app.wait_until("the amount field to have the focus", |app| {
-        (app.focused().as_deref() == Some("counter-sale")).then_some(())
-    });
+    app.wait_for_focus("counter-sale");
     app.type_into("counter-sale", "12,50");
     app.screenshot("counter-valid");
     save_doc(&app, "counter-valid");
@@ -126,14 +113,18 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
         format!("No. {}", DEMO_REDEMPTIONS + 1)
     );
     assert_eq!(app.text("counter-discount"), "€1.25");
-    app.wait_until("the focus back in the code input", |app| {
-        (app.focused().as_deref() == Some("counter-code")).then_some(())
-    });
+    app.wait_for_focus("counter-code");
     app.screenshot("counter-logged");
+    // The owner's window is given what the partner earns (the staff story checks the
+    // opposite): the stored commission, as the money screens write it.
+    let stored = newest_commission(data.path());
+    assert_eq!(stored, "€0.90", "8 % of €11.25 on the demo terms");
+    let recent = app.invoke("recent_redemptions", json!({}));
+    assert_eq!(recent["ok"][0]["commission"], json!(stored), "{recent}");
 
     // The same single-use card again.
     app.send_keys("counter-code", &format!("{card}\n"));
-    app.wait_for_text("counter-result-title", "ALREADY USED");
+    app.wait_for_exact_text("counter-result-title", "ALREADY USED");
     assert!(
         app.text("counter-detail").contains("Till 1"),
         "{}",
@@ -143,21 +134,19 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     // One character wrong: never a silent match, but the one card it could be.
     let slip = one_slip(&card);
     app.send_keys("counter-code", &format!("{slip}\n"));
-    app.wait_for_text("counter-result-title", "MISTYPED");
+    app.wait_for_exact_text("counter-result-title", "MISTYPED");
     assert_eq!(app.text("counter-suggestion"), card);
     app.screenshot("counter-mistyped");
     save_doc(&app, "counter-mistyped");
     // Enter on the empty input takes the suggestion.
     app.press("\n");
-    app.wait_for_text("counter-result-title", "ALREADY USED");
+    app.wait_for_exact_text("counter-result-title", "ALREADY USED");
 
     // A double Enter on the amount logs one redemption.
     let second = unused[unused.len() - 2].clone();
     app.send_keys("counter-code", &format!("{second}\n"));
-    app.wait_for_text("counter-result-title", "VALID");
-    app.wait_until("the amount field to have the focus", |app| {
-        (app.focused().as_deref() == Some("counter-sale")).then_some(())
-    });
+    app.wait_for_exact_text("counter-result-title", "VALID");
+    app.wait_for_focus("counter-sale");
     app.press("9.00\n\n");
     app.wait_for("counter-confirmation");
     app.wait_until("the recent list to show both sales", |app| {
@@ -196,7 +185,7 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
 #[test]
 fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
     let data = fresh_data_dir();
-    let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    let app = App::launch_with(data.path(), Launch::new().demo());
     let codes: Vec<String> = bakery_codes(&app, "all")
         .into_iter()
         .map(|(code, _)| code)
@@ -262,24 +251,64 @@ fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
 #[test]
 fn counter_only_window_refuses_owner_screens_and_commands() {
     let data = fresh_data_dir();
-    let app = App::launch_with(data.path(), Launch::new().arg("--demo").arg("--counter"));
+    let app = App::launch_with(data.path(), Launch::new().demo().arg("--counter"));
     app.wait_for("counter-only");
     app.wait_for("counter-code");
     assert!(
         !app.is_shown("nav-partners"),
         "no navigation in counter-only mode"
     );
+    // Only once the demo's sales are listed does "no Void button" say anything.
+    app.wait_until("the demo's redemptions in the recent list", |app| {
+        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS).then_some(())
+    });
     assert!(!app.is_shown("counter-recent-void"), "staff cannot void");
-    let script = "const done = arguments[arguments.length - 1];\
-                  window.__TAURI_INTERNALS__.invoke('list_partners', { query: {} })\
-                    .then(() => done('allowed'), (e) => done(e.code ?? String(e)));";
-    let answer = app.execute_async(script, vec![]);
+    let answer = app.invoke("list_partners", json!({ "query": {} }));
     assert_eq!(
-        answer,
+        answer["err"]["code"],
         json!("forbidden"),
-        "the shell refuses owner commands at the counter"
+        "the shell refuses owner commands at the counter: {answer}"
+    );
+
+    // Staff log a sale; what the partner earns on it is never shown to them.
+    let card = unused_demo_card(data.path());
+    app.send_keys("counter-code", &format!("{card}\n"));
+    app.wait_for_exact_text("counter-result-title", "VALID");
+    app.wait_for_focus("counter-sale");
+    app.press("20.00\n");
+    app.wait_for("counter-confirmation");
+    assert_eq!(app.text("counter-discount"), "€2.00");
+    app.wait_until("the new sale in the recent list", |app| {
+        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS + 1).then_some(())
+    });
+    let commissions = query(data.path(), "SELECT commission_minor FROM redemptions");
+    assert_eq!(commissions.len(), DEMO_REDEMPTIONS + 1);
+    let page = app.page_text();
+    for minor in &commissions {
+        let amount = euros(minor.parse().unwrap_or_else(|e| panic!("{minor}: {e}")));
+        assert!(
+            !page.contains(&amount),
+            "the counter-only window shows the commission {amount}:\n{page}"
+        );
+    }
+    assert_eq!(newest_commission(data.path()), "€1.44", "8 % of €18.00");
+    let recent = app.invoke("recent_redemptions", json!({}));
+    let rows = recent["ok"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), DEMO_REDEMPTIONS + 1, "{recent}");
+    assert!(
+        rows.iter().all(|r| r["commission"] == json!("")),
+        "staff are never sent a commission: {recent}"
     );
     app.screenshot("counter-only");
+}
+
+/// The commission of the newest redemption, as stored, written as the screens write it.
+fn newest_commission(data: &Path) -> String {
+    let minor = query_one(
+        data,
+        "SELECT commission_minor FROM redemptions ORDER BY id DESC LIMIT 1",
+    );
+    euros(minor.parse().unwrap_or_else(|e| panic!("{minor}: {e}")))
 }
 
 /// With `PARTNERDESK_UPDATE_DOCS=1`, copies a screenshot into docs/ for the README.

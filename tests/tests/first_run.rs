@@ -33,7 +33,7 @@ fn partner_survives_restart_and_duplicate_is_refused() {
     app.type_into("partner-email", "hallo@cafe-mueller.de");
     app.click("partner-save");
     app.wait_gone("partner-editor");
-    assert_eq!(partner_names(&app), [PARTNER]);
+    assert_eq!(app.partner_names(), [PARTNER]);
 
     // The same name in another case and with stray spaces is the same partner.
     app.click("partner-new");
@@ -73,13 +73,5 @@ fn partner_survives_restart_and_duplicate_is_refused() {
         !app.is_shown("setup-form"),
         "the first-run form came back after a restart"
     );
-    assert_eq!(partner_names(&app), [PARTNER]);
-}
-
-/// The names in the partner list, once it shows at least one row.
-fn partner_names(app: &App) -> Vec<String> {
-    app.wait_until("the partner list to show rows", |app| {
-        let names = app.texts("partner-row-name");
-        (!names.is_empty()).then_some(names)
-    })
+    assert_eq!(app.partner_names(), [PARTNER]);
 }

@@ -1,47 +1,66 @@
 //! Money: the owner opens the dashboard, pays the demo bakery, sees its balance drop,
 //! prints its statement and finds the new balance in it, and exports the redemptions CSV.
 
-use partnerdesk_e2e::{fresh_data_dir, workspace_root, App, Launch};
-use serde_json::json;
+use std::path::Path;
 
-const BAKERY: &str = "Crumb & Co. Bakery";
+use partnerdesk_e2e::{
+    files_dir, fresh_data_dir, pdf_text, query, query_one, workspace_root, App, Launch, DEMO_BAKERY,
+};
 
-fn pdf_text(path: &str) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", path, "-"])
-        .output()
-        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed: {e}"));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+const BAKERY: &str = DEMO_BAKERY;
 
 #[test]
 fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     let data = fresh_data_dir();
-    let files = tempfile::Builder::new()
-        .prefix("partnerdesk-e2e-money-")
-        .tempdir()
-        .unwrap_or_else(|e| panic!("could not create a folder for files: {e}"));
-    let launch = Launch::new()
-        .arg("--demo")
-        .env("PARTNERDESK_SAVE_DIR", files.path().display().to_string())
-        .env("PARTNERDESK_NO_OPEN", "1");
-    let app = App::launch_with(data.path(), launch);
+    let files = files_dir("money");
+    let app = App::launch_with(
+        data.path(),
+        Launch::new().demo().save_files_to(files.path()),
+    );
 
     app.click("nav-money");
     app.wait_for("money-headline");
+    // The demo's sales were logged today. Every period below comes from the day they were
+    // stored, not the wall clock: from the start of that month to the end of the next, so
+    // a cost or payout dated "today" after midnight (even a month's last) still falls in it.
+    let demo_day = query_one(data.path(), "SELECT max(local_day) FROM redemptions");
+    let demo_month = &demo_day[..7];
+    let until = query_one(
+        data.path(),
+        &format!("SELECT date('{demo_day}', 'start of month', '+2 months', '-1 day')"),
+    );
+    app.select_by_value("money-period", "custom");
+    app.set_value("money-from", &format!("{demo_month}-01"));
+    app.set_value("money-to", &until);
 
     // What the program cost besides commissions, the shop's month, and a goal.
     app.click("money-tab-costs");
+    app.select_by_value("money-cost-category", "events");
     app.type_into("money-cost-amount", "18,00");
     app.click("money-cost-submit");
-    app.wait_for("money-cost-row");
+    app.wait_for_exact_text("money-cost-saved", "✓ Added €18.00 for events.");
+    let cost = app.wait_until("the cost in the list", |app| {
+        app.texts("money-cost-row").into_iter().next()
+    });
+    assert_eq!(
+        cells(&cost)[1..],
+        ["Events", "€18.00", "—", "—"],
+        "{cost:?}"
+    );
+    assert_eq!(
+        query(
+            data.path(),
+            "SELECT category, amount_minor FROM program_costs"
+        ),
+        ["events|1800"]
+    );
+    app.type_into("money-revenue-month", demo_month);
     app.type_into("money-revenue-amount", "2400");
     app.click("money-revenue-submit");
-    app.wait_until("the month's revenue saved", |app| {
-        app.texts("money-revenue-saved")
-            .into_iter()
-            .find(|t| !t.is_empty())
-    });
+    app.wait_for_exact_text(
+        "money-revenue-saved",
+        &format!("✓ Saved the revenue for {demo_month}."),
+    );
     app.type_into("money-goal-target", "20");
     app.type_into("money-goal-month", "2027-06");
     app.click("money-goal-submit");
@@ -52,7 +71,24 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     });
     app.screenshot("money-costs");
     app.click("money-tab-dashboard");
+    // Customers sent by partners paid €39.15 (€43.50 less €4.35 off) of the month's
+    // €2,400.00: 1.63 %, 8 % of the way to 20 %.
     app.wait_for("money-goal");
+    let goal = app.text("money-goal");
+    let lines: Vec<&str> = goal
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "20 % of revenue via partners by June 2027",
+            "8%",
+            "1.63 % so far"
+        ],
+        "{goal:?}"
+    );
     app.wait_for("money-top-partner");
     let sales = app.wait_until("the sales card", |app| {
         let script = "return document.querySelector('[data-testid=\"money-headline\"][data-figure=\"sales\"]')?.innerText ?? null;";
@@ -65,7 +101,11 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         // Tall enough for the chart, the top partners and the goals in one picture.
         app.block("resize", app.client().set_window_size(1200, 1450))
             .unwrap_or_else(|e| panic!("could not resize the window: {e}"));
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        // The page has been laid out at the new size once it reports it.
+        app.wait_until("the page laid out at the taller size", |app| {
+            let height = app.execute("return window.innerHeight;", vec![]).as_u64()?;
+            (height > 1000).then_some(())
+        });
         let shot = app.screenshot("money-dashboard-doc");
         let docs = workspace_root().join("docs/dashboard.png");
         std::fs::copy(&shot, &docs).unwrap_or_else(|e| panic!("could not copy to {docs:?}: {e}"));
@@ -74,28 +114,67 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     }
 
     app.click("money-tab-partner");
-    let script = "return Array.from(document.querySelector('[data-testid=\"money-partner\"]')?.options ?? [])\
-                  .find(o => o.text === arguments[0])?.value ?? null;";
-    let bakery = app.wait_until("the bakery in the partner box", |app| {
-        app.execute(script, vec![json!(BAKERY)])
-            .as_str()
-            .map(str::to_string)
-    });
-    app.select_by_value("money-partner", &bakery);
-    app.wait_for_text("money-closing-balance", "€3.14");
+    app.choose_option("money-partner", BAKERY);
+    app.wait_for_exact_text("money-closing-balance", "€3.14");
     assert_eq!(app.text("money-owed"), format!("You owe {BAKERY} €3.14"));
 
     app.type_into("money-payout-amount", "1,00");
     app.type_into("money-payout-reference", "TRF 0042");
     app.click("money-payout-submit");
-    app.wait_for_text("money-closing-balance", "€2.14");
+    app.wait_for_exact_text("money-closing-balance", "€2.14");
     app.wait_for("money-payout-row");
     app.screenshot("money-partner");
 
-    // What-if under the terms in force changes nothing; the figures come back side by side.
+    // The owner's window shows what the partner earned on each sale.
+    let rows = app.wait_until("the demo's three redemptions", |app| {
+        let rows = app.texts("money-redemption-row");
+        (rows.len() == 3).then_some(rows)
+    });
+    assert!(
+        rows.iter()
+            .any(|r| cells(r)[2..5] == ["€12.50", "€1.25", "€0.90"]),
+        "sale, discount and commission of the €12.50 sale: {rows:?}"
+    );
+
+    // What-if reads only: the ledger, the terms and the audit trail stay as they were.
+    let before = ledger(data.path());
+    let version_id = |n: u32| {
+        query_one(
+            data.path(),
+            &format!(
+                "SELECT v.id FROM agreement_versions v JOIN partners p ON p.id = v.partner_id \
+                 WHERE p.name = '{BAKERY}' AND v.version = {n}"
+            ),
+        )
+    };
+    // Under the terms in force (version 2), every difference is zero.
+    app.select_by_value("money-what-if-version", &version_id(2));
     app.click("money-what-if-run");
-    let compared = app.wait_for_text("money-what-if-result", "3 redemptions");
-    assert!(compared.contains("€3.14"), "{compared}");
+    assert_eq!(
+        what_if(&app, |_| true),
+        [
+            ["Commission", "€3.14", "€3.14", "€0.00"],
+            ["Discounts given", "€4.35", "€4.35", "€0.00"],
+        ]
+    );
+    // Version 1 paid 5 % instead of 8 % on the same €39.15 (per sale: €0.56 + €0.36 +
+    // €1.04), with the same 10 % off: only the commission differs.
+    app.select_by_value("money-what-if-version", &version_id(1));
+    app.click("money-what-if-run");
+    let compared = what_if(&app, |rows| rows.iter().any(|r| r[3] != "€0.00"));
+    assert_eq!(
+        compared,
+        [
+            ["Commission", "€3.14", "€1.96", "\u{2212}€1.18"],
+            ["Discounts given", "€4.35", "€4.35", "€0.00"],
+        ]
+    );
+    assert_eq!(
+        ledger(data.path()),
+        before,
+        "what-if changed the stored data"
+    );
+    app.wait_for_exact_text("money-closing-balance", "€2.14");
 
     app.click("money-print-statement");
     let saved = app.wait_until("the statement's saved path", |app| {
@@ -103,7 +182,7 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
             .into_iter()
             .find(|t| t.ends_with(".pdf"))
     });
-    let text = pdf_text(&saved);
+    let text = pdf_text(Path::new(&saved));
     assert!(text.contains(BAKERY), "{text}");
     assert!(
         text.contains("€2.14"),
@@ -142,4 +221,49 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         lines[1].contains(",12.50,1.25,0.90,"),
         "amounts as decimals:\n{csv}"
     );
+}
+
+/// A table row's cells, as innerText writes them (a tab between cells).
+fn cells(row: &str) -> Vec<&str> {
+    row.split('\t').map(str::trim).collect()
+}
+
+/// The what-if table, cell by cell, once its caption reads "3 redemptions, …" and `ready`
+/// accepts its rows.
+fn what_if(app: &App, ready: impl Fn(&[[String; 4]]) -> bool) -> Vec<[String; 4]> {
+    let script = "const t = document.querySelector('[data-testid=\"money-what-if-result\"]');\
+                  if (!t || !t.caption.innerText.startsWith('3 redemptions')) return null;\
+                  return Array.from(t.tBodies[0].rows)\
+                    .map(r => Array.from(r.cells).map(c => c.innerText.trim()));";
+    app.wait_until("the what-if comparison", |app| {
+        let rows = app.execute(script, vec![]);
+        let rows: Vec<[String; 4]> = rows
+            .as_array()?
+            .iter()
+            .map(|r| {
+                let cells: Vec<String> = r
+                    .as_array()?
+                    .iter()
+                    .map(|c| c.as_str().unwrap_or_default().to_string())
+                    .collect();
+                cells.try_into().ok()
+            })
+            .collect::<Option<_>>()?;
+        ready(&rows).then_some(rows)
+    })
+}
+
+/// What must not change when nothing is saved: redemptions with their amounts and terms,
+/// every agreement version, payouts, and the number of audit entries.
+fn ledger(data: &Path) -> Vec<String> {
+    [
+        "SELECT id, agreement_version_id, sale_minor, discount_minor, commission_minor \
+         FROM redemptions ORDER BY id",
+        "SELECT id, version, status FROM agreement_versions ORDER BY id",
+        "SELECT id, amount_minor FROM payouts ORDER BY id",
+        "SELECT count(*) FROM audit_log",
+    ]
+    .iter()
+    .flat_map(|sql| query(data, sql))
+    .collect()
 }

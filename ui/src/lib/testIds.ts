@@ -8,7 +8,9 @@ export const testIds = {
 		codes: 'nav-codes',
 		counter: 'nav-counter',
 		money: 'nav-money',
-		settings: 'nav-settings'
+		settings: 'nav-settings',
+		/** The business name atop the navigation. */
+		shopName: 'nav-shop-name'
 	},
 	setup: {
 		form: 'setup-form',
@@ -348,10 +350,14 @@ export const testIds = {
 		exportError: 'money-export-error',
 		costForm: 'money-cost-form',
 		costAmount: 'money-cost-amount',
+		/** The cost's category <select>: printing, events, jointPromotion, other. */
+		costCategory: 'money-cost-category',
 		costSubmit: 'money-cost-submit',
 		revenueMonth: 'money-revenue-month',
 		revenueAmount: 'money-revenue-amount',
 		revenueSubmit: 'money-revenue-submit',
+		/** The goal's kind <select>: revenueShare or newCustomersPerMonth. */
+		goalKind: 'money-goal-kind',
 		goalTarget: 'money-goal-target',
 		goalMonth: 'money-goal-month',
 		goalSubmit: 'money-goal-submit',

@@ -1,0 +1,161 @@
+//! Payouts: the owner pays the demo bakery, finds the transfer went wrong and reverses it
+//! with a reason (the bakery is owed exactly that amount again, and the payout stays listed,
+//! marked reversed); then pays more than is owed, which is refused beside the amount until
+//! the owner confirms it, leaving the bakery paid in advance.
+
+use partnerdesk_e2e::{fresh_data_dir, App, Launch, DEMO_BAKERY as BAKERY};
+use serde_json::Value;
+
+/// What the demo's three sales earn the bakery: 8 % of what each customer paid after the
+/// 10 % discount (€0.90 + €0.58 + €1.66).
+const DEMO_OWED: &str = "€3.14";
+
+#[test]
+fn reversed_payout_is_owed_again_and_an_over_balance_one_needs_a_yes() {
+    let data = fresh_data_dir();
+    let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    app.click("nav-money");
+    app.click("money-tab-partner");
+    app.choose_option("money-partner", BAKERY);
+    app.wait_for_exact_text("money-closing-balance", DEMO_OWED);
+    assert_eq!(
+        app.text("money-owed"),
+        format!("You owe {BAKERY} {DEMO_OWED}")
+    );
+    assert!(payouts(&app).is_empty(), "the demo has paid nobody yet");
+
+    // A transfer of €2.00 lowers the balance by exactly that.
+    app.type_into("money-payout-amount", "2,00");
+    app.type_into("money-payout-reference", "TRF 0107");
+    app.click("money-payout-submit");
+    app.wait_for_exact_text("money-closing-balance", "€1.14");
+    assert_eq!(app.text("money-owed"), format!("You owe {BAKERY} €1.14"));
+    let paid = wait_payouts(&app, 1);
+    assert_eq!(paid[0].amount, "€2.00");
+    assert_eq!(paid[0].reference, "TRF 0107");
+    assert!(!paid[0].reversed, "{:?}", paid[0]);
+    assert_eq!(paid[0].status, "Reverse…");
+    assert_eq!(
+        app.text("money-payout-note"),
+        format!("✓ Recorded a payout of €2.00 on {}.", paid[0].paid_on)
+    );
+
+    // It went to the wrong account: reversed, with a reason the dialog insists on.
+    app.click("money-payout-reverse");
+    app.wait_for("money-reverse-dialog");
+    let about = app.text("money-reverse-dialog");
+    assert!(
+        about.contains(&format!("€2.00 paid on {} (TRF 0107)", paid[0].paid_on)),
+        "the dialog should name the payout: {about:?}"
+    );
+    app.click("money-reverse-confirm");
+    app.wait_for("money-reverse-error");
+    assert!(
+        app.is_shown("money-reverse-dialog"),
+        "no reason, no reversal"
+    );
+    app.type_into("money-reverse-reason", "Sent to the wrong account");
+    app.screenshot("payouts-reverse-dialog");
+    app.click("money-reverse-confirm");
+    app.wait_gone("money-reverse-dialog");
+    app.wait_for_exact_text("money-closing-balance", DEMO_OWED);
+    assert_eq!(
+        app.text("money-owed"),
+        format!("You owe {BAKERY} {DEMO_OWED}")
+    );
+    let after = app.wait_until("the payout marked reversed", |app| {
+        let rows = payouts(app);
+        (rows.len() == 1 && rows[0].reversed).then_some(rows)
+    });
+    assert_eq!(after[0].amount, "€2.00", "a reversed payout stays listed");
+    assert!(
+        after[0]
+            .status
+            .starts_with("Reversed\nSent to the wrong account ("),
+        "the status should say reversed and why: {:?}",
+        after[0].status
+    );
+    assert!(
+        !app.is_shown("money-payout-reverse"),
+        "a payout is reversed once"
+    );
+    app.screenshot("payouts-reversed");
+
+    // €5.00 is more than the €3.14 owed: refused beside the amount, nothing recorded.
+    app.type_into("money-payout-amount", "5,00");
+    app.click("money-payout-submit");
+    let refusal = app.wait_until("the over-balance refusal", |app| {
+        app.texts("money-payout-error").into_iter().next()
+    });
+    assert_eq!(
+        refusal,
+        format!(
+            "⚠ €5.00 is more than the {DEMO_OWED} this partner is owed. Confirm to pay it anyway."
+        )
+    );
+    assert_eq!(
+        app.value("money-payout-amount"),
+        "5,00",
+        "the amount stays typed"
+    );
+    assert_eq!(app.text("money-closing-balance"), DEMO_OWED);
+    assert_eq!(payouts(&app).len(), 1, "nothing recorded before the yes");
+    app.screenshot("payouts-over-balance");
+
+    // The owner says yes: recorded, and the bakery is now paid €1.86 ahead.
+    app.click("money-payout-confirm-over");
+    app.wait_for_exact_text("money-closing-balance", "-€1.86");
+    assert_eq!(
+        app.text("money-owed"),
+        format!("{BAKERY} has been paid €1.86 in advance")
+    );
+    app.wait_gone("money-payout-error");
+    let both = wait_payouts(&app, 2);
+    let amounts: Vec<(&str, bool)> = both
+        .iter()
+        .map(|p| (p.amount.as_str(), p.reversed))
+        .collect();
+    assert!(
+        amounts.contains(&("€5.00", false)) && amounts.contains(&("€2.00", true)),
+        "{both:?}"
+    );
+    app.screenshot("payouts");
+}
+
+/// One row of the payouts table, as shown.
+#[derive(Debug)]
+struct Payout {
+    paid_on: String,
+    amount: String,
+    reference: String,
+    /// The Status cell: "Reverse…" (its button), or "Reversed" and why.
+    status: String,
+    reversed: bool,
+}
+
+/// The payouts listed now, in page order (none yet is an empty list).
+fn payouts(app: &App) -> Vec<Payout> {
+    let script = "return Array.from(document.querySelectorAll('[data-testid=\"money-payout-row\"]'))\
+                  .map(r => [r.dataset.reversed === 'true', ...Array.from(r.cells, c => c.innerText.trim())]);";
+    let rows = app.execute(script, vec![]);
+    let rows = rows.as_array().cloned().unwrap_or_default();
+    rows.iter()
+        .map(|row| {
+            let cell = |i: usize| row[i].as_str().unwrap_or_default().to_string();
+            Payout {
+                reversed: row[0] == Value::Bool(true),
+                paid_on: cell(1),
+                amount: cell(2),
+                reference: cell(4),
+                status: cell(6),
+            }
+        })
+        .collect()
+}
+
+fn wait_payouts(app: &App, count: usize) -> Vec<Payout> {
+    app.wait_until(&format!("{count} payouts listed"), |app| {
+        let rows = payouts(app);
+        (rows.len() == count).then_some(rows)
+    })
+}

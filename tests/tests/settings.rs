@@ -1,0 +1,85 @@
+//! Settings: the owner renames the business (not ASCII: "Café Müller" in Łódź) and this
+//! till, and finds both where the app uses them: the business in the navigation and on a
+//! printed agreement, the till over the counter's recent list and on a logged sale.
+
+use std::path::Path;
+
+use partnerdesk_e2e::{
+    files_dir, fresh_data_dir, pdf_text, query, query_one, unused_demo_card, App, Launch,
+    DEMO_BAKERY,
+};
+
+const BUSINESS: &str = "Café Müller";
+const STREET: &str = "ul. Piotrkowska 12";
+const CITY: &str = "90-001 Łódź";
+const TILL: &str = "Kasa Łódź 2";
+
+#[test]
+fn renamed_business_and_till_show_on_screens_prints_and_sales() {
+    let data = fresh_data_dir();
+    let pdfs = files_dir("settings");
+    let app = App::launch_with(data.path(), Launch::new().demo().save_files_to(pdfs.path()));
+
+    app.click("nav-settings");
+    app.type_into("setup-name", BUSINESS);
+    app.type_into("setup-address", &format!("{STREET}\n{CITY}"));
+    app.click("setup-submit");
+    app.wait_until("the profile saved", |app| {
+        app.texts("settings-saved")
+            .into_iter()
+            .find(|t| t.starts_with("✓ Saved"))
+    });
+    app.wait_for_exact_text("nav-shop-name", BUSINESS);
+    assert_eq!(
+        query_one(
+            data.path(),
+            "SELECT name || ' / ' || replace(address, char(10), ' / ') FROM business_profile"
+        ),
+        format!("{BUSINESS} / {STREET} / {CITY}"),
+    );
+
+    app.type_into("settings-till-name", TILL);
+    app.click("settings-till-save");
+    app.wait_for_exact_text("settings-till-saved", "✓ Saved.");
+    app.screenshot("settings-saved");
+
+    // The counter heads its list with the new name, and a sale logged now carries it.
+    app.click("nav-counter");
+    app.wait_for_exact_text("counter-till", TILL);
+    let card = unused_demo_card(data.path());
+    app.send_keys("counter-code", &format!("{card}\n"));
+    app.wait_for_exact_text("counter-result-title", "VALID");
+    app.wait_for_focus("counter-sale");
+    app.press("10.00\n");
+    app.wait_for("counter-confirmation");
+    app.wait_for_focus("counter-code");
+    assert_eq!(
+        query(
+            data.path(),
+            "SELECT till FROM redemptions ORDER BY id DESC LIMIT 1"
+        ),
+        [TILL]
+    );
+    // The sale is listed under the new till: the demo's three were logged at Till 1.
+    app.wait_until("the new sale alone under the new till", |app| {
+        (app.texts("counter-recent-row").len() == 1).then_some(())
+    });
+    // Used again, the card says where it was used: at the renamed till.
+    app.send_keys("counter-code", &format!("{card}\n"));
+    app.wait_for_exact_text("counter-result-title", "ALREADY USED");
+    let detail = app.text("counter-detail");
+    assert!(detail.contains(TILL), "{detail:?}");
+    app.screenshot("settings-counter");
+
+    // A printed agreement names the business as it is now.
+    app.open_agreements_of("crumb", DEMO_BAKERY);
+    app.click("agreement-print");
+    let saved = app.text("agreement-saved-path");
+    let text = pdf_text(Path::new(&saved));
+    for expected in [BUSINESS, STREET, CITY] {
+        assert!(
+            text.contains(expected),
+            "the agreement should show {expected:?}:\n{text}"
+        );
+    }
+}

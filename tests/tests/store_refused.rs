@@ -1,0 +1,92 @@
+//! A data file this build must not touch: one written by a newer Partnerdesk, or a damaged
+//! one. The window says which, in words, and the file is left byte for byte as it was.
+
+use std::path::Path;
+
+use partnerdesk_e2e::{db_file, fresh_data_dir, sqlite_write, App, Launch};
+
+/// A real demo database, closed cleanly, with its WAL folded into the file.
+fn prepared_desk(data: &Path) {
+    let mut app = App::launch_with(data, Launch::new().demo());
+    app.wait_for("nav-partners");
+    app.partner_names();
+    app.quit();
+    sqlite_write(&db_file(data), "PRAGMA wal_checkpoint(TRUNCATE);");
+}
+
+/// Opens the app on `data` and answers the store-problem screen's heading and text.
+fn problem_screen(data: &Path) -> (String, String) {
+    let app = App::launch(data);
+    app.wait_for("store-problem");
+    assert!(
+        !app.is_shown("nav-partners"),
+        "no screen behind the problem"
+    );
+    assert!(
+        !app.is_shown("setup-form"),
+        "no first-run form for a refused file"
+    );
+    let heading = app.execute(
+        "return document.querySelector('[data-testid=\"store-problem\"] h1').innerText.trim();",
+        vec![],
+    );
+    let text = app.text("store-problem");
+    app.screenshot("store-problem");
+    (heading.as_str().unwrap_or_default().to_string(), text)
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let data = fresh_data_dir();
+    prepared_desk(data.path());
+    let db = db_file(data.path());
+    sqlite_write(
+        &db,
+        "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, \
+         execution_time) VALUES (99991231000001, 'from the future', CURRENT_TIMESTAMP, 1, \
+         x'00', 0); UPDATE store_meta SET value = '9.9.0' WHERE key = 'written_by';",
+    );
+    let before = std::fs::read(&db).unwrap_or_else(|e| panic!("{e}"));
+
+    let (heading, text) = problem_screen(data.path());
+    assert_eq!(heading, "This data was saved by a newer Partnerdesk");
+    assert!(
+        text.contains("last written by Partnerdesk 9.9.0")
+            && text.contains("Install the newer version"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&data.path().display().to_string()),
+        "the screen names the data folder: {text}"
+    );
+    assert!(
+        std::fs::read(&db).unwrap_or_default() == before,
+        "the newer database was changed"
+    );
+}
+
+#[test]
+fn a_damaged_database_is_refused_untouched() {
+    let data = fresh_data_dir();
+    prepared_desk(data.path());
+    let db = db_file(data.path());
+    // Scribble over everything after the first page: the header survives, the b-trees do not.
+    let mut bytes = std::fs::read(&db).unwrap_or_else(|e| panic!("{e}"));
+    let page = 4096;
+    assert!(bytes.len() > 3 * page, "only {} bytes", bytes.len());
+    for (i, b) in bytes.iter_mut().enumerate().skip(page) {
+        *b = (i % 251) as u8;
+    }
+    std::fs::write(&db, &bytes).unwrap_or_else(|e| panic!("{e}"));
+
+    let (heading, text) = problem_screen(data.path());
+    assert_eq!(heading, "Partnerdesk cannot read its data file");
+    assert!(
+        text.contains("is damaged") && text.contains("will not write to it"),
+        "{text}"
+    );
+    assert!(
+        std::fs::read(&db).unwrap_or_default() == bytes,
+        "the damaged database was changed"
+    );
+}
