@@ -3,14 +3,14 @@
 
 use crate::business::PaperSize;
 
-use super::clean::printable_line;
-use super::compose::Composer;
-use super::fonts::Fonts;
-use super::layout::Mark;
-use super::page::{Frame, Sheet};
-use super::paint::paint;
+use super::engine::clean::printable_line;
+use super::engine::compose::Composer;
+use super::engine::fonts::Fonts;
+use super::engine::layout::Mark;
+use super::engine::page::{Frame, Sheet};
+use super::engine::paint::paint;
+use super::engine::style;
 use super::parts::{name_lines, party, signature};
-use super::style;
 use super::DocumentError;
 
 /// One party of an agreement as printed.

@@ -4,18 +4,14 @@
 
 use crate::business::PaperSize;
 
-use super::clean::printable_line;
-use super::fonts::{Face, Fonts};
-use super::layout::Mark;
-use super::page::Sheet;
-use super::qr::qr_marks;
-use super::style::{self, Ink};
-use super::wrap::{ellipsize, wrap, TextStyle};
+use super::engine::clean::printable_line;
+use super::engine::fonts::{Face, Fonts};
+use super::engine::layout::Mark;
+use super::engine::page::Sheet;
+use super::engine::qr::qr_marks;
+use super::engine::style::{self, Ink};
+use super::engine::wrap::{ellipsize, wrap, TextStyle};
 use super::DocumentError;
-
-mod cheat;
-
-pub use cheat::render_cheat_sheet;
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
@@ -80,7 +76,7 @@ pub fn render_card_sheet(sheet: &CardSheet) -> Result<Vec<u8>, DocumentError> {
     if pages.is_empty() {
         pages.push(Vec::new());
     }
-    Ok(super::paint::paint(
+    Ok(super::engine::paint::paint(
         fonts,
         &page,
         None,

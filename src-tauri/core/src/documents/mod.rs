@@ -1,30 +1,16 @@
-//! Printed documents: agreement, referral card sheet and statement PDFs, fonts embedded.
-//!
-//! Rendering runs in two steps. Layout ([`compose::Composer`] over [`layout::Flow`]) measures
-//! text with the embedded fonts' advance widths, wraps it and places it on pages; painting
-//! ([`paint`]) then writes those pages with printpdf, adding the running head and foot now
-//! that the page count is known. Everything a user typed passes [`clean::printable`] on the
-//! way in.
+//! Printed documents: agreement, referral card sheet, statement and counter cheat sheet PDFs,
+//! fonts embedded, each laid out and painted by the generic [`engine`].
 
 mod agreement;
-pub mod blocks;
 mod cards;
-pub mod clean;
-pub mod compose;
-mod error;
-pub mod fonts;
-pub mod layout;
-pub mod page;
-pub mod paint;
+mod cheat_sheet;
+pub mod engine;
 pub mod parts;
-mod qr;
 #[cfg(any(test, feature = "testing"))]
 pub mod samples;
 pub mod statement;
-pub mod style;
-pub mod table;
-pub mod wrap;
 
 pub use agreement::{render_agreement, AgreementDoc, PartyBlock, SignatureBlock};
-pub use cards::{render_card_sheet, render_cheat_sheet, Card, CardSheet, CARDS_PER_PAGE};
-pub use error::DocumentError;
+pub use cards::{render_card_sheet, Card, CardSheet, CARDS_PER_PAGE};
+pub use cheat_sheet::render_cheat_sheet;
+pub use engine::DocumentError;

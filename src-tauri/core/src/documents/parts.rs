@@ -2,11 +2,11 @@
 //! blocks with fields to fill in.
 
 use super::agreement::{PartyBlock, SignatureBlock};
-use super::blocks::{Column, Line};
-use super::clean::printable_line;
-use super::fonts::{Face, Fonts};
-use super::style::{self, Ink};
-use super::wrap::{wrap, TextStyle};
+use super::engine::blocks::{Column, Line};
+use super::engine::clean::printable_line;
+use super::engine::fonts::{Face, Fonts};
+use super::engine::style::{self, Ink};
+use super::engine::wrap::{wrap, TextStyle};
 
 /// One party's details: role, name, address, tax id, contact.
 pub fn party(fonts: &Fonts, column: Column, p: &PartyBlock) -> Column {

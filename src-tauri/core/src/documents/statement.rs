@@ -4,17 +4,17 @@
 use crate::business::PaperSize;
 
 use super::agreement::PartyBlock;
-use super::blocks::{self, Column};
-use super::clean::printable_line;
-use super::compose::Composer;
-use super::fonts::Fonts;
-use super::layout::{Flow, Mark};
-use super::page::{Frame, Sheet};
-use super::paint::paint;
+use super::engine::blocks::{self, Column};
+use super::engine::clean::printable_line;
+use super::engine::compose::Composer;
+use super::engine::fonts::Fonts;
+use super::engine::layout::{Flow, Mark};
+use super::engine::page::{Frame, Sheet};
+use super::engine::paint::paint;
+use super::engine::style;
+use super::engine::table::{Align, Look, Table, TableColumn, TableRow, Width};
+use super::engine::wrap::{wrap, TextStyle};
 use super::parts::party;
-use super::style;
-use super::table::{Align, Look, Table, TableColumn, TableRow, Width};
-use super::wrap::{wrap, TextStyle};
 use super::DocumentError;
 
 /// One line of the summary.
@@ -322,8 +322,8 @@ fn frame(doc: &StatementDoc) -> Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::fonts::Face;
-    use crate::documents::style::Ink;
+    use crate::documents::engine::fonts::Face;
+    use crate::documents::engine::style::Ink;
 
     fn sample(redemptions: usize) -> StatementDoc {
         let party = |role: &str, name: &str| PartyBlock {

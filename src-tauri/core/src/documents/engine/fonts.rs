@@ -9,8 +9,8 @@ use super::DocumentError;
 /// DejaVu Sans covers Latin, Greek and Cyrillic with accents, `€` and `Ø`, which is what the
 /// names on a local partnership need; it is embedded (and subset) so the PDF needs no font on
 /// the reader's machine. Licence: fonts/LICENSE-DejaVu.txt.
-const REGULAR_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+const REGULAR_TTF: &[u8] = include_bytes!("../../../fonts/DejaVuSans.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../../fonts/DejaVuSans-Bold.ttf");
 
 /// Which of the two embedded faces a piece of text is set in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

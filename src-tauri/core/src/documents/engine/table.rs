@@ -406,7 +406,7 @@ fn note_style() -> TextStyle {
 mod tests {
     use super::*;
     use crate::business::PaperSize;
-    use crate::documents::page::Sheet;
+    use crate::documents::engine::page::Sheet;
 
     fn amounts(rows: usize) -> Table {
         Table {

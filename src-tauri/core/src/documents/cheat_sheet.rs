@@ -2,14 +2,14 @@
 //! result means, in type large enough to read at arm's length.
 
 use crate::business::PaperSize;
-use crate::documents::clean::printable_line;
-use crate::documents::compose::Composer;
-use crate::documents::fonts::{Face, Fonts};
-use crate::documents::layout::Mark;
-use crate::documents::page::{Frame, Sheet};
-use crate::documents::paint::paint;
-use crate::documents::style::Ink;
-use crate::documents::wrap::TextStyle;
+use crate::documents::engine::clean::printable_line;
+use crate::documents::engine::compose::Composer;
+use crate::documents::engine::fonts::{Face, Fonts};
+use crate::documents::engine::layout::Mark;
+use crate::documents::engine::page::{Frame, Sheet};
+use crate::documents::engine::paint::paint;
+use crate::documents::engine::style::Ink;
+use crate::documents::engine::wrap::TextStyle;
 use crate::documents::DocumentError;
 
 const TITLE: &str = "Taking a referral code";
