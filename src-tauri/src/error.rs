@@ -1,7 +1,8 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
 use partnerdesk_core::error::{
-    CodeError, Field, LedgerError, PartnerError, PayoutError, StoreError, TermsError,
+    CodeError, DocumentError, Field, ImportError, LedgerError, PartnerError, PayoutError,
+    StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -83,7 +84,9 @@ impl From<Error> for ApiError {
             }
             Error::Terms(TermsError::DraftExists { .. }) => ErrorCode::DraftExists,
             Error::Terms(TermsError::Overlap { .. }) => ErrorCode::PeriodOverlap,
-            Error::Document(_) => ErrorCode::DocumentFailed,
+            Error::Document(DocumentError::FontUnreadable { .. } | DocumentError::Csv(_)) => {
+                ErrorCode::DocumentFailed
+            }
             Error::Code(CodeError::Taken { .. }) => ErrorCode::CodeTaken,
             Error::Code(CodeError::NotFound(_)) => ErrorCode::CodeNotFound,
             Error::Code(CodeError::NoFreeCode) => ErrorCode::Internal,
@@ -95,7 +98,16 @@ impl From<Error> for ApiError {
             Error::Payout(PayoutError::OverBalance { .. }) => ErrorCode::OverBalance,
             Error::Payout(PayoutError::NotFound(_)) => ErrorCode::PayoutNotFound,
             Error::Payout(PayoutError::AlreadyReversed { .. }) => ErrorCode::AlreadyReversed,
-            Error::Import(_) => ErrorCode::ImportRefused,
+            Error::Import(
+                ImportError::Empty
+                | ImportError::NoHeader
+                | ImportError::DuplicateColumn { .. }
+                | ImportError::TooLarge { .. }
+                | ImportError::TooManyRows { .. }
+                | ImportError::NotUtf8 { .. }
+                | ImportError::Unreadable { .. }
+                | ImportError::RowsRefused { .. },
+            ) => ErrorCode::ImportRefused,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,
@@ -251,7 +263,6 @@ mod tests {
     /// the import panel, the custom-code field), so each is held to its exact JSON.
     #[test]
     fn codes_the_ui_acts_on_keep_their_exact_shape() {
-        use partnerdesk_core::error::ImportError;
         let over = PayoutError::OverBalance {
             amount: "€5.00".into(),
             owed: "€3.14".into(),

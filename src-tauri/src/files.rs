@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use partnerdesk_core::terms::Pdf;
-use tauri::AppHandle;
+use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -15,7 +15,10 @@ use crate::error::{ApiError, ErrorCode};
 
 /// Asks where to save `pdf`, writes it there and opens it in the system viewer. Answers the
 /// saved path, or `None` when the person cancelled the dialog.
-pub fn save_and_open(app: &AppHandle, pdf: &Pdf) -> Result<Option<String>, ApiError> {
+pub fn save_and_open<R: Runtime>(
+    app: &AppHandle<R>,
+    pdf: &Pdf,
+) -> Result<Option<String>, ApiError> {
     let Some(path) = ask_save_path(app, &pdf.file_name, ("Save PDF", "PDF document", "pdf")) else {
         return Ok(None);
     };
@@ -26,7 +29,7 @@ pub fn save_and_open(app: &AppHandle, pdf: &Pdf) -> Result<Option<String>, ApiEr
 
 /// Asks where to save a CSV file and writes it there (a spreadsheet opens it when the owner
 /// wants). Answers the saved path, or `None` when the person cancelled the dialog.
-pub fn save_csv(app: &AppHandle, file: &Pdf) -> Result<Option<String>, ApiError> {
+pub fn save_csv<R: Runtime>(app: &AppHandle<R>, file: &Pdf) -> Result<Option<String>, ApiError> {
     let Some(path) = ask_save_path(app, &file.file_name, ("Export CSV", "CSV file", "csv")) else {
         return Ok(None);
     };
@@ -35,8 +38,8 @@ pub fn save_csv(app: &AppHandle, file: &Pdf) -> Result<Option<String>, ApiError>
 }
 
 /// Asks where to save `file_name`; `None` when the person cancels.
-fn ask_save_path(
-    app: &AppHandle,
+fn ask_save_path<R: Runtime>(
+    app: &AppHandle<R>,
     file_name: &str,
     (title, kind, extension): (&str, &str, &str),
 ) -> Option<PathBuf> {
@@ -62,7 +65,7 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
 }
 
 /// Opens `path` in the system's viewer; a failure is logged, not shown (the file is saved).
-fn open_in_viewer(app: &AppHandle, path: &std::path::Path) {
+fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
     if std::env::var_os("PARTNERDESK_NO_OPEN").is_some() {
         return;
     }

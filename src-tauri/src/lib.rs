@@ -1,5 +1,9 @@
 //! The Partnerdesk shell: window, state and commands. Rules live in `partnerdesk-core`.
 
+// The one list of commands, shared with build.rs; defines `with_command_list!`, used below
+// and by `state::COMMANDS`, so it comes before the modules.
+include!("../commands.list.rs");
+
 mod commands;
 mod error;
 mod files;
@@ -11,6 +15,13 @@ use partnerdesk_core::Desk;
 use tauri::Manager;
 
 use crate::state::{App, Role};
+
+/// Tauri's invoke handler over the command list.
+macro_rules! handler {
+    ($($access:ident $module:ident::$command:ident,)*) => {
+        tauri::generate_handler![$(crate::commands::$module::$command),*]
+    };
+}
 
 /// Starts the app. `--demo` loads the demo data into an empty database; `--counter` opens
 /// the counter-only window, where owner commands are refused.
@@ -36,55 +47,10 @@ pub fn run() {
             // Opened before the window shows anything, outside any async context.
             let desk = tauri::async_runtime::block_on(open_desk(&data_dir, want_demo));
             tracing::info!(data_dir = %data_dir.display(), ok = desk.is_ok(), "store opened");
-            app.manage(App {
-                data_dir,
-                desk,
-                role,
-            });
+            app.manage(App::new(data_dir, desk, role));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_status,
-            commands::app::load_demo,
-            commands::business::save_business_profile,
-            commands::partners::list_partners,
-            commands::partners::get_partner,
-            commands::partners::create_partner,
-            commands::partners::update_partner,
-            commands::partners::change_partner_status,
-            commands::agreements::list_agreement_versions,
-            commands::agreements::agreement_in_force,
-            commands::agreements::preview_terms,
-            commands::agreements::create_agreement_draft,
-            commands::agreements::new_agreement_version,
-            commands::agreements::update_agreement_draft,
-            commands::agreements::delete_agreement_draft,
-            commands::agreements::sign_agreement,
-            commands::agreements::print_agreement,
-            commands::codes::list_codes,
-            commands::codes::issue_code,
-            commands::codes::issue_code_batch,
-            commands::codes::set_codes_enabled,
-            commands::codes::lookup_code,
-            commands::codes::print_card_sheet,
-            commands::counter::log_redemption,
-            commands::counter::recent_redemptions,
-            commands::counter::void_redemption,
-            commands::counter::set_till_name,
-            commands::money::dashboard,
-            commands::money::partner_money,
-            commands::money::record_payout,
-            commands::money::reverse_payout,
-            commands::money::print_statement,
-            commands::money::export_csv,
-            commands::money::add_cost,
-            commands::money::list_costs,
-            commands::money::set_month_revenue,
-            commands::money::add_goal,
-            commands::money::what_if,
-            commands::partners::preview_partner_import,
-            commands::partners::import_partners,
-        ])
+        .invoke_handler(with_command_list!(handler))
         .run(tauri::generate_context!());
     if let Err(err) = result {
         tracing::error!(%err, "Partnerdesk could not start");
@@ -119,14 +85,14 @@ mod bindings_tests {
         crate::commands::agreements::Paper::export_all(&cfg).unwrap();
         crate::commands::codes::BatchProgress::export_all(&cfg).unwrap();
         crate::state::Role::export_all(&cfg).unwrap();
-        crate::commands::money::PartnerMoney::export_all(&cfg).unwrap();
-        crate::commands::money::CsvKind::export_all(&cfg).unwrap();
+        crate::commands::exports::CsvKind::export_all(&cfg).unwrap();
         use partnerdesk_core::{payouts, program};
         program::Dashboard::export_all(&cfg).unwrap();
         program::CostInput::export_all(&cfg).unwrap();
         program::CostView::export_all(&cfg).unwrap();
         program::GoalInput::export_all(&cfg).unwrap();
         payouts::PayoutInput::export_all(&cfg).unwrap();
+        payouts::PartnerMoney::export_all(&cfg).unwrap();
         partnerdesk_core::terms::WhatIf::export_all(&cfg).unwrap();
     }
 
@@ -159,5 +125,77 @@ mod bindings_tests {
             read_all(fresh.path()),
             "ui/src/lib/api/bindings is stale: run UPDATE_BINDINGS=1 cargo test -p partnerdesk bindings"
         );
+    }
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use std::path::PathBuf;
+
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+
+    use crate::state::{Access, App, Role, COMMANDS};
+    use crate::{ApiError, ErrorCode};
+
+    /// What `command` answers a window serving `role` over a closed store, called through
+    /// the registered handler with no arguments: each guard is the command's first argument,
+    /// so it answers before any other is read.
+    fn call_all(role: Role) -> Vec<(&'static str, Access, Result<(), serde_json::Value>)> {
+        let closed = ApiError {
+            code: ErrorCode::StoreUnavailable,
+            message: "closed".into(),
+            field: None,
+        };
+        let app = mock_builder()
+            .manage(App::new(PathBuf::from("unused"), Err(closed), role))
+            .invoke_handler(with_command_list!(handler))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        COMMANDS
+            .iter()
+            .map(|(name, access)| {
+                let request = InvokeRequest {
+                    cmd: (*name).into(),
+                    callback: CallbackFn(0),
+                    error: CallbackFn(1),
+                    url: "tauri://localhost".parse().unwrap(),
+                    body: InvokeBody::default(),
+                    headers: Default::default(),
+                    invoke_key: INVOKE_KEY.into(),
+                };
+                let answer = get_ipc_response(&webview, request).map(drop);
+                (*name, *access, answer)
+            })
+            .collect()
+    }
+
+    /// The registered handler, called as each window would: the counter is refused every
+    /// owner command, and the owner gets past every guard (to find the store closed).
+    #[test]
+    fn the_counter_window_is_refused_every_owner_command() {
+        for (name, access, answer) in call_all(Role::Staff) {
+            match access {
+                Access::Owner => {
+                    let refused = answer.expect_err(name);
+                    assert_eq!(refused["code"], "forbidden", "{name}: {refused}");
+                }
+                Access::Staff => {
+                    let closed = answer.expect_err(name);
+                    assert_eq!(closed["code"], "store_unavailable", "{name}: {closed}");
+                }
+                Access::BeforeSignIn => assert!(answer.is_ok(), "{name}: {answer:?}"),
+            }
+        }
+        for (name, access, answer) in call_all(Role::Owner) {
+            if access != Access::BeforeSignIn {
+                let closed = answer.expect_err(name);
+                assert_eq!(closed["code"], "store_unavailable", "{name}: {closed}");
+            }
+        }
     }
 }

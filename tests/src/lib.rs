@@ -16,6 +16,11 @@
 //! included; a failing story leaves `target/e2e-screenshots/<test>-failure.png` and its
 //! logs in `target/e2e-logs/`.
 
+/// The test ids of ui/src/lib/testIds.json, the list the screens use too (see build.rs).
+pub mod ids {
+    include!(concat!(env!("OUT_DIR"), "/test_ids.rs"));
+}
+
 mod launch;
 mod page;
 mod paths;

@@ -1,6 +1,7 @@
 //! What many stories share: the demo desk, choosing a partner on a screen, and reading back
 //! what the app wrote (its SQLite file, the PDFs it saved) with independent tools.
 
+use crate::ids;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -150,26 +151,26 @@ impl App {
 
     /// Opens the Agreements screen on the partner named exactly `name`, found by `search`.
     pub fn open_agreements_of(&self, search: &str, name: &str) {
-        self.click("nav-agreements");
-        self.type_into("agreements-partner-search", search);
-        self.click("agreements-partner");
-        self.wait_for_exact_text("agreements-partner-name", name);
+        self.click(ids::nav::AGREEMENTS);
+        self.type_into(ids::agreements::PARTNER_SEARCH, search);
+        self.click(ids::agreements::PARTNER_ITEM);
+        self.wait_for_exact_text(ids::agreements::PARTNER_NAME, name);
     }
 
     /// Types `search` into the partner list's search and waits until the names shown are
     /// exactly `names`, in order.
     pub fn search_partners(&self, search: &str, names: &[&str]) {
-        self.click("nav-partners");
-        self.type_into("partner-search", search);
+        self.click(ids::nav::PARTNERS);
+        self.type_into(ids::partners::SEARCH, search);
         self.wait_until(&format!("the partner list to show {names:?}"), |app| {
-            (app.texts("partner-row-name") == names).then_some(())
+            (app.texts(ids::partners::ROW_NAME) == names).then_some(())
         });
     }
 
     /// The names in the partner list, once it shows at least one row.
     pub fn partner_names(&self) -> Vec<String> {
         self.wait_until("the partner list to show rows", |app| {
-            let names = app.texts("partner-row-name");
+            let names = app.texts(ids::partners::ROW_NAME);
             (!names.is_empty()).then_some(names)
         })
     }

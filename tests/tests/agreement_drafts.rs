@@ -3,7 +3,7 @@
 //! it superseded stay exactly as they were. The florist's only agreement is a draft; deleting
 //! it leaves the florist with none.
 
-use partnerdesk_e2e::{fresh_data_dir, App, Launch, DEMO_BAKERY as BAKERY};
+use partnerdesk_e2e::{fresh_data_dir, ids, App, Launch, DEMO_BAKERY as BAKERY};
 
 const FLORIST: &str = "Green Leaf Florist";
 
@@ -18,13 +18,13 @@ fn deleting_a_draft_leaves_the_signed_versions_as_they_were() {
         titles(&signed),
         ["Version 2: Signed", "Version 1: Superseded"]
     );
-    let signature = app.text("agreement-version-signed");
+    let signature = app.text(ids::agreements::VERSION_SIGNED);
 
-    app.click("agreement-new-version");
-    app.type_into("terms-offer-percent", "15");
-    app.wait_for_text("terms-preview-summary", "15 % off");
-    app.click("terms-save");
-    app.wait_gone("terms-form");
+    app.click(ids::agreements::NEW_VERSION);
+    app.type_into(ids::terms_form::OFFER_PERCENT, "15");
+    app.wait_for_text(ids::terms_form::PREVIEW_SUMMARY, "15 % off");
+    app.click(ids::terms_form::SAVE);
+    app.wait_gone(ids::terms_form::FORM);
     wait_note(&app, "Saved draft version 3.");
     let with_draft = versions(&app, 3);
     assert_eq!(
@@ -42,10 +42,10 @@ fn deleting_a_draft_leaves_the_signed_versions_as_they_were() {
     );
 
     // Asked first, in the card; "Keep it" keeps it.
-    app.click("agreement-delete");
-    app.wait_for("agreement-delete-confirm");
+    app.click(ids::agreements::DELETE_DRAFT);
+    app.wait_for(ids::agreements::CONFIRM_DELETE);
     let question = app.wait_until("the question in version 3's card", |app| {
-        let script = "return document.querySelector('[data-testid=\"agreement-version\"][data-version=\"3\"] .confirm')?.innerText.trim() ?? null;";
+        let script = &format!("return document.querySelector('[data-testid=\"{}\"][data-version=\"3\"] .confirm')?.innerText.trim() ?? null;", ids::agreements::VERSION);
         app.execute(script, vec![]).as_str().map(str::to_string)
     });
     assert!(
@@ -55,33 +55,33 @@ fn deleting_a_draft_leaves_the_signed_versions_as_they_were() {
         "{question:?}"
     );
     app.screenshot("agreement-drafts-confirm");
-    app.click("agreement-delete-cancel");
-    app.wait_gone("agreement-delete-confirm");
+    app.click(ids::agreements::KEEP_DRAFT);
+    app.wait_gone(ids::agreements::CONFIRM_DELETE);
     assert_eq!(versions(&app, 3), with_draft, "kept: nothing changed");
 
-    app.click("agreement-delete");
-    app.click("agreement-delete-confirm");
+    app.click(ids::agreements::DELETE_DRAFT);
+    app.click(ids::agreements::CONFIRM_DELETE);
     wait_note(&app, "Deleted draft version 3.");
     let left = versions(&app, 2);
     assert_eq!(
         left, signed,
         "the signed versions stay exactly as they were"
     );
-    assert_eq!(app.text("agreement-version-signed"), signature);
+    assert_eq!(app.text(ids::agreements::VERSION_SIGNED), signature);
     assert!(
-        !app.is_shown("agreement-delete"),
+        !app.is_shown(ids::agreements::DELETE_DRAFT),
         "no draft is left to delete"
     );
-    app.wait_for("agreement-new-version");
+    app.wait_for(ids::agreements::NEW_VERSION);
     app.screenshot("agreement-drafts-deleted");
 
     // The florist has only the demo's draft; deleting it leaves no agreement at all.
     app.open_agreements_of("green", FLORIST);
     assert_eq!(titles(&versions(&app, 1)), ["Version 1: Draft"]);
-    app.click("agreement-delete");
-    app.click("agreement-delete-confirm");
+    app.click(ids::agreements::DELETE_DRAFT);
+    app.click(ids::agreements::CONFIRM_DELETE);
     wait_note(&app, "Deleted draft version 1.");
-    let none = app.wait_for("agreement-none");
+    let none = app.wait_for(ids::agreements::NO_VERSIONS);
     let arg = serde_json::to_value(&none).unwrap_or_default();
     let said = app.execute("return arguments[0].innerText.trim();", vec![arg]);
     assert!(
@@ -89,7 +89,7 @@ fn deleting_a_draft_leaves_the_signed_versions_as_they_were() {
             .is_some_and(|s| s.starts_with(&format!("No agreement with {FLORIST} yet."))),
         "{said:?}"
     );
-    assert!(app.texts("agreement-version").is_empty());
+    assert!(app.texts(ids::agreements::VERSION).is_empty());
 }
 
 /// One version card as shown: title, status badge, effective dates, terms summary.
@@ -111,10 +111,10 @@ fn titles(versions: &[Version]) -> Vec<String> {
 /// The version cards, newest first, once `count` are shown.
 fn versions(app: &App, count: usize) -> Vec<Version> {
     app.wait_until(&format!("{count} versions shown"), |app| {
-        let titles = app.texts("agreement-version-title");
-        let statuses = app.texts("agreement-version-status");
-        let effective = app.texts("agreement-version-effective");
-        let summaries = app.texts("agreement-version-summary");
+        let titles = app.texts(ids::agreements::VERSION_TITLE);
+        let statuses = app.texts(ids::agreements::VERSION_STATUS);
+        let effective = app.texts(ids::agreements::VERSION_EFFECTIVE);
+        let summaries = app.texts(ids::agreements::VERSION_SUMMARY);
         let all = [&titles, &statuses, &effective, &summaries];
         all.iter().all(|t| t.len() == count).then(|| {
             (0..count)
@@ -132,6 +132,6 @@ fn versions(app: &App, count: usize) -> Vec<Version> {
 /// Waits for the confirmation line to say exactly `note` (after its tick).
 fn wait_note(app: &App, note: &str) {
     app.wait_until(&format!("the note {note:?}"), |app| {
-        (app.texts("agreement-note") == [format!("✓ {note}")]).then_some(())
+        (app.texts(ids::agreements::NOTE) == [format!("✓ {note}")]).then_some(())
     });
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use partnerdesk_e2e::{
-    files_dir, fresh_data_dir, pdf_page_size, pdf_text, query_one, App, Launch, DEMO_BAKERY,
+    files_dir, fresh_data_dir, ids, pdf_page_size, pdf_text, query_one, App, Launch, DEMO_BAKERY,
 };
 
 const BAKERY: &str = DEMO_BAKERY;
@@ -28,21 +28,21 @@ fn bakery_agreement_is_signed_and_printed() {
     app.screenshot("agreements-list");
 
     // A new version starts as a copy of the signed one, opened for editing.
-    app.click("agreement-new-version");
-    assert_eq!(app.value("terms-offer-percent"), "10");
-    app.type_into("terms-offer-percent", "150");
-    app.wait_for("error-offerPercent");
+    app.click(ids::agreements::NEW_VERSION);
+    assert_eq!(app.value(ids::terms_form::OFFER_PERCENT), "10");
+    app.type_into(ids::terms_form::OFFER_PERCENT, "150");
+    app.wait_for(&ids::field_error("offerPercent"));
     assert!(
-        app.is_shown("terms-preview-stale"),
+        app.is_shown(ids::terms_form::PREVIEW_STALE),
         "a refused field should grey the preview"
     );
-    app.type_into("terms-offer-percent", "15");
-    app.wait_for_text("terms-preview-summary", "15 % off");
-    app.wait_gone("error-offerPercent");
+    app.type_into(ids::terms_form::OFFER_PERCENT, "15");
+    app.wait_for_text(ids::terms_form::PREVIEW_SUMMARY, "15 % off");
+    app.wait_gone(&ids::field_error("offerPercent"));
     app.screenshot("agreements-draft-form");
-    app.click("terms-save");
-    app.wait_gone("terms-form");
-    app.wait_for_text("agreement-note", "Saved draft version 3");
+    app.click(ids::terms_form::SAVE);
+    app.wait_gone(ids::terms_form::FORM);
+    app.wait_for_text(ids::agreements::NOTE, "Saved draft version 3");
     assert_eq!(
         versions(&app, 3),
         [
@@ -55,19 +55,19 @@ fn bakery_agreement_is_signed_and_printed() {
     // Signing defaults to today. Midnight may pass while the dialog opens: either side of it
     // is today; from here on the day is the one on screen, then the one stored.
     let day_before = today();
-    app.click("agreement-sign");
-    app.wait_for("sign-dialog");
-    let signed_on = app.value("sign-signed-on");
+    app.click(ids::agreements::SIGN);
+    app.wait_for(ids::sign_dialog::DIALOG);
+    let signed_on = app.value(ids::sign_dialog::SIGNED_ON);
     assert!(
         [day_before, today()].contains(&signed_on),
         "signing should default to today, not {signed_on:?}"
     );
-    app.type_into("sign-our-signatory", "Maya Bean");
-    app.type_into("sign-partner-signatory", "Anna Kowalska");
+    app.type_into(ids::sign_dialog::OUR_SIGNATORY, "Maya Bean");
+    app.type_into(ids::sign_dialog::PARTNER_SIGNATORY, "Anna Kowalska");
     app.screenshot("agreements-sign-dialog");
-    app.click("sign-submit");
-    app.wait_gone("sign-dialog");
-    app.wait_for_text("agreement-note", "Version 2 is now superseded");
+    app.click(ids::sign_dialog::SUBMIT);
+    app.wait_gone(ids::sign_dialog::DIALOG);
+    app.wait_for_text(ids::agreements::NOTE, "Version 2 is now superseded");
     assert_eq!(
         versions(&app, 3),
         [
@@ -84,16 +84,16 @@ fn bakery_agreement_is_signed_and_printed() {
         signed_on,
         "the day in the dialog is the day stored"
     );
-    let signed = app.text("agreement-version-signed");
+    let signed = app.text(ids::agreements::VERSION_SIGNED);
     assert!(
         signed.contains("Maya Bean") && signed.contains("Anna Kowalska"),
         "the signature line should name both signatories: {signed:?}"
     );
 
     // Newest first: the first Print button is version 3's.
-    app.select_by_value("agreement-paper", "a4");
-    app.click("agreement-print");
-    let saved = app.text("agreement-saved-path");
+    app.select_by_value(ids::agreements::PAPER, "a4");
+    app.click(ids::agreements::PRINT);
+    let saved = app.text(ids::agreements::SAVED_PATH);
     let pdf = Path::new(&saved);
     assert_eq!(
         pdf.parent(),
@@ -128,23 +128,23 @@ fn bakery_agreement_is_signed_and_printed() {
     // The partner editor shows the terms now in force, and links back here.
     app.search_partners("crumb", &[BAKERY]);
     // The badge, not the row: WebKit refuses WebDriver clicks on a <tr>.
-    app.click("partner-row-status");
-    let terms = app.wait_for_text("partner-terms", "Version 3");
+    app.click(ids::partners::ROW_STATUS);
+    let terms = app.wait_for_text(ids::partner_terms::SECTION, "Version 3");
     assert!(
         terms.contains("15 % off"),
         "the editor should show version 3's terms: {terms:?}"
     );
     app.screenshot("partner-terms");
-    app.click("partner-agreements-link");
-    app.wait_for_exact_text("agreements-partner-name", BAKERY);
-    app.wait_for("agreement-versions");
+    app.click(ids::partner_terms::LINK);
+    app.wait_for_exact_text(ids::agreements::PARTNER_NAME, BAKERY);
+    app.wait_for(ids::agreements::VERSIONS);
 }
 
 /// "Version N: Status" for each version shown, newest first, once `count` are.
 fn versions(app: &App, count: usize) -> Vec<String> {
     app.wait_until(&format!("{count} versions with their statuses"), |app| {
-        let titles = app.texts("agreement-version-title");
-        let statuses = app.texts("agreement-version-status");
+        let titles = app.texts(ids::agreements::VERSION_TITLE);
+        let statuses = app.texts(ids::agreements::VERSION_STATUS);
         (titles.len() == count && statuses.len() == count).then(|| {
             let pairs = titles.iter().zip(&statuses);
             pairs.map(|(t, s)| format!("{t}: {s}")).collect()

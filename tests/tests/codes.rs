@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use partnerdesk_e2e::{files_dir, fresh_data_dir, pdf_text, App, Launch, DEMO_BAKERY};
+use partnerdesk_e2e::{files_dir, fresh_data_dir, ids, pdf_text, App, Launch, DEMO_BAKERY};
 
 const BAKERY: &str = DEMO_BAKERY;
 
@@ -14,24 +14,24 @@ fn bakery_batch_is_issued_checked_and_printed() {
     let pdfs = files_dir("cards");
     let app = App::launch_with(data.path(), Launch::new().demo().save_files_to(pdfs.path()));
 
-    app.click("nav-codes");
-    app.choose_option("codes-partner", BAKERY);
-    app.wait_for("codes-panel");
+    app.click(ids::nav::CODES);
+    app.choose_option(ids::codes::PARTNER_SELECT, BAKERY);
+    app.wait_for(ids::codes::PANEL);
     // The demo bakery already has its poster code and a sheet of cards.
     let demo: Vec<String> = app.wait_until("the demo codes", |app| {
-        let rows = app.texts("code-row-code");
+        let rows = app.texts(ids::codes::ROW_CODE);
         (!rows.is_empty()).then_some(rows)
     });
     app.screenshot("codes-demo");
 
-    app.click("codes-open-issue-batch");
+    app.click(ids::codes::OPEN_ISSUE_BATCH);
 
-    app.type_into("issue-batch-count", "20");
-    app.click("issue-batch-submit");
-    app.wait_for_text("code-note", "Issued 20 codes");
+    app.type_into(ids::issue_batch::COUNT, "20");
+    app.click(ids::issue_batch::SUBMIT);
+    app.wait_for_text(ids::codes::NOTE, "Issued 20 codes");
     // Newest first: the batch heads the list.
     let codes: Vec<String> = app.wait_until("20 more code rows", |app| {
-        let rows = app.texts("code-row-code");
+        let rows = app.texts(ids::codes::ROW_CODE);
         (rows.len() == demo.len() + 20).then(|| rows[..20].to_vec())
     });
     assert!(
@@ -41,70 +41,73 @@ fn bakery_batch_is_issued_checked_and_printed() {
         "every new code should be new and carry the bakery's prefix: {codes:?}"
     );
     assert!(
-        app.texts("code-row-limit")[..20]
+        app.texts(ids::codes::ROW_LIMIT)[..20]
             .iter()
             .all(|l| l == "single use"),
         "a batch defaults to single use"
     );
     assert!(
-        app.texts("code-row-uses")[..20]
+        app.texts(ids::codes::ROW_USES)[..20]
             .iter()
             .all(|u| u == "not used"),
         "a new batch is unused"
     );
-    app.select_by_value("code-use-filter", "usedUp");
+    app.select_by_value(ids::codes::USE_FILTER, "usedUp");
     let used_up = app.wait_until("the demo's used cards alone", |app| {
-        let rows = app.texts("code-row-uses");
+        let rows = app.texts(ids::codes::ROW_USES);
         (rows.len() == 3).then_some(rows)
     });
     assert!(
         used_up.iter().all(|u| u == "used up (1 of 1)"),
         "{used_up:?}"
     );
-    app.select_by_value("code-use-filter", "all");
+    app.select_by_value(ids::codes::USE_FILTER, "all");
     app.execute(
-        "document.querySelector('[data-testid=\"code-note\"]').scrollIntoView();",
+        &format!(
+            "document.querySelector('[data-testid=\"{}\"]').scrollIntoView();",
+            ids::codes::NOTE
+        ),
         vec![],
     );
     app.screenshot("codes-batch");
 
     // Typed sloppily, the way a customer's card gets read out at the till.
     let sloppy = codes[0].to_lowercase().replace('-', " ");
-    app.type_into("check-code-input", &sloppy);
-    app.click("check-code-submit");
-    app.wait_for_attr("check-code-result", "data-kind", "valid");
+    app.type_into(ids::check_code::INPUT, &sloppy);
+    app.click(ids::check_code::SUBMIT);
+    app.wait_for_attr(ids::check_code::RESULT, "data-kind", "valid");
 
     // Switching one off asks first, in the page.
-    app.click("code-row-select");
-    app.wait_for_text("code-selected-count", "1 selected");
-    app.click("code-disable-selected");
-    app.wait_for("code-confirm");
-    app.click("code-confirm-yes");
-    app.wait_for_text("code-note", "Disabled 1 code");
-    app.wait_gone("code-confirm");
-    app.select_by_value("code-status-filter", "disabled");
+    app.click(ids::codes::ROW_SELECT);
+    app.wait_for_text(ids::codes::SELECTED_COUNT, "1 selected");
+    app.click(ids::codes::DISABLE_SELECTED);
+    app.wait_for(ids::codes::CONFIRM);
+    app.click(ids::codes::CONFIRM_YES);
+    app.wait_for_text(ids::codes::NOTE, "Disabled 1 code");
+    app.wait_gone(ids::codes::CONFIRM);
+    app.select_by_value(ids::codes::STATUS_FILTER, "disabled");
     app.wait_until("the one disabled code alone", |app| {
-        (app.texts("code-row-code") == [codes[0].clone()]).then_some(())
+        (app.texts(ids::codes::ROW_CODE) == [codes[0].clone()]).then_some(())
     });
-    app.click("check-code-submit");
-    app.wait_for_attr("check-code-result", "data-kind", "disabled");
-    app.select_by_value("code-status-filter", "all");
+    app.click(ids::check_code::SUBMIT);
+    app.wait_for_attr(ids::check_code::RESULT, "data-kind", "disabled");
+    app.select_by_value(ids::codes::STATUS_FILTER, "all");
 
     // The whole batch, printed as cards.
-    app.click("codes-open-issue-batch");
-    app.type_into("issue-batch-count", "20");
-    app.click("issue-batch-submit");
-    app.wait_for_text("code-note", "Issued 20 codes");
+    app.click(ids::codes::OPEN_ISSUE_BATCH);
+    app.type_into(ids::issue_batch::COUNT, "20");
+    app.click(ids::issue_batch::SUBMIT);
+    app.wait_for_text(ids::codes::NOTE, "Issued 20 codes");
     let second: Vec<String> = app.wait_until("40 more code rows", |app| {
-        let all = app.texts("code-row-code");
+        let all = app.texts(ids::codes::ROW_CODE);
         (all.len() == demo.len() + 40).then(|| all[..20].to_vec())
     });
     assert!(second
         .iter()
         .all(|c| !codes.contains(c) && !demo.contains(c)));
     assert_eq!(second.len(), 20, "the second batch is 20 new codes");
-    app.click("issue-batch-print");
-    let saved = app.text("code-saved-path");
+    app.click(ids::issue_batch::PRINT);
+    let saved = app.text(ids::codes::SAVED_PATH);
     let bytes = std::fs::read(&saved).unwrap_or_else(|e| panic!("no PDF at {saved}: {e}"));
     assert!(bytes.starts_with(b"%PDF"), "{saved} is not a PDF");
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use partnerdesk_e2e::{
-    euros, fresh_data_dir, query, query_one, unused_demo_card, workspace_root, App, Launch,
+    euros, fresh_data_dir, ids, query, query_one, unused_demo_card, workspace_root, App, Launch,
     DEMO_BAKERY,
 };
 use serde_json::json;
@@ -19,15 +19,15 @@ const DEMO_REDEMPTIONS: usize = 3;
 /// The demo bakery's codes as the Codes screen prints them, filtered by use, with their
 /// limit in words ("single use", "unlimited").
 fn bakery_codes(app: &App, use_filter: &str) -> Vec<(String, String)> {
-    app.click("nav-codes");
-    app.choose_option("codes-partner", BAKERY);
-    app.wait_for("code-row");
-    app.select_by_value("code-use-filter", use_filter);
+    app.click(ids::nav::CODES);
+    app.choose_option(ids::codes::PARTNER_SELECT, BAKERY);
+    app.wait_for(ids::codes::ROW);
+    app.select_by_value(ids::codes::USE_FILTER, use_filter);
     // The list has followed the filter once it shows as many rows as "N of M codes" says
     // and, for unused codes, none that was used.
     app.wait_until(&format!("the code list filtered to {use_filter}"), |app| {
-        let uses = app.texts("code-row-uses");
-        let stated = app.text("code-list-shown");
+        let uses = app.texts(ids::codes::ROW_USES);
+        let stated = app.text(ids::codes::SHOWN);
         let stated: usize = stated
             .split_whitespace()
             .next()?
@@ -38,9 +38,9 @@ fn bakery_codes(app: &App, use_filter: &str) -> Vec<(String, String)> {
         // The table shows 200 rows a page.
         (!uses.is_empty() && uses.len() == stated.min(200) && filtered).then_some(())
     });
-    app.texts("code-row-code")
+    app.texts(ids::codes::ROW_CODE)
         .into_iter()
-        .zip(app.texts("code-row-limit"))
+        .zip(app.texts(ids::codes::ROW_LIMIT))
         .collect()
 }
 
@@ -54,8 +54,11 @@ fn one_slip(printed: &str) -> String {
 
 /// Waits for the result of lookup number `seq` and answers (WebDriver-side ms, in-page ms).
 fn result_of(app: &App, seq: u64, typed_at: Instant) -> (u128, u64) {
-    let script = "const r = document.querySelector('[data-testid=\"counter-result\"]');\
-                  return r ? [Number(r.dataset.seq ?? 0), Number(r.dataset.ms ?? -1)] : [0, -1];";
+    let script = &format!(
+        "const r = document.querySelector('[data-testid=\"{}\"]');\
+                  return r ? [Number(r.dataset.seq ?? 0), Number(r.dataset.ms ?? -1)] : [0, -1];",
+        ids::counter::RESULT
+    );
     loop {
         let got = app.execute(script, vec![]);
         let (shown, ms) = (got[0].as_u64().unwrap_or(0), got[1].as_i64().unwrap_or(-1));
@@ -86,34 +89,34 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     assert!(unused.len() >= 20, "demo cards: {unused:?}");
     let card = unused[unused.len() - 1].clone();
 
-    app.click("nav-counter");
-    app.wait_for("counter-code");
-    app.wait_for_focus("counter-code");
+    app.click(ids::nav::COUNTER);
+    app.wait_for(ids::counter::INPUT);
+    app.wait_for_focus(ids::counter::INPUT);
     app.wait_until("the demo's redemptions in the recent list", |app| {
-        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS).then_some(())
+        (app.texts(ids::counter::RECENT_ROW).len() == DEMO_REDEMPTIONS).then_some(())
     });
 
     // A card typed as printed, then only the amount and Enter.
-    app.send_keys("counter-code", &format!("{card}\n"));
-    app.wait_for_exact_text("counter-result-title", "VALID");
-    assert_eq!(app.text("counter-partner"), BAKERY);
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "VALID");
+    assert_eq!(app.text(ids::counter::PARTNER), BAKERY);
     assert!(
-        app.text("counter-offer").contains("10 % off"),
+        app.text(ids::counter::OFFER).contains("10 % off"),
         "{}",
-        app.text("counter-offer")
+        app.text(ids::counter::OFFER)
     );
-    app.wait_for_focus("counter-sale");
-    app.type_into("counter-sale", "12,50");
+    app.wait_for_focus(ids::counter::SALE);
+    app.type_into(ids::counter::SALE, "12,50");
     app.screenshot("counter-valid");
     save_doc(&app, "counter-valid");
     app.press("\n");
-    app.wait_for("counter-confirmation");
+    app.wait_for(ids::counter::CONFIRMATION);
     assert_eq!(
-        app.text("counter-number"),
+        app.text(ids::counter::NUMBER),
         format!("No. {}", DEMO_REDEMPTIONS + 1)
     );
-    assert_eq!(app.text("counter-discount"), "€1.25");
-    app.wait_for_focus("counter-code");
+    assert_eq!(app.text(ids::counter::DISCOUNT), "€1.25");
+    app.wait_for_focus(ids::counter::INPUT);
     app.screenshot("counter-logged");
     // The owner's window is given what the partner earns (the staff story checks the
     // opposite): the stored commission, as the money screens write it.
@@ -123,34 +126,34 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     assert_eq!(recent["ok"][0]["commission"], json!(stored), "{recent}");
 
     // The same single-use card again.
-    app.send_keys("counter-code", &format!("{card}\n"));
-    app.wait_for_exact_text("counter-result-title", "ALREADY USED");
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "ALREADY USED");
     assert!(
-        app.text("counter-detail").contains("Till 1"),
+        app.text(ids::counter::DETAIL).contains("Till 1"),
         "{}",
-        app.text("counter-detail")
+        app.text(ids::counter::DETAIL)
     );
 
     // One character wrong: never a silent match, but the one card it could be.
     let slip = one_slip(&card);
-    app.send_keys("counter-code", &format!("{slip}\n"));
-    app.wait_for_exact_text("counter-result-title", "MISTYPED");
-    assert_eq!(app.text("counter-suggestion"), card);
+    app.send_keys(ids::counter::INPUT, &format!("{slip}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "MISTYPED");
+    assert_eq!(app.text(ids::counter::SUGGESTION), card);
     app.screenshot("counter-mistyped");
     save_doc(&app, "counter-mistyped");
     // Enter on the empty input takes the suggestion.
     app.press("\n");
-    app.wait_for_exact_text("counter-result-title", "ALREADY USED");
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "ALREADY USED");
 
     // A double Enter on the amount logs one redemption.
     let second = unused[unused.len() - 2].clone();
-    app.send_keys("counter-code", &format!("{second}\n"));
-    app.wait_for_exact_text("counter-result-title", "VALID");
-    app.wait_for_focus("counter-sale");
+    app.send_keys(ids::counter::INPUT, &format!("{second}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "VALID");
+    app.wait_for_focus(ids::counter::SALE);
     app.press("9.00\n\n");
-    app.wait_for("counter-confirmation");
+    app.wait_for(ids::counter::CONFIRMATION);
     app.wait_until("the recent list to show both sales", |app| {
-        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS + 2).then_some(())
+        (app.texts(ids::counter::RECENT_ROW).len() == DEMO_REDEMPTIONS + 2).then_some(())
     });
     let body = second
         .replace('-', "")
@@ -170,13 +173,14 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     );
 
     // An owner voids a mistake, with a reason; the row stays, marked.
-    app.click("counter-recent-void");
-    app.wait_for("counter-void-dialog");
-    app.type_into("counter-void-reason", "Rang up on the wrong card");
-    app.click("counter-void-confirm");
-    app.wait_gone("counter-void-dialog");
+    app.click(ids::counter::RECENT_VOID);
+    app.wait_for(ids::counter::void::DIALOG);
+    app.type_into(ids::counter::void::REASON, "Rang up on the wrong card");
+    app.screenshot("counter-void-dialog");
+    app.click(ids::counter::void::CONFIRM);
+    app.wait_gone(ids::counter::void::DIALOG);
     app.wait_until("a voided row", |app| {
-        let script = "return document.querySelectorAll('[data-testid=\"counter-recent-row\"][data-voided=\"true\"]').length;";
+        let script = &format!("return document.querySelectorAll('[data-testid=\"{}\"][data-voided=\"true\"]').length;", ids::counter::RECENT_ROW);
         (app.execute(script, vec![]).as_u64() == Some(1)).then_some(())
     });
     app.screenshot("counter-voided");
@@ -190,19 +194,19 @@ fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
         .into_iter()
         .map(|(code, _)| code)
         .collect();
-    app.click("nav-counter");
-    app.wait_for("counter-code");
+    app.click(ids::nav::COUNTER);
+    app.wait_for(ids::counter::INPUT);
 
     // 100 lookups, each a card typed and Enter, then Esc back to the code.
     let (mut page_ms, mut driver_ms) = (Vec::new(), Vec::new());
     for seq in 1..=100u64 {
         let code = &codes[(seq as usize) % codes.len()];
         let typed_at = Instant::now();
-        app.send_keys("counter-code", &format!("{code}\n"));
+        app.send_keys(ids::counter::INPUT, &format!("{code}\n"));
         let (driver, page) = result_of(&app, seq, typed_at);
         driver_ms.push(u64::try_from(driver).unwrap_or(u64::MAX));
         page_ms.push(page);
-        if app.focused().as_deref() == Some("counter-sale") {
+        if app.focused().as_deref() == Some(ids::counter::SALE) {
             app.press("\u{1b}");
         }
     }
@@ -229,10 +233,14 @@ fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
             }
         })
         .collect();
-    app.send_keys("counter-code", &(burst.join("\n") + "\n"));
+    app.send_keys(ids::counter::INPUT, &(burst.join("\n") + "\n"));
     let seen = app.wait_until("50 checks after the burst", |app| {
-        let script = "return Number(document.querySelector('[data-testid=\"counter-result\"]')?.dataset.seq ?? 0);";
-        (app.execute(script, vec![]).as_u64() == Some(150)).then(|| app.texts("counter-check-typed"))
+        let script = &format!(
+            "return Number(document.querySelector('[data-testid=\"{}\"]')?.dataset.seq ?? 0);",
+            ids::counter::RESULT
+        );
+        (app.execute(script, vec![]).as_u64() == Some(150))
+            .then(|| app.texts(ids::counter::CHECK_TYPED))
     });
     let newest_first: Vec<String> = burst.iter().rev().cloned().collect();
     assert_eq!(
@@ -240,11 +248,11 @@ fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
         "every scanned code arrives whole, in order"
     );
     assert!(
-        app.texts("counter-check-kind")
+        app.texts(ids::counter::CHECK_KIND)
             .iter()
             .all(|k| k != "MISTYPED" && k != "UNKNOWN"),
         "no scanned code was garbled: {:?}",
-        app.texts("counter-check-kind")
+        app.texts(ids::counter::CHECK_KIND)
     );
 }
 
@@ -252,17 +260,20 @@ fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
 fn counter_only_window_refuses_owner_screens_and_commands() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().demo().arg("--counter"));
-    app.wait_for("counter-only");
-    app.wait_for("counter-code");
+    app.wait_for(ids::counter::COUNTER_ONLY);
+    app.wait_for(ids::counter::INPUT);
     assert!(
-        !app.is_shown("nav-partners"),
+        !app.is_shown(ids::nav::PARTNERS),
         "no navigation in counter-only mode"
     );
     // Only once the demo's sales are listed does "no Void button" say anything.
     app.wait_until("the demo's redemptions in the recent list", |app| {
-        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS).then_some(())
+        (app.texts(ids::counter::RECENT_ROW).len() == DEMO_REDEMPTIONS).then_some(())
     });
-    assert!(!app.is_shown("counter-recent-void"), "staff cannot void");
+    assert!(
+        !app.is_shown(ids::counter::RECENT_VOID),
+        "staff cannot void"
+    );
     let answer = app.invoke("list_partners", json!({ "query": {} }));
     assert_eq!(
         answer["err"]["code"],
@@ -272,14 +283,14 @@ fn counter_only_window_refuses_owner_screens_and_commands() {
 
     // Staff log a sale; what the partner earns on it is never shown to them.
     let card = unused_demo_card(data.path());
-    app.send_keys("counter-code", &format!("{card}\n"));
-    app.wait_for_exact_text("counter-result-title", "VALID");
-    app.wait_for_focus("counter-sale");
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "VALID");
+    app.wait_for_focus(ids::counter::SALE);
     app.press("20.00\n");
-    app.wait_for("counter-confirmation");
-    assert_eq!(app.text("counter-discount"), "€2.00");
+    app.wait_for(ids::counter::CONFIRMATION);
+    assert_eq!(app.text(ids::counter::DISCOUNT), "€2.00");
     app.wait_until("the new sale in the recent list", |app| {
-        (app.texts("counter-recent-row").len() == DEMO_REDEMPTIONS + 1).then_some(())
+        (app.texts(ids::counter::RECENT_ROW).len() == DEMO_REDEMPTIONS + 1).then_some(())
     });
     let commissions = query(data.path(), "SELECT commission_minor FROM redemptions");
     assert_eq!(commissions.len(), DEMO_REDEMPTIONS + 1);

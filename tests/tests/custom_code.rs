@@ -3,7 +3,7 @@
 //! prefix; the code heads the list, the same text again is refused as taken, and both the
 //! "Check a code" box and the counter say it is valid.
 
-use partnerdesk_e2e::{fresh_data_dir, App, Launch, DEMO_BAKERY as BAKERY};
+use partnerdesk_e2e::{fresh_data_dir, ids, App, Launch, DEMO_BAKERY as BAKERY};
 
 /// "mocha7" folded (O reads as 0) and grouped by four, after the bakery's prefix; the check
 /// symbol follows.
@@ -14,20 +14,20 @@ fn custom_code_is_issued_once_listed_and_valid_at_the_counter() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
 
-    app.click("nav-codes");
-    app.choose_option("codes-partner", BAKERY);
+    app.click(ids::nav::CODES);
+    app.choose_option(ids::codes::PARTNER_SELECT, BAKERY);
     let demo = app.wait_until("the demo codes", |app| {
-        let rows = app.texts("code-row-code");
+        let rows = app.texts(ids::codes::ROW_CODE);
         (!rows.is_empty()).then_some(rows)
     });
 
-    app.click("codes-open-issue-one");
-    app.type_into("issue-code-custom", "mocha7");
-    app.type_into("issue-code-note", "Chalkboard by the till");
-    app.click("issue-code-submit");
+    app.click(ids::codes::OPEN_ISSUE_ONE);
+    app.type_into(ids::issue_code::CODE, "mocha7");
+    app.type_into(ids::issue_code::NOTE, "Chalkboard by the till");
+    app.click(ids::issue_code::SUBMIT);
     // Newest first: the new code heads the list.
     let printed = app.wait_until("one more code row", |app| {
-        let rows = app.texts("code-row-code");
+        let rows = app.texts(ids::codes::ROW_CODE);
         (rows.len() == demo.len() + 1).then(|| rows[0].clone())
     });
     assert!(
@@ -36,61 +36,61 @@ fn custom_code_is_issued_once_listed_and_valid_at_the_counter() {
     );
     assert!(!demo.contains(&printed));
     // The tick is a separate, flex-laid-out icon: innerText puts a line break after it.
-    let note = app.text("code-note");
+    let note = app.text(ids::codes::NOTE);
     assert_eq!(
         note.trim_start_matches('✓').trim_start(),
         format!("Issued {printed}.")
     );
-    assert_eq!(app.texts("code-row-limit")[0], "single use");
-    assert_eq!(app.texts("code-row-uses")[0], "not used");
-    assert_eq!(app.texts("code-row-note")[0], "Chalkboard by the till");
-    assert_eq!(app.texts("code-row-status")[0], "Enabled");
+    assert_eq!(app.texts(ids::codes::ROW_LIMIT)[0], "single use");
+    assert_eq!(app.texts(ids::codes::ROW_USES)[0], "not used");
+    assert_eq!(app.texts(ids::codes::ROW_NOTE)[0], "Chalkboard by the till");
+    assert_eq!(app.texts(ids::codes::ROW_STATUS)[0], "Enabled");
     assert_eq!(
-        app.value("issue-code-custom"),
+        app.value(ids::issue_code::CODE),
         "",
         "the readable code is used up"
     );
     app.screenshot("custom-code-issued");
 
     // The same text again (case and look-alikes do not matter) is taken.
-    app.type_into("issue-code-custom", "MOCHA7");
-    app.click("issue-code-submit");
+    app.type_into(ids::issue_code::CODE, "MOCHA7");
+    app.click(ids::issue_code::SUBMIT);
     let body = printed.trim_start_matches("BAKERY-");
     let refusal = app.wait_until("the code refused beside its field", |app| {
-        app.texts("error-code").into_iter().next()
+        app.texts(&ids::field_error("code")).into_iter().next()
     });
     assert_eq!(
         refusal,
         format!("⚠ The code {body} is already in use. Choose another.")
     );
     assert_eq!(
-        app.value("issue-code-custom"),
+        app.value(ids::issue_code::CODE),
         "MOCHA7",
         "what was typed stays"
     );
-    assert_eq!(app.texts("code-row-code").len(), demo.len() + 1);
+    assert_eq!(app.texts(ids::codes::ROW_CODE).len(), demo.len() + 1);
 
     // Read out at the till: lower case, spaces for dashes.
     let spoken = printed.to_lowercase().replace('-', " ");
-    app.type_into("check-code-input", &spoken);
-    app.click("check-code-submit");
+    app.type_into(ids::check_code::INPUT, &spoken);
+    app.click(ids::check_code::SUBMIT);
     let kind = app.wait_until("the check's outcome", |app| {
-        app.attr("check-code-result", "data-kind")
+        app.attr(ids::check_code::RESULT, "data-kind")
     });
     assert_eq!(kind, "valid");
-    let said = app.text("check-code-result");
+    let said = app.text(ids::check_code::RESULT);
     assert!(
         said.starts_with(&format!("✓ Valid: {printed} from {BAKERY}. ")),
         "{said:?}"
     );
     app.screenshot("custom-code-checked");
 
-    app.click("nav-counter");
-    app.wait_for("counter-code");
-    app.send_keys("counter-code", &format!("{printed}\n"));
+    app.click(ids::nav::COUNTER);
+    app.wait_for(ids::counter::INPUT);
+    app.send_keys(ids::counter::INPUT, &format!("{printed}\n"));
     let title = app.wait_until("the counter's answer", |app| {
-        app.texts("counter-result-title").into_iter().next()
+        app.texts(ids::counter::RESULT_TITLE).into_iter().next()
     });
     assert_eq!(title, "VALID");
-    assert_eq!(app.text("counter-partner"), BAKERY);
+    assert_eq!(app.text(ids::counter::PARTNER), BAKERY);
 }

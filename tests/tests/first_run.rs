@@ -2,7 +2,7 @@
 //! a restart. The partner's name is not ASCII on purpose: it travels keyboard → WebKit →
 //! invoke → SQLite → back, and case-folding of "ü" is part of the duplicate rule.
 
-use partnerdesk_e2e::{fresh_data_dir, App};
+use partnerdesk_e2e::{fresh_data_dir, ids, App};
 
 const PARTNER: &str = "Café Müller";
 
@@ -12,49 +12,49 @@ fn partner_survives_restart_and_duplicate_is_refused() {
     let mut app = App::launch(data.path());
 
     // An empty data folder opens on the business profile form.
-    app.wait_for("setup-form");
-    app.type_into("setup-name", "Bean There Coffee");
-    app.type_into("setup-address", "12 Harbour Road\nHowth, Co. Dublin");
-    app.type_into("setup-email", "hello@beanthere.ie");
-    app.type_into("setup-phone", "+353 1 555 0142");
-    app.type_into("setup-tax-id", "IE1234567T");
-    app.select_by_value("setup-currency", "EUR");
-    app.select_by_value("setup-locale", "en-IE");
-    app.click("setup-submit");
+    app.wait_for(ids::setup::FORM);
+    app.type_into(ids::setup::NAME, "Bean There Coffee");
+    app.type_into(ids::setup::ADDRESS, "12 Harbour Road\nHowth, Co. Dublin");
+    app.type_into(ids::setup::EMAIL, "hello@beanthere.ie");
+    app.type_into(ids::setup::PHONE, "+353 1 555 0142");
+    app.type_into(ids::setup::TAX_ID, "IE1234567T");
+    app.select_by_value(ids::setup::CURRENCY, "EUR");
+    app.select_by_value(ids::setup::LOCALE, "en-IE");
+    app.click(ids::setup::SUBMIT);
 
     // The shell replaces the form, on an empty partner list.
-    app.wait_for("nav-partners");
-    app.wait_for("partner-list-empty");
-    app.wait_gone("setup-form");
+    app.wait_for(ids::nav::PARTNERS);
+    app.wait_for(ids::partners::EMPTY);
+    app.wait_gone(ids::setup::FORM);
 
-    app.click("partner-new");
-    app.type_into("partner-name", PARTNER);
-    app.type_into("partner-category", "Bakery");
-    app.type_into("partner-email", "hallo@cafe-mueller.de");
-    app.click("partner-save");
-    app.wait_gone("partner-editor");
+    app.click(ids::partners::NEW_BUTTON);
+    app.type_into(ids::partner_form::NAME, PARTNER);
+    app.type_into(ids::partner_form::CATEGORY, "Bakery");
+    app.type_into(ids::partner_form::EMAIL, "hallo@cafe-mueller.de");
+    app.click(ids::partner_form::SAVE);
+    app.wait_gone(ids::partner_form::PANEL);
     assert_eq!(app.partner_names(), [PARTNER]);
 
     // The same name in another case and with stray spaces is the same partner.
-    app.click("partner-new");
-    app.type_into("partner-name", "  café müller ");
-    app.type_into("partner-category", "Café");
-    app.click("partner-save");
-    let error = app.wait_for_text("error-name", "already exists");
+    app.click(ids::partners::NEW_BUTTON);
+    app.type_into(ids::partner_form::NAME, "  café müller ");
+    app.type_into(ids::partner_form::CATEGORY, "Café");
+    app.click(ids::partner_form::SAVE);
+    let error = app.wait_for_text(&ids::field_error("name"), "already exists");
     assert!(
         error.contains("already exists"),
         "unexpected error text: {error:?}"
     );
     assert!(
-        app.is_shown("partner-editor"),
+        app.is_shown(ids::partner_form::PANEL),
         "the refused form should stay open"
     );
     assert_eq!(
-        app.value("partner-name"),
+        app.value(ids::partner_form::NAME),
         "  café müller ",
         "the form should keep the input"
     );
-    let names = app.texts("partner-row-name");
+    let names = app.texts(ids::partners::ROW_NAME);
     let same = names
         .iter()
         .filter(|n| n.to_lowercase() == PARTNER.to_lowercase())
@@ -68,9 +68,9 @@ fn partner_survives_restart_and_duplicate_is_refused() {
     // Restart on the same data folder: the profile and the partner are still there.
     app.quit();
     app.relaunch();
-    app.wait_for("partner-list");
+    app.wait_for(ids::partners::LIST);
     assert!(
-        !app.is_shown("setup-form"),
+        !app.is_shown(ids::setup::FORM),
         "the first-run form came back after a restart"
     );
     assert_eq!(app.partner_names(), [PARTNER]);

@@ -2,7 +2,7 @@
 //! this month, so the dashboard shows it two thirds done and not met; one more new customer
 //! at the counter, and the goal shows met.
 
-use partnerdesk_e2e::{fresh_data_dir, unused_demo_card, App, Launch};
+use partnerdesk_e2e::{fresh_data_dir, ids, unused_demo_card, App, Launch};
 
 const GOAL: &str = "3 new customers a month by December 2030";
 
@@ -11,14 +11,14 @@ fn new_customer_goal_is_met_by_the_third_new_customer() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
 
-    app.click("nav-money");
-    app.click("money-tab-costs");
-    app.select_by_value("money-goal-kind", "newCustomersPerMonth");
-    app.type_into("money-goal-target", "3");
-    app.type_into("money-goal-month", "2030-12");
-    app.click("money-goal-submit");
+    app.click(ids::nav::MONEY);
+    app.click(ids::money::TAB_COSTS);
+    app.select_by_value(ids::money::GOAL_KIND, "newCustomersPerMonth");
+    app.type_into(ids::money::GOAL_TARGET, "3");
+    app.type_into(ids::money::GOAL_MONTH, "2030-12");
+    app.click(ids::money::GOAL_SUBMIT);
     app.wait_until("the goal saved", |app| {
-        let saved = app.texts("money-goal-saved");
+        let saved = app.texts(ids::money::GOAL_SAVED);
         saved
             .iter()
             .any(|t| t.ends_with("Goal set. The dashboard shows how far along it is."))
@@ -26,7 +26,7 @@ fn new_customer_goal_is_met_by_the_third_new_customer() {
     });
 
     // Two of the demo's three sales today were new customers.
-    app.click("money-tab-dashboard");
+    app.click(ids::money::TAB_DASHBOARD);
     let before = goal(&app);
     assert_eq!(
         before,
@@ -43,18 +43,18 @@ fn new_customer_goal_is_met_by_the_third_new_customer() {
 
     // A third new customer, at the counter.
     let card = unused_demo_card(data.path());
-    app.click("nav-counter");
-    app.send_keys("counter-code", &format!("{card}\n"));
+    app.click(ids::nav::COUNTER);
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
     app.wait_until("the card to read VALID", |app| {
-        (app.texts("counter-result-title") == ["VALID"]).then_some(())
+        (app.texts(ids::counter::RESULT_TITLE) == ["VALID"]).then_some(())
     });
-    app.type_into("counter-sale", "10,00");
-    app.click("counter-new-customer");
-    app.click("counter-log");
-    app.wait_for("counter-confirmation");
+    app.type_into(ids::counter::SALE, "10,00");
+    app.click(ids::counter::NEW_CUSTOMER);
+    app.click(ids::counter::LOG_BUTTON);
+    app.wait_for(ids::counter::CONFIRMATION);
 
-    app.click("nav-money");
-    app.click("money-tab-dashboard");
+    app.click(ids::nav::MONEY);
+    app.click(ids::money::TAB_DASHBOARD);
     let after = app.wait_until("the goal to say met", |app| {
         let g = goal(app);
         g.met.then_some(g)
@@ -75,8 +75,11 @@ fn new_customer_goal_is_met_by_the_third_new_customer() {
 
 /// Scrolls the goal into the window, for the screenshot.
 fn show_goal(app: &App) {
-    let script = "document.querySelector('[data-testid=\"money-goal\"]')\
-                  ?.scrollIntoView({ block: 'center' });";
+    let script = &format!(
+        "document.querySelector('[data-testid=\"{}\"]')\
+                  ?.scrollIntoView({{ block: 'center' }});",
+        ids::money::GOAL
+    );
     app.execute(script, vec![]);
 }
 
@@ -93,10 +96,13 @@ struct Goal {
 }
 
 fn goal(app: &App) -> Goal {
-    let script = "const g = document.querySelectorAll('[data-testid=\"money-goal\"]');\
+    let script = &format!(
+        "const g = document.querySelectorAll('[data-testid=\"{}\"]');\
                   if (g.length !== 1) return null;\
                   const t = s => g[0].querySelector(s)?.innerText.trim() ?? null;\
-                  return [t('.title'), t('.pct'), t('.current'), g[0].dataset.met, t('.badge')];";
+                  return [t('.title'), t('.pct'), t('.current'), g[0].dataset.met, t('.badge')];",
+        ids::money::GOAL
+    );
     let got = app.wait_until("one goal on the dashboard", |app| {
         app.execute(script, vec![]).as_array().cloned()
     });

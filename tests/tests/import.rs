@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use partnerdesk_e2e::{files_dir, fresh_data_dir, query, App, Launch};
+use partnerdesk_e2e::{files_dir, fresh_data_dir, ids, query, App, Launch};
 
 /// Line 1 is the header; line 3 names a status the app does not know.
 const REFUSED: &str = "name,status,category,email,phone\n\
@@ -21,12 +21,12 @@ fn csv_preview_refuses_a_bad_row_by_line_then_imports_the_mended_file() {
         .parse()
         .unwrap_or_else(|e| panic!("{e}"));
 
-    app.click("nav-partners");
+    app.click(ids::nav::PARTNERS);
     app.partner_names();
-    app.click("partner-import-open");
+    app.click(ids::partners::IMPORT_OPEN);
     choose_file(&app, &write(files.path(), "partners.csv", REFUSED));
     app.wait_for_exact_text(
-        "partner-import-summary",
+        ids::partners::IMPORT_SUMMARY,
         "2 ready, 1 with problems — fix the rows marked below in the file and choose it again.",
     );
     let rows = import_rows(&app);
@@ -44,7 +44,7 @@ fn csv_preview_refuses_a_bad_row_by_line_then_imports_the_mended_file() {
             && refused.contains("Use prospect, active, paused or ended."),
         "line 3 should say what is wrong with it: {refused:?}"
     );
-    let disabled = app.attr("partner-import-submit", "disabled");
+    let disabled = app.attr(ids::partners::IMPORT_SUBMIT, "disabled");
     assert!(
         disabled.is_some(),
         "a file with a refused row cannot be imported"
@@ -54,12 +54,12 @@ fn csv_preview_refuses_a_bad_row_by_line_then_imports_the_mended_file() {
     // The mended file imports whole.
     let mended = REFUSED.replace("Harbour Yoga,maybe", "Harbour Yoga,paused");
     choose_file(&app, &write(files.path(), "partners-mended.csv", &mended));
-    app.wait_for_exact_text("partner-import-summary", "3 ready, 0 with problems");
+    app.wait_for_exact_text(ids::partners::IMPORT_SUMMARY, "3 ready, 0 with problems");
     assert!(import_rows(&app).iter().all(|(_, ready, _)| *ready));
-    app.wait_for_exact_text("partner-import-submit", "Import 3 partners");
-    app.click("partner-import-submit");
-    app.wait_gone("partner-import-file");
-    app.wait_for_exact_text("partner-saved", "✓ Imported 3 partners.");
+    app.wait_for_exact_text(ids::partners::IMPORT_SUBMIT, "Import 3 partners");
+    app.click(ids::partners::IMPORT_SUBMIT);
+    app.wait_gone(ids::partners::IMPORT_FILE);
+    app.wait_for_exact_text(ids::partners::SAVED, "✓ Imported 3 partners.");
 
     app.search_partners("łódź books", &["Łódź Books"]);
     app.search_partners("harbour yoga", &["Harbour Yoga"]);
@@ -92,14 +92,16 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 /// Chooses `path` in the file input the way WebDriver does for a person: typing a path into
 /// an `<input type=file>` sets its file, and no native chooser opens.
 fn choose_file(app: &App, path: &str) {
-    app.send_keys("partner-import-file", path);
+    app.send_keys(ids::partners::IMPORT_FILE, path);
 }
 
 /// Each previewed row: its line in the file, whether it is ready, and its text.
 fn import_rows(app: &App) -> Vec<(u64, bool, String)> {
-    let script =
-        "return Array.from(document.querySelectorAll('[data-testid=\"partner-import-row\"]'))\
-                  .map(r => [Number(r.dataset.line), r.dataset.ready === 'true', r.innerText]);";
+    let script = &format!(
+        "return Array.from(document.querySelectorAll('[data-testid=\"{}\"]'))\
+                  .map(r => [Number(r.dataset.line), r.dataset.ready === 'true', r.innerText]);",
+        ids::partners::IMPORT_ROW
+    );
     let rows = app.execute(script, vec![]);
     rows.as_array()
         .cloned()

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use partnerdesk_e2e::{
-    files_dir, fresh_data_dir, pdf_text, query, query_one, workspace_root, App, Launch, DEMO_BAKERY,
+    files_dir, fresh_data_dir, ids, pdf_text, query, query_one, workspace_root, App, Launch,
+    DEMO_BAKERY,
 };
 
 const BAKERY: &str = DEMO_BAKERY;
@@ -18,8 +19,8 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         Launch::new().demo().save_files_to(files.path()),
     );
 
-    app.click("nav-money");
-    app.wait_for("money-headline");
+    app.click(ids::nav::MONEY);
+    app.wait_for(ids::money::HEADLINE);
     // The demo's sales were logged today. Every period below comes from the day they were
     // stored, not the wall clock: from the start of that month to the end of the next, so
     // a cost or payout dated "today" after midnight (even a month's last) still falls in it.
@@ -29,18 +30,18 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         data.path(),
         &format!("SELECT date('{demo_day}', 'start of month', '+2 months', '-1 day')"),
     );
-    app.select_by_value("money-period", "custom");
-    app.set_value("money-from", &format!("{demo_month}-01"));
-    app.set_value("money-to", &until);
+    app.select_by_value(ids::money::PERIOD, "custom");
+    app.set_value(ids::money::FROM, &format!("{demo_month}-01"));
+    app.set_value(ids::money::TO, &until);
 
     // What the program cost besides commissions, the shop's month, and a goal.
-    app.click("money-tab-costs");
-    app.select_by_value("money-cost-category", "events");
-    app.type_into("money-cost-amount", "18,00");
-    app.click("money-cost-submit");
-    app.wait_for_exact_text("money-cost-saved", "✓ Added €18.00 for events.");
+    app.click(ids::money::TAB_COSTS);
+    app.select_by_value(ids::money::COST_CATEGORY, "events");
+    app.type_into(ids::money::COST_AMOUNT, "18,00");
+    app.click(ids::money::COST_SUBMIT);
+    app.wait_for_exact_text(ids::money::COST_SAVED, "✓ Added €18.00 for events.");
     let cost = app.wait_until("the cost in the list", |app| {
-        app.texts("money-cost-row").into_iter().next()
+        app.texts(ids::money::COST_ROW).into_iter().next()
     });
     assert_eq!(
         cells(&cost)[1..],
@@ -54,27 +55,27 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         ),
         ["events|1800"]
     );
-    app.type_into("money-revenue-month", demo_month);
-    app.type_into("money-revenue-amount", "2400");
-    app.click("money-revenue-submit");
+    app.type_into(ids::money::REVENUE_MONTH, demo_month);
+    app.type_into(ids::money::REVENUE_AMOUNT, "2400");
+    app.click(ids::money::REVENUE_SUBMIT);
     app.wait_for_exact_text(
-        "money-revenue-saved",
+        ids::money::REVENUE_SAVED,
         &format!("✓ Saved the revenue for {demo_month}."),
     );
-    app.type_into("money-goal-target", "20");
-    app.type_into("money-goal-month", "2027-06");
-    app.click("money-goal-submit");
+    app.type_into(ids::money::GOAL_TARGET, "20");
+    app.type_into(ids::money::GOAL_MONTH, "2027-06");
+    app.click(ids::money::GOAL_SUBMIT);
     app.wait_until("the goal saved", |app| {
-        app.texts("money-goal-saved")
+        app.texts(ids::money::GOAL_SAVED)
             .into_iter()
             .find(|t| !t.is_empty())
     });
     app.screenshot("money-costs");
-    app.click("money-tab-dashboard");
+    app.click(ids::money::TAB_DASHBOARD);
     // Customers sent by partners paid €39.15 (€43.50 less €4.35 off) of the month's
     // €2,400.00: 1.63 %, 8 % of the way to 20 %.
-    app.wait_for("money-goal");
-    let goal = app.text("money-goal");
+    app.wait_for(ids::money::GOAL);
+    let goal = app.text(ids::money::GOAL);
     let lines: Vec<&str> = goal
         .lines()
         .map(str::trim)
@@ -89,9 +90,9 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         ],
         "{goal:?}"
     );
-    app.wait_for("money-top-partner");
+    app.wait_for(ids::money::TOP_PARTNER_ROW);
     let sales = app.wait_until("the sales card", |app| {
-        let script = "return document.querySelector('[data-testid=\"money-headline\"][data-figure=\"sales\"]')?.innerText ?? null;";
+        let script = &format!("return document.querySelector('[data-testid=\"{}\"][data-figure=\"sales\"]')?.innerText ?? null;", ids::money::HEADLINE);
         app.execute(script, vec![]).as_str().map(str::to_string)
     });
     // The demo's three sales today: €12.50 + €8.00 + €23.00.
@@ -113,21 +114,24 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
             .unwrap_or_else(|e| panic!("could not resize the window: {e}"));
     }
 
-    app.click("money-tab-partner");
-    app.choose_option("money-partner", BAKERY);
-    app.wait_for_exact_text("money-closing-balance", "€3.14");
-    assert_eq!(app.text("money-owed"), format!("You owe {BAKERY} €3.14"));
+    app.click(ids::money::TAB_PARTNER);
+    app.choose_option(ids::money::PARTNER_SELECT, BAKERY);
+    app.wait_for_exact_text(ids::money::CLOSING_BALANCE, "€3.14");
+    assert_eq!(
+        app.text(ids::money::OWED_SENTENCE),
+        format!("You owe {BAKERY} €3.14")
+    );
 
-    app.type_into("money-payout-amount", "1,00");
-    app.type_into("money-payout-reference", "TRF 0042");
-    app.click("money-payout-submit");
-    app.wait_for_exact_text("money-closing-balance", "€2.14");
-    app.wait_for("money-payout-row");
+    app.type_into(ids::money::PAYOUT_AMOUNT, "1,00");
+    app.type_into(ids::money::PAYOUT_REFERENCE, "TRF 0042");
+    app.click(ids::money::PAYOUT_SUBMIT);
+    app.wait_for_exact_text(ids::money::CLOSING_BALANCE, "€2.14");
+    app.wait_for(ids::money::PAYOUT_ROW);
     app.screenshot("money-partner");
 
     // The owner's window shows what the partner earned on each sale.
     let rows = app.wait_until("the demo's three redemptions", |app| {
-        let rows = app.texts("money-redemption-row");
+        let rows = app.texts(ids::money::REDEMPTION_ROW);
         (rows.len() == 3).then_some(rows)
     });
     assert!(
@@ -148,8 +152,8 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         )
     };
     // Under the terms in force (version 2), every difference is zero.
-    app.select_by_value("money-what-if-version", &version_id(2));
-    app.click("money-what-if-run");
+    app.select_by_value(ids::money::WHAT_IF_VERSION, &version_id(2));
+    app.click(ids::money::WHAT_IF_RUN);
     assert_eq!(
         what_if(&app, |_| true),
         [
@@ -159,8 +163,8 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     );
     // Version 1 paid 5 % instead of 8 % on the same €39.15 (per sale: €0.56 + €0.36 +
     // €1.04), with the same 10 % off: only the commission differs.
-    app.select_by_value("money-what-if-version", &version_id(1));
-    app.click("money-what-if-run");
+    app.select_by_value(ids::money::WHAT_IF_VERSION, &version_id(1));
+    app.click(ids::money::WHAT_IF_RUN);
     let compared = what_if(&app, |rows| rows.iter().any(|r| r[3] != "€0.00"));
     assert_eq!(
         compared,
@@ -174,11 +178,11 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         before,
         "what-if changed the stored data"
     );
-    app.wait_for_exact_text("money-closing-balance", "€2.14");
+    app.wait_for_exact_text(ids::money::CLOSING_BALANCE, "€2.14");
 
-    app.click("money-print-statement");
+    app.click(ids::money::PRINT_STATEMENT);
     let saved = app.wait_until("the statement's saved path", |app| {
-        app.texts("money-statement-saved")
+        app.texts(ids::money::STATEMENT_SAVED)
             .into_iter()
             .find(|t| t.ends_with(".pdf"))
     });
@@ -193,9 +197,9 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         "the payout in the statement:\n{text}"
     );
 
-    app.click("money-export-redemptions");
+    app.click(ids::money::EXPORT_REDEMPTIONS);
     let csv_path = app.wait_until("the CSV's saved path", |app| {
-        app.texts("money-export-saved")
+        app.texts(ids::money::EXPORT_SAVED)
             .into_iter()
             .find(|t| t.ends_with(".csv"))
     });
@@ -231,10 +235,13 @@ fn cells(row: &str) -> Vec<&str> {
 /// The what-if table, cell by cell, once its caption reads "3 redemptions, …" and `ready`
 /// accepts its rows.
 fn what_if(app: &App, ready: impl Fn(&[[String; 4]]) -> bool) -> Vec<[String; 4]> {
-    let script = "const t = document.querySelector('[data-testid=\"money-what-if-result\"]');\
+    let script = &format!(
+        "const t = document.querySelector('[data-testid=\"{}\"]');\
                   if (!t || !t.caption.innerText.startsWith('3 redemptions')) return null;\
                   return Array.from(t.tBodies[0].rows)\
-                    .map(r => Array.from(r.cells).map(c => c.innerText.trim()));";
+                    .map(r => Array.from(r.cells).map(c => c.innerText.trim()));",
+        ids::money::WHAT_IF_RESULT
+    );
     app.wait_until("the what-if comparison", |app| {
         let rows = app.execute(script, vec![]);
         let rows: Vec<[String; 4]> = rows

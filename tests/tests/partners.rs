@@ -2,7 +2,7 @@
 //! bakery over the holidays: the list says Paused, and a bakery card at the counter now says
 //! PARTNER NOT ACTIVE, until the bakery is made active again and the same card is VALID.
 
-use partnerdesk_e2e::{fresh_data_dir, unused_demo_card, App, Launch, DEMO_BAKERY as BAKERY};
+use partnerdesk_e2e::{fresh_data_dir, ids, unused_demo_card, App, Launch, DEMO_BAKERY as BAKERY};
 
 const YOGA: &str = "Señora Núñez Yoga";
 
@@ -21,28 +21,28 @@ fn status_changes_show_in_the_list_and_a_paused_partners_card_is_refused() {
     assert_eq!(status_in_list(&app, "crumb", BAKERY), "Paused");
     // The filter finds it among the paused, beside the demo's bookshop. The search is
     // emptied with backspaces: WebDriver refuses to type an empty text.
-    app.send_keys("partner-search", &"\u{E003}".repeat("crumb".len()));
+    app.send_keys(ids::partners::SEARCH, &"\u{E003}".repeat("crumb".len()));
     app.wait_until("the search emptied", |app| {
-        app.value("partner-search").is_empty().then_some(())
+        app.value(ids::partners::SEARCH).is_empty().then_some(())
     });
-    app.select_by_value("partner-status-filter", "paused");
+    app.select_by_value(ids::partners::STATUS_FILTER, "paused");
     let mut paused = app.wait_until("the two paused partners", |app| {
-        let names = app.texts("partner-row-name");
+        let names = app.texts(ids::partners::ROW_NAME);
         (names.len() == 2).then_some(names)
     });
     paused.sort();
     assert_eq!(paused, [BAKERY, "Paper Moon Books"]);
     app.screenshot("partners-paused");
-    app.select_by_value("partner-status-filter", "");
+    app.select_by_value(ids::partners::STATUS_FILTER, "");
 
-    app.click("nav-counter");
+    app.click(ids::nav::COUNTER);
     assert_eq!(counter_says(&app, &card), "PARTNER NOT ACTIVE");
     assert_eq!(
-        app.text("counter-detail"),
+        app.text(ids::counter::DETAIL),
         format!("The partnership with {BAKERY} is paused.")
     );
     assert!(
-        !app.is_shown("counter-sale-form"),
+        !app.is_shown(ids::counter::SALE_FORM),
         "no sale can be logged on a paused partner's card"
     );
     app.screenshot("partners-paused-counter");
@@ -50,17 +50,17 @@ fn status_changes_show_in_the_list_and_a_paused_partners_card_is_refused() {
     assert_eq!(status_in_list(&app, "crumb", BAKERY), "Paused");
     change_status(&app, BAKERY, "active");
     assert_eq!(status_in_list(&app, "crumb", BAKERY), "Active");
-    app.click("nav-counter");
+    app.click(ids::nav::COUNTER);
     assert_eq!(counter_says(&app, &card), "VALID");
-    assert_eq!(app.text("counter-partner"), BAKERY);
+    assert_eq!(app.text(ids::counter::PARTNER), BAKERY);
 }
 
 /// Searches the list for `search`, which must leave `name` alone, and answers the word its
 /// status badge shows, checked against the status the badge carries.
 fn status_in_list(app: &App, search: &str, name: &str) -> String {
     app.search_partners(search, &[name]);
-    let badge = app.texts("partner-row-status").concat();
-    let status = app.attr("partner-row-status", "data-status");
+    let badge = app.texts(ids::partners::ROW_STATUS).concat();
+    let status = app.attr(ids::partners::ROW_STATUS, "data-status");
     assert_eq!(status, Some(badge.to_lowercase()), "{name}'s badge");
     badge
 }
@@ -68,13 +68,13 @@ fn status_in_list(app: &App, search: &str, name: &str) -> String {
 /// Opens `name` (alone in the list) in the editor, chooses `status` and saves.
 fn change_status(app: &App, name: &str, status: &str) {
     // The badge, not the row: WebKit refuses WebDriver clicks on a <tr>.
-    app.click("partner-row-status");
-    app.wait_for("partner-editor");
-    app.select_by_value("partner-status", status);
-    app.click("partner-save");
-    app.wait_gone("partner-editor");
+    app.click(ids::partners::ROW_STATUS);
+    app.wait_for(ids::partner_form::PANEL);
+    app.select_by_value(ids::partner_form::STATUS, status);
+    app.click(ids::partner_form::SAVE);
+    app.wait_gone(ids::partner_form::PANEL);
     app.wait_until(&format!("{name} saved"), |app| {
-        let note = app.texts("partner-saved").concat();
+        let note = app.texts(ids::partners::SAVED).concat();
         (note == format!("✓ Saved “{name}”.")).then_some(())
     });
 }
@@ -83,15 +83,18 @@ fn change_status(app: &App, name: &str, status: &str) {
 /// tells a new result from one still shown from before).
 fn counter_says(app: &App, card: &str) -> String {
     let seq = |app: &App| {
-        let script = "return Number(document.querySelector('[data-testid=\"counter-result\"]')\
-                      ?.dataset.seq ?? 0);";
+        let script = &format!(
+            "return Number(document.querySelector('[data-testid=\"{}\"]')\
+                      ?.dataset.seq ?? 0);",
+            ids::counter::RESULT
+        );
         app.execute(script, vec![]).as_u64().unwrap_or(0)
     };
-    app.wait_for("counter-code");
+    app.wait_for(ids::counter::INPUT);
     let before = seq(app);
-    app.send_keys("counter-code", &format!("{card}\n"));
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
     app.wait_until("the counter's answer", |app| {
-        let title = app.texts("counter-result-title").concat();
+        let title = app.texts(ids::counter::RESULT_TITLE).concat();
         (seq(app) > before && !title.is_empty()).then_some(title)
     })
 }

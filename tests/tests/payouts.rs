@@ -3,7 +3,7 @@
 //! marked reversed); then pays more than is owed, which is refused beside the amount until
 //! the owner confirms it, leaving the bakery paid in advance.
 
-use partnerdesk_e2e::{fresh_data_dir, App, Launch, DEMO_BAKERY as BAKERY};
+use partnerdesk_e2e::{fresh_data_dir, ids, App, Launch, DEMO_BAKERY as BAKERY};
 use serde_json::Value;
 
 /// What the demo's three sales earn the bakery: 8 % of what each customer paid after the
@@ -14,53 +14,56 @@ const DEMO_OWED: &str = "€3.14";
 fn reversed_payout_is_owed_again_and_an_over_balance_one_needs_a_yes() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
-    app.click("nav-money");
-    app.click("money-tab-partner");
-    app.choose_option("money-partner", BAKERY);
-    app.wait_for_exact_text("money-closing-balance", DEMO_OWED);
+    app.click(ids::nav::MONEY);
+    app.click(ids::money::TAB_PARTNER);
+    app.choose_option(ids::money::PARTNER_SELECT, BAKERY);
+    app.wait_for_exact_text(ids::money::CLOSING_BALANCE, DEMO_OWED);
     assert_eq!(
-        app.text("money-owed"),
+        app.text(ids::money::OWED_SENTENCE),
         format!("You owe {BAKERY} {DEMO_OWED}")
     );
     assert!(payouts(&app).is_empty(), "the demo has paid nobody yet");
 
     // A transfer of €2.00 lowers the balance by exactly that.
-    app.type_into("money-payout-amount", "2,00");
-    app.type_into("money-payout-reference", "TRF 0107");
-    app.click("money-payout-submit");
-    app.wait_for_exact_text("money-closing-balance", "€1.14");
-    assert_eq!(app.text("money-owed"), format!("You owe {BAKERY} €1.14"));
+    app.type_into(ids::money::PAYOUT_AMOUNT, "2,00");
+    app.type_into(ids::money::PAYOUT_REFERENCE, "TRF 0107");
+    app.click(ids::money::PAYOUT_SUBMIT);
+    app.wait_for_exact_text(ids::money::CLOSING_BALANCE, "€1.14");
+    assert_eq!(
+        app.text(ids::money::OWED_SENTENCE),
+        format!("You owe {BAKERY} €1.14")
+    );
     let paid = wait_payouts(&app, 1);
     assert_eq!(paid[0].amount, "€2.00");
     assert_eq!(paid[0].reference, "TRF 0107");
     assert!(!paid[0].reversed, "{:?}", paid[0]);
     assert_eq!(paid[0].status, "Reverse…");
     assert_eq!(
-        app.text("money-payout-note"),
+        app.text(ids::money::PAYOUT_NOTE),
         format!("✓ Recorded a payout of €2.00 on {}.", paid[0].paid_on)
     );
 
     // It went to the wrong account: reversed, with a reason the dialog insists on.
-    app.click("money-payout-reverse");
-    app.wait_for("money-reverse-dialog");
-    let about = app.text("money-reverse-dialog");
+    app.click(ids::money::PAYOUT_REVERSE);
+    app.wait_for(ids::money::reverse::DIALOG);
+    let about = app.text(ids::money::reverse::DIALOG);
     assert!(
         about.contains(&format!("€2.00 paid on {} (TRF 0107)", paid[0].paid_on)),
         "the dialog should name the payout: {about:?}"
     );
-    app.click("money-reverse-confirm");
-    app.wait_for("money-reverse-error");
+    app.click(ids::money::reverse::CONFIRM);
+    app.wait_for(ids::money::reverse::ERROR);
     assert!(
-        app.is_shown("money-reverse-dialog"),
+        app.is_shown(ids::money::reverse::DIALOG),
         "no reason, no reversal"
     );
-    app.type_into("money-reverse-reason", "Sent to the wrong account");
+    app.type_into(ids::money::reverse::REASON, "Sent to the wrong account");
     app.screenshot("payouts-reverse-dialog");
-    app.click("money-reverse-confirm");
-    app.wait_gone("money-reverse-dialog");
-    app.wait_for_exact_text("money-closing-balance", DEMO_OWED);
+    app.click(ids::money::reverse::CONFIRM);
+    app.wait_gone(ids::money::reverse::DIALOG);
+    app.wait_for_exact_text(ids::money::CLOSING_BALANCE, DEMO_OWED);
     assert_eq!(
-        app.text("money-owed"),
+        app.text(ids::money::OWED_SENTENCE),
         format!("You owe {BAKERY} {DEMO_OWED}")
     );
     let after = app.wait_until("the payout marked reversed", |app| {
@@ -76,16 +79,16 @@ fn reversed_payout_is_owed_again_and_an_over_balance_one_needs_a_yes() {
         after[0].status
     );
     assert!(
-        !app.is_shown("money-payout-reverse"),
+        !app.is_shown(ids::money::PAYOUT_REVERSE),
         "a payout is reversed once"
     );
     app.screenshot("payouts-reversed");
 
     // €5.00 is more than the €3.14 owed: refused beside the amount, nothing recorded.
-    app.type_into("money-payout-amount", "5,00");
-    app.click("money-payout-submit");
+    app.type_into(ids::money::PAYOUT_AMOUNT, "5,00");
+    app.click(ids::money::PAYOUT_SUBMIT);
     let refusal = app.wait_until("the over-balance refusal", |app| {
-        app.texts("money-payout-error").into_iter().next()
+        app.texts(ids::money::PAYOUT_ERROR).into_iter().next()
     });
     assert_eq!(
         refusal,
@@ -94,22 +97,22 @@ fn reversed_payout_is_owed_again_and_an_over_balance_one_needs_a_yes() {
         )
     );
     assert_eq!(
-        app.value("money-payout-amount"),
+        app.value(ids::money::PAYOUT_AMOUNT),
         "5,00",
         "the amount stays typed"
     );
-    assert_eq!(app.text("money-closing-balance"), DEMO_OWED);
+    assert_eq!(app.text(ids::money::CLOSING_BALANCE), DEMO_OWED);
     assert_eq!(payouts(&app).len(), 1, "nothing recorded before the yes");
     app.screenshot("payouts-over-balance");
 
     // The owner says yes: recorded, and the bakery is now paid €1.86 ahead.
-    app.click("money-payout-confirm-over");
-    app.wait_for_exact_text("money-closing-balance", "-€1.86");
+    app.click(ids::money::PAYOUT_CONFIRM_OVER);
+    app.wait_for_exact_text(ids::money::CLOSING_BALANCE, "-€1.86");
     assert_eq!(
-        app.text("money-owed"),
+        app.text(ids::money::OWED_SENTENCE),
         format!("{BAKERY} has been paid €1.86 in advance")
     );
-    app.wait_gone("money-payout-error");
+    app.wait_gone(ids::money::PAYOUT_ERROR);
     let both = wait_payouts(&app, 2);
     let amounts: Vec<(&str, bool)> = both
         .iter()
@@ -135,8 +138,8 @@ struct Payout {
 
 /// The payouts listed now, in page order (none yet is an empty list).
 fn payouts(app: &App) -> Vec<Payout> {
-    let script = "return Array.from(document.querySelectorAll('[data-testid=\"money-payout-row\"]'))\
-                  .map(r => [r.dataset.reversed === 'true', ...Array.from(r.cells, c => c.innerText.trim())]);";
+    let script = &format!("return Array.from(document.querySelectorAll('[data-testid=\"{}\"]'))\
+                  .map(r => [r.dataset.reversed === 'true', ...Array.from(r.cells, c => c.innerText.trim())]);", ids::money::PAYOUT_ROW);
     let rows = app.execute(script, vec![]);
     let rows = rows.as_array().cloned().unwrap_or_default();
     rows.iter()

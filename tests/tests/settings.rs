@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use partnerdesk_e2e::{
-    files_dir, fresh_data_dir, pdf_text, query, query_one, unused_demo_card, App, Launch,
+    files_dir, fresh_data_dir, ids, pdf_text, query, query_one, unused_demo_card, App, Launch,
     DEMO_BAKERY,
 };
 
@@ -20,16 +20,16 @@ fn renamed_business_and_till_show_on_screens_prints_and_sales() {
     let pdfs = files_dir("settings");
     let app = App::launch_with(data.path(), Launch::new().demo().save_files_to(pdfs.path()));
 
-    app.click("nav-settings");
-    app.type_into("setup-name", BUSINESS);
-    app.type_into("setup-address", &format!("{STREET}\n{CITY}"));
-    app.click("setup-submit");
+    app.click(ids::nav::SETTINGS);
+    app.type_into(ids::setup::NAME, BUSINESS);
+    app.type_into(ids::setup::ADDRESS, &format!("{STREET}\n{CITY}"));
+    app.click(ids::setup::SUBMIT);
     app.wait_until("the profile saved", |app| {
-        app.texts("settings-saved")
+        app.texts(ids::settings::SAVED)
             .into_iter()
             .find(|t| t.starts_with("✓ Saved"))
     });
-    app.wait_for_exact_text("nav-shop-name", BUSINESS);
+    app.wait_for_exact_text(ids::nav::SHOP_NAME, BUSINESS);
     assert_eq!(
         query_one(
             data.path(),
@@ -38,21 +38,21 @@ fn renamed_business_and_till_show_on_screens_prints_and_sales() {
         format!("{BUSINESS} / {STREET} / {CITY}"),
     );
 
-    app.type_into("settings-till-name", TILL);
-    app.click("settings-till-save");
-    app.wait_for_exact_text("settings-till-saved", "✓ Saved.");
+    app.type_into(ids::settings::TILL_NAME, TILL);
+    app.click(ids::settings::TILL_SAVE);
+    app.wait_for_exact_text(ids::settings::TILL_SAVED, "✓ Saved.");
     app.screenshot("settings-saved");
 
     // The counter heads its list with the new name, and a sale logged now carries it.
-    app.click("nav-counter");
-    app.wait_for_exact_text("counter-till", TILL);
+    app.click(ids::nav::COUNTER);
+    app.wait_for_exact_text(ids::counter::TILL, TILL);
     let card = unused_demo_card(data.path());
-    app.send_keys("counter-code", &format!("{card}\n"));
-    app.wait_for_exact_text("counter-result-title", "VALID");
-    app.wait_for_focus("counter-sale");
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "VALID");
+    app.wait_for_focus(ids::counter::SALE);
     app.press("10.00\n");
-    app.wait_for("counter-confirmation");
-    app.wait_for_focus("counter-code");
+    app.wait_for(ids::counter::CONFIRMATION);
+    app.wait_for_focus(ids::counter::INPUT);
     assert_eq!(
         query(
             data.path(),
@@ -62,19 +62,19 @@ fn renamed_business_and_till_show_on_screens_prints_and_sales() {
     );
     // The sale is listed under the new till: the demo's three were logged at Till 1.
     app.wait_until("the new sale alone under the new till", |app| {
-        (app.texts("counter-recent-row").len() == 1).then_some(())
+        (app.texts(ids::counter::RECENT_ROW).len() == 1).then_some(())
     });
     // Used again, the card says where it was used: at the renamed till.
-    app.send_keys("counter-code", &format!("{card}\n"));
-    app.wait_for_exact_text("counter-result-title", "ALREADY USED");
-    let detail = app.text("counter-detail");
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "ALREADY USED");
+    let detail = app.text(ids::counter::DETAIL);
     assert!(detail.contains(TILL), "{detail:?}");
     app.screenshot("settings-counter");
 
     // A printed agreement names the business as it is now.
     app.open_agreements_of("crumb", DEMO_BAKERY);
-    app.click("agreement-print");
-    let saved = app.text("agreement-saved-path");
+    app.click(ids::agreements::PRINT);
+    let saved = app.text(ids::agreements::SAVED_PATH);
     let text = pdf_text(Path::new(&saved));
     for expected in [BUSINESS, STREET, CITY] {
         assert!(

@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use partnerdesk_e2e::{db_file, fresh_data_dir, sqlite_write, App, Launch};
+use partnerdesk_e2e::{db_file, fresh_data_dir, ids, sqlite_write, App, Launch};
 
 /// A real demo database, closed cleanly, with its WAL folded into the file.
 fn prepared_desk(data: &Path) {
     let mut app = App::launch_with(data, Launch::new().demo());
-    app.wait_for("nav-partners");
+    app.wait_for(ids::nav::PARTNERS);
     app.partner_names();
     app.quit();
     sqlite_write(&db_file(data), "PRAGMA wal_checkpoint(TRUNCATE);");
@@ -17,20 +17,23 @@ fn prepared_desk(data: &Path) {
 /// Opens the app on `data` and answers the store-problem screen's heading and text.
 fn problem_screen(data: &Path) -> (String, String) {
     let app = App::launch(data);
-    app.wait_for("store-problem");
+    app.wait_for(ids::STORE_PROBLEM);
     assert!(
-        !app.is_shown("nav-partners"),
+        !app.is_shown(ids::nav::PARTNERS),
         "no screen behind the problem"
     );
     assert!(
-        !app.is_shown("setup-form"),
+        !app.is_shown(ids::setup::FORM),
         "no first-run form for a refused file"
     );
     let heading = app.execute(
-        "return document.querySelector('[data-testid=\"store-problem\"] h1').innerText.trim();",
+        &format!(
+            "return document.querySelector('[data-testid=\"{}\"] h1').innerText.trim();",
+            ids::STORE_PROBLEM
+        ),
         vec![],
     );
-    let text = app.text("store-problem");
+    let text = app.text(ids::STORE_PROBLEM);
     app.screenshot("store-problem");
     (heading.as_str().unwrap_or_default().to_string(), text)
 }

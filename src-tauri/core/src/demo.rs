@@ -2,11 +2,12 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::business::BusinessProfileInput;
+use crate::business::{BusinessProfile, BusinessProfileInput};
 use crate::codes::CodeOptions;
 use crate::ledger::{LogOutcome, RedemptionInput, DEFAULT_TILL};
 use crate::partners::{PartnerFit, PartnerId, PartnerInput, PartnerStatus};
 use crate::terms::{OfferKind, PayoutCadence, PayoutMethod, RewardKind, SignInput, TermsInput};
+use crate::transact::Tx;
 use crate::{Actor, Desk, Result};
 
 /// Single-use cards issued to the demo bakery.
@@ -114,12 +115,20 @@ impl Desk {
         Ok(partners == 0 && crate::store::business::get(&mut conn).await?.is_none())
     }
 
-    /// Loads the demo into an empty database; leaves a used one untouched.
+    /// Loads the demo into an empty database, all of it or (on any error) none of it;
+    /// leaves a used one untouched.
     pub async fn load_demo(&self) -> Result<DemoOutcome> {
-        if !self.is_empty().await? {
+        self.transact(&Actor::system(), async |tx| self.load_demo_in(tx).await)
+            .await
+    }
+
+    /// [`Desk::load_demo`] inside `tx`: emptiness is checked under the write lock, so a
+    /// profile saved meanwhile at another till is never overwritten.
+    async fn load_demo_in(&self, tx: &mut Tx<'_>) -> Result<DemoOutcome> {
+        let saved = crate::store::partners::count(tx).await?;
+        if saved != 0 || crate::store::business::get(tx).await?.is_some() {
             return Ok(DemoOutcome::SkippedNotEmpty);
         }
-        let actor = Actor::system();
         let profile = BusinessProfileInput {
             name: "Bean There Coffee".into(),
             address: "12 Mill Lane\nRiverside".into(),
@@ -129,7 +138,7 @@ impl Desk {
             currency: "EUR".into(),
             locale: "en-IE".into(),
         };
-        self.save_profile(&profile, &actor).await?;
+        let profile = self.save_profile_in(tx, &profile.validate()?).await?;
         let mut ids = Vec::new();
         for p in partners() {
             let input = PartnerInput {
@@ -142,17 +151,20 @@ impl Desk {
                 fit: p.fit,
                 ..Default::default()
             };
-            ids.push(self.create_partner(&input, p.status, &actor).await?.id);
+            let partner = self
+                .create_partner_in(tx, &input.validate()?, p.status)
+                .await?;
+            ids.push(partner.id);
         }
-        self.demo_agreements(ids[0], ids[1], &actor).await?;
-        self.demo_codes(&ids, &actor).await?;
+        self.demo_agreements(tx, ids[0], ids[1], &profile).await?;
+        self.demo_codes(tx, &ids).await?;
         Ok(DemoOutcome::Loaded)
     }
 
     /// The bakery's window poster code and a sheet of single-use cards, three of them
     /// already redeemed at the till; one code each for a paused partner and one without
     /// terms, so the counter can show those outcomes too.
-    async fn demo_codes(&self, ids: &[PartnerId], actor: &Actor) -> Result<()> {
+    async fn demo_codes(&self, tx: &mut Tx<'_>, ids: &[PartnerId]) -> Result<()> {
         let (bakery, cycles, books) = (ids[0], ids[2], ids[3]);
         let unlimited = CodeOptions {
             redemption_limit: String::new(),
@@ -160,7 +172,7 @@ impl Desk {
             with_prefix: true,
             ..Default::default()
         };
-        self.issue_code(bakery, Some("BREAD"), &unlimited, actor)
+        self.issue_code_in(tx, bakery, Some("BREAD"), &unlimited)
             .await?;
         let cards = CodeOptions {
             redemption_limit: "1".into(),
@@ -168,10 +180,10 @@ impl Desk {
             ..Default::default()
         };
         let sheet = self
-            .issue_batch(bakery, DEMO_CARDS, &cards, actor, &mut |_, _| {})
+            .issue_batch_in(tx, bakery, DEMO_CARDS, &cards, &mut |_, _| {})
             .await?;
         for code in [cycles, books] {
-            self.issue_code(code, None, &cards, actor).await?;
+            self.issue_code_in(tx, code, None, &cards).await?;
         }
         for (i, (card, sale)) in sheet.iter().zip(["12.50", "8.00", "23.00"]).enumerate() {
             let input = RedemptionInput {
@@ -182,7 +194,7 @@ impl Desk {
                 note: String::new(),
             };
             if let LogOutcome::Refused { outcome } =
-                self.log_redemption(&input, DEFAULT_TILL, actor).await?
+                self.log_redemption_in(tx, &input, DEFAULT_TILL).await?
             {
                 tracing::error!(?outcome, "a demo card was refused");
                 return Err(crate::Error::Code(crate::error::CodeError::NotFound(
@@ -197,9 +209,10 @@ impl Desk {
     /// draft, dated relative to today so the demo always has terms in force.
     async fn demo_agreements(
         &self,
+        tx: &mut Tx<'_>,
         bakery: PartnerId,
         florist: PartnerId,
-        actor: &Actor,
+        profile: &BusinessProfile,
     ) -> Result<()> {
         let today = self.today();
         let month_start = |months_ago: u32| {
@@ -219,32 +232,26 @@ impl Desk {
         v1.reward_percent = "5".into();
         v1.monthly_cap = "100".into();
         v1.clauses = clauses.clone();
-        let first = self.create_draft(bakery, Some(&v1), actor).await?;
+        let first = self.create_draft_in(tx, bakery, Some(&v1), profile).await?;
         let sign = |on: NaiveDate| SignInput {
             signed_on: iso(on),
             our_signatory: "Maya Bean".into(),
             partner_signatory: "Anna Kowalska".into(),
         };
-        self.sign_agreement(
-            first.id,
-            &sign(month_start(10) - chrono::Days::new(9)),
-            actor,
-        )
-        .await?;
+        let signature = sign(month_start(10) - chrono::Days::new(9)).validate()?;
+        self.sign_agreement_in(tx, first.id, &signature, profile)
+            .await?;
 
-        let second = self.new_version_from(first.id, actor).await?;
+        let second = self.new_version_from_in(tx, first.id, profile).await?;
         let mut v2 = second.terms.clone();
         v2.effective_from = iso(month_start(4));
         v2.reward_percent = "8".into();
         v2.monthly_cap = "150".into();
         v2.notes = "Version 2 raises the commission from 5 % to 8 % after a busy summer.".into();
-        self.update_draft(second.id, &v2, actor).await?;
-        self.sign_agreement(
-            second.id,
-            &sign(month_start(4) - chrono::Days::new(4)),
-            actor,
-        )
-        .await?;
+        self.update_draft_in(tx, second.id, &v2, profile).await?;
+        let signature = sign(month_start(4) - chrono::Days::new(4)).validate()?;
+        self.sign_agreement_in(tx, second.id, &signature, profile)
+            .await?;
 
         let mut draft = TermsInput::blank(
             month_start(0)
@@ -259,7 +266,39 @@ impl Desk {
         draft.payout_cadence = PayoutCadence::Quarterly;
         draft.payout_method = PayoutMethod::StoreCredit;
         draft.clauses = clauses;
-        self.create_draft(florist, Some(&draft), actor).await?;
+        self.create_draft_in(tx, florist, Some(&draft), profile)
+            .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::audit::AuditEntity;
+    use crate::testing::empty_desk;
+    use crate::{Actor, Error};
+
+    #[tokio::test]
+    async fn a_demo_failing_at_its_last_step_leaves_the_database_empty() {
+        let t = empty_desk().await;
+        // The whole demo, then a failure: had any step committed on its own, its rows
+        // would survive the rollback.
+        let failed = t
+            .transact(&Actor::system(), async |tx| {
+                t.load_demo_in(tx).await?;
+                Err::<(), _>(Error::ProfileRequired)
+            })
+            .await;
+        assert!(matches!(failed, Err(Error::ProfileRequired)));
+        assert!(t.is_empty().await.unwrap());
+        assert!(t.redemptions().await.unwrap().is_empty());
+        let trail = t
+            .audit_trail(AuditEntity::BusinessProfile, 1)
+            .await
+            .unwrap();
+        assert!(trail.is_empty());
+        // And the same desk then loads the demo in full.
+        assert_eq!(t.load_demo().await.unwrap(), super::DemoOutcome::Loaded);
+        assert!(!t.is_empty().await.unwrap());
     }
 }

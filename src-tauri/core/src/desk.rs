@@ -2,10 +2,6 @@
 
 use std::path::Path;
 
-use serde::Serialize;
-use sqlx::{Sqlite, Transaction};
-
-use crate::audit::NewAuditEntry;
 use crate::clock::Clock;
 use crate::store::{self, Pools};
 use crate::Result;
@@ -88,46 +84,4 @@ impl Desk {
         }
         self.pools.writer.close().await;
     }
-
-    /// Starts a write transaction on the single writer connection. IMMEDIATE takes the
-    /// file's write lock up front, so what the transaction reads cannot change under it,
-    /// even when another till (another process) writes to the same file.
-    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pools.writer.begin_with("BEGIN IMMEDIATE").await?)
-    }
-}
-
-impl Desk {
-    /// Writes one audit entry about `entity` `id` inside `tx`, dated by the desk's clock.
-    pub(crate) async fn audit<B: Serialize, A: Serialize>(
-        &self,
-        tx: &mut Transaction<'static, Sqlite>,
-        actor: &Actor,
-        (entity, id): (&str, i64),
-        action: &str,
-        before: Option<&B>,
-        after: Option<&A>,
-    ) -> Result<()> {
-        let entry = NewAuditEntry {
-            at: self.now(),
-            actor: &actor.0,
-            entity,
-            entity_id: id,
-            action,
-            before: before
-                .map(serde_json::to_value)
-                .transpose()
-                .map_err(json_error)?,
-            after: after
-                .map(serde_json::to_value)
-                .transpose()
-                .map_err(json_error)?,
-        };
-        store::audit::append(tx, &entry).await?;
-        Ok(())
-    }
-}
-
-fn json_error(err: serde_json::Error) -> sqlx::Error {
-    sqlx::Error::Encode(Box::new(err))
 }

@@ -13,6 +13,7 @@ mod desk;
 pub mod documents;
 pub mod error;
 pub mod exports;
+pub mod ids;
 pub mod imports;
 pub mod ledger;
 pub mod money;
@@ -24,6 +25,7 @@ pub mod terms;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;
+mod transact;
 
 pub use clock::{Clock, ManualClock};
 pub use desk::{Actor, Desk};

@@ -1,6 +1,33 @@
 //! Cleaning and checking what people type into forms.
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::error::{Field, FieldError, Problem};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as printed: `1 December 2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
 
 /// Trims `value`, drops control characters (keeping newlines where `multiline`), and
 /// refuses it when longer than `max` characters. Empty stays empty.

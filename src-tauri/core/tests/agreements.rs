@@ -199,7 +199,10 @@ async fn only_one_draft_at_a_time_and_drafts_can_be_deleted() {
     t.delete_draft(draft.id, &Actor::owner()).await.unwrap();
     assert!(t.agreement_versions(p).await.unwrap().is_empty());
     let trail = t
-        .audit_trail("agreement_version", draft.id.0)
+        .audit_trail(
+            partnerdesk_core::audit::AuditEntity::AgreementVersion,
+            draft.id.0,
+        )
         .await
         .unwrap();
     let actions: Vec<_> = trail.iter().map(|e| e.action.as_str()).collect();

@@ -60,8 +60,12 @@ async fn exported_partners_import_back_unchanged() {
         contact_person: "-Anna-".into(),
         ..partner("")
     };
+    let tricky = source
+        .create_partner(&tricky, PartnerStatus::Active, &Actor::owner())
+        .await
+        .unwrap();
     source
-        .create_partner(&tricky, PartnerStatus::Paused, &Actor::owner())
+        .change_partner_status(tricky.id, PartnerStatus::Paused, &Actor::owner())
         .await
         .unwrap();
     let file = source.partners_csv().await.unwrap();
@@ -81,7 +85,10 @@ async fn exported_partners_import_back_unchanged() {
     assert_eq!(after, before);
 
     let trail = target
-        .audit_trail("partner", outcome.ids[0].0)
+        .audit_trail(
+            partnerdesk_core::audit::AuditEntity::Partner,
+            outcome.ids[0].0,
+        )
         .await
         .unwrap();
     assert_eq!(trail.len(), 1);
@@ -108,7 +115,11 @@ async fn preview_writes_nothing() {
     assert_eq!(p.rows[0].status, PartnerStatus::Active);
     assert_eq!(p.rows[1].status, PartnerStatus::Prospect);
     assert_eq!(all(&t).await, before);
-    assert!(t.audit_trail("partner", 2).await.unwrap().is_empty());
+    assert!(t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::Partner, 2)
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test]
@@ -210,7 +221,11 @@ async fn one_bad_row_means_nothing_is_imported() {
     assert_eq!(import_error(err), ImportError::RowsRefused { refused: 1 });
     assert!(all(&t).await.is_empty());
     for id in 1..=4 {
-        assert!(t.audit_trail("partner", id).await.unwrap().is_empty());
+        assert!(t
+            .audit_trail(partnerdesk_core::audit::AuditEntity::Partner, id)
+            .await
+            .unwrap()
+            .is_empty());
     }
 }
 

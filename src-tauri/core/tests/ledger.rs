@@ -91,7 +91,10 @@ async fn a_valid_code_logs_the_amounts_the_terms_give() {
         (1250, 125, 90)
     );
     assert_eq!(stored.agreement_version, 1);
-    let audit = t.audit_trail("redemption", r.id.0).await.expect("audit");
+    let audit = t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::Redemption, r.id.0)
+        .await
+        .expect("audit");
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].action, "log");
 }
@@ -367,7 +370,10 @@ async fn a_void_is_its_own_row_and_gives_the_use_back_only_when_asked() {
     let all = t.redemptions().await.expect("all");
     assert_eq!(all.len(), 3);
     assert_eq!(all.iter().filter(|r| r.void.is_some()).count(), 2);
-    let audit = t.audit_trail("redemption", r.id.0).await.expect("audit");
+    let audit = t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::Redemption, r.id.0)
+        .await
+        .expect("audit");
     assert_eq!(
         audit.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
         ["log", "void"]

@@ -92,7 +92,11 @@ async fn bad_input_names_the_field_and_saves_nothing() {
         assert_eq!(err.to_string(), message);
     }
     assert!(names(&t, PartnerQuery::default()).await.is_empty());
-    assert!(t.audit_trail("partner", 1).await.unwrap().is_empty());
+    assert!(t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::Partner, 1)
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test]
@@ -185,7 +189,10 @@ async fn every_change_writes_an_audit_row_with_before_and_after() {
         .await
         .unwrap();
 
-    let trail = t.audit_trail("partner", p.id.0).await.unwrap();
+    let trail = t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::Partner, p.id.0)
+        .await
+        .unwrap();
     let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["create", "update", "status"]);
     assert!(trail[0].before.is_none());
@@ -199,7 +206,10 @@ async fn every_change_writes_an_audit_row_with_before_and_after() {
     assert_eq!(trail[2].before.as_ref().unwrap()["status"], "prospect");
     assert_eq!(trail[2].after.as_ref().unwrap()["status"], "active");
 
-    let profile_trail = t.audit_trail("business_profile", 1).await.unwrap();
+    let profile_trail = t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::BusinessProfile, 1)
+        .await
+        .unwrap();
     assert_eq!(profile_trail.len(), 1);
     assert_eq!(profile_trail[0].action, "create");
 }
@@ -274,4 +284,34 @@ async fn sixty_character_and_accented_names_are_kept_exactly() {
     let long = format!("{name} GmbH");
     let p = add(&t, &long).await;
     assert_eq!(t.partner(p.id).await.unwrap().name, long);
+}
+
+#[tokio::test]
+async fn new_partners_start_only_as_prospects_or_active() {
+    let t = desk_with_profile().await;
+    assert_eq!(PartnerStatus::STARTING, [Prospect, Active]);
+    for status in [Paused, Ended] {
+        let err = t
+            .create_partner(&partner("Crumb & Co."), status, &Actor::owner())
+            .await
+            .unwrap_err();
+        assert_eq!(field_of(&err), Some(Field::Status), "{status:?}");
+        assert_eq!(
+            err.to_string(),
+            "Status should be prospect or active for a new partner."
+        );
+    }
+    assert!(t
+        .partners(&PartnerQuery::default())
+        .await
+        .unwrap()
+        .is_empty());
+    for status in PartnerStatus::STARTING {
+        let name = format!("Started {}", status.label());
+        let p = t
+            .create_partner(&partner(&name), status, &Actor::owner())
+            .await
+            .unwrap();
+        assert_eq!(p.status, status);
+    }
 }

@@ -81,7 +81,10 @@ async fn a_payout_lowers_the_balance_and_a_reversal_restores_it() {
         ),
         "{again:?}"
     );
-    let trail = t.audit_trail("payout", paid.id.0).await.expect("audit");
+    let trail = t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::Payout, paid.id.0)
+        .await
+        .expect("audit");
     assert_eq!(
         trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
         ["record", "reverse"]

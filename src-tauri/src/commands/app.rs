@@ -1,12 +1,12 @@
 //! App-wide commands: start-up status and demo data.
 
 use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
+use partnerdesk_core::Desk;
 use serde::Serialize;
-use tauri::State;
 use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult};
-use crate::state::{App, Role};
+use crate::state::{App, Arrival, OwnerDesk, Role};
 
 /// What the UI needs before it shows anything.
 #[derive(Debug, Serialize, TS)]
@@ -27,9 +27,9 @@ pub struct AppStatus {
     pub role: Role,
 }
 
-/// Builds the status the UI starts from.
-pub async fn status(app: &App) -> ApiResult<AppStatus> {
-    let (problem, profile, demo_available, till) = match &app.desk {
+/// Builds the status the UI starts from: `desk` is the open store or why it is closed.
+async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatus> {
+    let (problem, profile, demo_available, till) = match desk {
         Err(problem) => (Some(problem.clone()), None, false, String::new()),
         Ok(desk) => (
             None,
@@ -40,25 +40,25 @@ pub async fn status(app: &App) -> ApiResult<AppStatus> {
     };
     Ok(AppStatus {
         version: partnerdesk_core::APP_VERSION.into(),
-        data_dir: app.data_dir.display().to_string(),
+        data_dir: app.data_dir().display().to_string(),
         problem,
         profile,
         choices: ProfileChoices::all(),
         demo_available,
         till,
-        role: app.role,
+        role: app.role(),
     })
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
-pub async fn app_status(app: State<'_, App>) -> ApiResult<AppStatus> {
-    status(&app).await
+#[tracing::instrument(skip(arrival), err(Debug))]
+pub async fn app_status(arrival: Arrival<'_>) -> ApiResult<AppStatus> {
+    status(arrival.app(), arrival.desk()).await
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
-pub async fn load_demo(app: State<'_, App>) -> ApiResult<AppStatus> {
-    app.owner()?.load_demo().await?;
-    status(&app).await
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn load_demo(desk: OwnerDesk<'_>) -> ApiResult<AppStatus> {
+    desk.load_demo().await?;
+    status(desk.app(), Ok(&desk)).await
 }

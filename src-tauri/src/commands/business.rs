@@ -1,16 +1,15 @@
 //! The business profile.
 
 use partnerdesk_core::business::{BusinessProfile, BusinessProfileInput};
-use tauri::State;
 
 use crate::error::ApiResult;
-use crate::state::App;
+use crate::state::OwnerDesk;
 
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
+#[tracing::instrument(skip(desk), err(Debug))]
 pub async fn save_business_profile(
-    app: State<'_, App>,
+    desk: OwnerDesk<'_>,
     input: BusinessProfileInput,
 ) -> ApiResult<BusinessProfile> {
-    Ok(app.owner()?.save_profile(&input, &app.actor()).await?)
+    Ok(desk.save_profile(&input, &desk.actor()).await?)
 }

@@ -5,13 +5,13 @@ use partnerdesk_core::codes::{CodeId, CodeOptions, LookupOutcome, ReferralCode};
 use partnerdesk_core::partners::PartnerId;
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime};
 use ts_rs::TS;
 
 use super::agreements::Paper;
 use crate::error::ApiResult;
 use crate::files;
-use crate::state::App;
+use crate::state::{OwnerDesk, StaffDesk};
 
 /// How far a batch has got: `done` of `total` codes issued (sent every hundred codes).
 #[derive(Debug, Clone, Copy, Serialize, TS)]
@@ -22,34 +22,33 @@ pub struct BatchProgress {
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
+#[tracing::instrument(skip(desk), err(Debug))]
 pub async fn list_codes(
-    app: State<'_, App>,
+    desk: OwnerDesk<'_>,
     partner_id: PartnerId,
 ) -> ApiResult<Vec<ReferralCode>> {
-    Ok(app.owner()?.codes_for(partner_id).await?)
+    Ok(desk.codes_for(partner_id).await?)
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
+#[tracing::instrument(skip(desk), err(Debug))]
 pub async fn issue_code(
-    app: State<'_, App>,
+    desk: OwnerDesk<'_>,
     partner_id: PartnerId,
     custom: Option<String>,
     options: CodeOptions,
 ) -> ApiResult<ReferralCode> {
-    Ok(app
-        .owner()?
-        .issue_code(partner_id, custom.as_deref(), &options, &app.actor())
+    Ok(desk
+        .issue_code(partner_id, custom.as_deref(), &options, &desk.actor())
         .await?)
 }
 
 /// Issues `count` codes in one go, reporting progress on `on_progress`. Runs on the async
 /// pool, so the window stays responsive however large the batch.
 #[tauri::command]
-#[tracing::instrument(skip(app, on_progress), err(Debug))]
+#[tracing::instrument(skip(desk, on_progress), err(Debug))]
 pub async fn issue_code_batch(
-    app: State<'_, App>,
+    desk: OwnerDesk<'_>,
     partner_id: PartnerId,
     count: i64,
     options: CodeOptions,
@@ -67,43 +66,38 @@ pub async fn issue_code_batch(
     };
     // Out of range (negative too) is the core's to refuse, beside the count field.
     let count = usize::try_from(count).unwrap_or(0);
-    Ok(app
-        .owner()?
-        .issue_batch(partner_id, count, &options, &app.actor(), &mut progress)
+    Ok(desk
+        .issue_batch(partner_id, count, &options, &desk.actor(), &mut progress)
         .await?)
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
+#[tracing::instrument(skip(desk), err(Debug))]
 pub async fn set_codes_enabled(
-    app: State<'_, App>,
+    desk: OwnerDesk<'_>,
     ids: Vec<CodeId>,
     enabled: bool,
 ) -> ApiResult<Vec<ReferralCode>> {
-    Ok(app
-        .owner()?
-        .set_codes_enabled(&ids, enabled, &app.actor())
-        .await?)
+    Ok(desk.set_codes_enabled(&ids, enabled, &desk.actor()).await?)
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
-pub async fn lookup_code(app: State<'_, App>, typed: String) -> ApiResult<LookupOutcome> {
-    Ok(app.staff_desk()?.lookup_code(&typed).await?)
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn lookup_code(desk: StaffDesk<'_>, typed: String) -> ApiResult<LookupOutcome> {
+    Ok(desk.lookup_code(&typed).await?)
 }
 
 /// Renders the codes as a sheet of referral cards, asks where to save it, saves it and opens
 /// it in the system viewer. Answers the saved path, or `None` when the owner cancelled.
 #[tauri::command]
-#[tracing::instrument(skip(app, handle, ids), fields(count = ids.len()), err(Debug))]
-pub async fn print_card_sheet(
-    app: State<'_, App>,
-    handle: AppHandle,
+#[tracing::instrument(skip(desk, handle, ids), fields(count = ids.len()), err(Debug))]
+pub async fn print_card_sheet<R: Runtime>(
+    desk: OwnerDesk<'_>,
+    handle: AppHandle<R>,
     ids: Vec<CodeId>,
     paper: Option<Paper>,
 ) -> ApiResult<Option<String>> {
-    let pdf = app
-        .owner()?
+    let pdf = desk
         .card_sheet_pdf(&ids, paper.map(PaperSize::from))
         .await?;
     files::save_and_open(&handle, &pdf)

@@ -3,34 +3,31 @@
 use partnerdesk_core::ledger::{
     LogOutcome, RedemptionId, RedemptionInput, RedemptionView, VoidInput,
 };
-use tauri::State;
 
 use crate::error::ApiResult;
-use crate::state::{App, Role};
+use crate::state::{OwnerDesk, Role, StaffDesk};
 
 /// Logs a redemption at this till. Safe to retry with the same input: the idempotency key
 /// makes a repeat return the first result.
 #[tauri::command]
-#[tracing::instrument(skip(app, input), fields(key = %input.idempotency_key), err(Debug))]
-pub async fn log_redemption(app: State<'_, App>, input: RedemptionInput) -> ApiResult<LogOutcome> {
-    let desk = app.staff_desk()?;
+#[tracing::instrument(skip(desk, input), fields(key = %input.idempotency_key), err(Debug))]
+pub async fn log_redemption(desk: StaffDesk<'_>, input: RedemptionInput) -> ApiResult<LogOutcome> {
     let till = desk.till_name().await?;
-    let mut outcome = desk.log_redemption(&input, &till, &app.actor()).await?;
+    let mut outcome = desk.log_redemption(&input, &till, &desk.actor()).await?;
     if let LogOutcome::Logged { redemption, .. } = &mut outcome {
-        hide_money_from_staff(app.role, redemption);
+        hide_money_from_staff(desk.app().role(), redemption);
     }
     Ok(outcome)
 }
 
 /// The last redemptions logged at this till, newest first.
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
-pub async fn recent_redemptions(app: State<'_, App>) -> ApiResult<Vec<RedemptionView>> {
-    let desk = app.staff_desk()?;
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn recent_redemptions(desk: StaffDesk<'_>) -> ApiResult<Vec<RedemptionView>> {
     let till = desk.till_name().await?;
     let mut recent = desk.recent_redemptions(&till).await?;
     for redemption in &mut recent {
-        hide_money_from_staff(app.role, redemption);
+        hide_money_from_staff(desk.app().role(), redemption);
     }
     Ok(recent)
 }
@@ -44,23 +41,20 @@ fn hide_money_from_staff(role: Role, redemption: &mut RedemptionView) {
 
 /// Voids a redemption (owner only): it stays listed, marked, and leaves every total.
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
+#[tracing::instrument(skip(desk), err(Debug))]
 pub async fn void_redemption(
-    app: State<'_, App>,
+    desk: OwnerDesk<'_>,
     id: RedemptionId,
     input: VoidInput,
 ) -> ApiResult<RedemptionView> {
-    Ok(app
-        .owner()?
-        .void_redemption(id, &input, &app.actor())
-        .await?)
+    Ok(desk.void_redemption(id, &input, &desk.actor()).await?)
 }
 
 /// Renames this till (owner only); later redemptions carry the new name.
 #[tauri::command]
-#[tracing::instrument(skip(app), err(Debug))]
-pub async fn set_till_name(app: State<'_, App>, name: String) -> ApiResult<String> {
-    Ok(app.owner()?.set_till_name(&name, &app.actor()).await?)
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn set_till_name(desk: OwnerDesk<'_>, name: String) -> ApiResult<String> {
+    Ok(desk.set_till_name(&name, &desk.actor()).await?)
 }
 
 #[cfg(test)]

@@ -1,6 +1,58 @@
 //! The audit log: every change to a record, who made it, and what it was before and after.
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// What kind of record an audit entry is about. Stored as [`AuditEntity::as_str`]; the
+/// strings are those the log has always held, so old and new entries read alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditEntity {
+    BusinessProfile,
+    Partner,
+    AgreementVersion,
+    ReferralCode,
+    Redemption,
+    Payout,
+    ProgramCost,
+    /// The shop's whole revenue for a month (entity id 0: the month is in the entry).
+    MonthlyRevenue,
+    Goal,
+    /// This installation's till (its name).
+    Till,
+}
+
+impl AuditEntity {
+    /// Every entity, in declaration order.
+    pub const ALL: [AuditEntity; 10] = [
+        AuditEntity::BusinessProfile,
+        AuditEntity::Partner,
+        AuditEntity::AgreementVersion,
+        AuditEntity::ReferralCode,
+        AuditEntity::Redemption,
+        AuditEntity::Payout,
+        AuditEntity::ProgramCost,
+        AuditEntity::MonthlyRevenue,
+        AuditEntity::Goal,
+        AuditEntity::Till,
+    ];
+
+    /// The name stored in the `audit_log.entity` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditEntity::BusinessProfile => "business_profile",
+            AuditEntity::Partner => "partner",
+            AuditEntity::AgreementVersion => "agreement_version",
+            AuditEntity::ReferralCode => "referral_code",
+            AuditEntity::Redemption => "redemption",
+            AuditEntity::Payout => "payout",
+            AuditEntity::ProgramCost => "program_cost",
+            AuditEntity::MonthlyRevenue => "monthly_revenue",
+            AuditEntity::Goal => "goal",
+            AuditEntity::Till => "till",
+        }
+    }
+}
 
 /// One stored audit entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +72,7 @@ pub struct AuditEntry {
 pub struct NewAuditEntry<'a> {
     pub at: DateTime<Utc>,
     pub actor: &'a str,
-    pub entity: &'a str,
+    pub entity: AuditEntity,
     pub entity_id: i64,
     pub action: &'a str,
     pub before: Option<serde_json::Value>,
@@ -31,10 +83,23 @@ impl crate::Desk {
     /// Every audit entry about one record, oldest first.
     pub async fn audit_trail(
         &self,
-        entity: &str,
+        entity: AuditEntity,
         entity_id: i64,
     ) -> crate::Result<Vec<AuditEntry>> {
         let mut conn = self.pools.reader.acquire().await?;
-        Ok(crate::store::audit::for_entity(&mut conn, entity, entity_id).await?)
+        Ok(crate::store::audit::for_entity(&mut conn, entity.as_str(), entity_id).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_serialize_to_the_names_stored_in_the_log() {
+        for entity in AuditEntity::ALL {
+            let json = serde_json::to_value(entity).expect("serialize");
+            assert_eq!(json, serde_json::Value::from(entity.as_str()), "{entity:?}");
+        }
     }
 }

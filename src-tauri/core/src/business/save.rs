@@ -1,7 +1,9 @@
 //! Reading and saving the business profile.
 
-use super::{BusinessProfile, BusinessProfileInput};
+use super::{BusinessProfile, BusinessProfileInput, ValidProfile};
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
+use crate::transact::Tx;
 use crate::{store, Desk, Result};
 
 impl Desk {
@@ -18,21 +20,28 @@ impl Desk {
         actor: &Actor,
     ) -> Result<BusinessProfile> {
         let valid = input.validate()?;
-        let mut tx = self.begin().await?;
-        let before = store::business::get(&mut tx).await?;
-        store::business::put(&mut tx, &valid, self.now()).await?;
-        let after = store::business::get(&mut tx).await?;
+        self.transact(actor, async |tx| self.save_profile_in(tx, &valid).await)
+            .await
+    }
+
+    /// [`Desk::save_profile`] inside `tx`, the input already checked.
+    pub(crate) async fn save_profile_in(
+        &self,
+        tx: &mut Tx<'_>,
+        valid: &ValidProfile,
+    ) -> Result<BusinessProfile> {
+        let before = store::business::get(tx).await?;
+        store::business::put(tx, valid, self.now()).await?;
+        let after = store::business::get(tx).await?;
         let action = if before.is_some() { "update" } else { "create" };
-        self.audit(
-            &mut tx,
-            actor,
-            ("business_profile", 1),
+        tx.audit(
+            AuditEntity::BusinessProfile,
+            1,
             action,
             before.as_ref(),
             after.as_ref(),
         )
         .await?;
-        tx.commit().await?;
         // Just written in the same transaction.
         after.ok_or(crate::Error::ProfileRequired)
     }

@@ -4,11 +4,13 @@ use chrono::NaiveDate;
 use rand::Rng;
 
 use super::{check_symbol, normalise, prefix_for, CodeOptions, ReferralCode, ALPHABET};
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{CodeError, Field, FieldError, PartnerError, Problem};
 use crate::partners::PartnerId;
 use crate::store::codes::{self, NewCode};
 use crate::text::date;
+use crate::transact::Tx;
 use crate::{store, text, Desk, Result};
 
 /// Random body length: 32⁶ ≈ 1.07 billion bodies, so guessing a live code is hopeless.
@@ -16,7 +18,7 @@ pub const BODY_LEN: usize = 6;
 /// The most codes one batch issues.
 pub const BATCH_MAX: usize = 10_000;
 const TRIES_PER_CODE: usize = 50;
-const ENTITY: &str = "referral_code";
+const ENTITY: AuditEntity = AuditEntity::ReferralCode;
 
 /// A random body whose check symbol is one of the 32 ordinary symbols (not `* ~ $ = U`),
 /// so every printed code is easy to type.
@@ -107,6 +109,15 @@ impl CodeOptions {
     }
 }
 
+/// The owner's typed custom body, checked and with its check symbol; `None` when blank.
+fn custom_body(custom: Option<&str>) -> Result<Option<String>, FieldError> {
+    custom
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(custom_code)
+        .transpose()
+}
+
 impl Desk {
     /// Issues one code for `partner`: the owner's readable `custom` body (with its check
     /// symbol added) or a random one.
@@ -117,13 +128,25 @@ impl Desk {
         options: &CodeOptions,
         actor: &Actor,
     ) -> Result<ReferralCode> {
-        let custom = custom
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(custom_code)
-            .transpose()?;
+        let custom = custom_body(custom)?;
         let mut issued = self
             .issue(partner, custom, 1, options, None, actor, &mut |_, _| {})
+            .await?;
+        issued.pop().ok_or(CodeError::NoFreeCode.into())
+    }
+
+    /// [`Desk::issue_code`] inside `tx`.
+    pub(crate) async fn issue_code_in(
+        &self,
+        tx: &mut Tx<'_>,
+        partner: PartnerId,
+        custom: Option<&str>,
+        options: &CodeOptions,
+    ) -> Result<ReferralCode> {
+        let custom = custom_body(custom)?;
+        let options = options.validate()?;
+        let mut issued = self
+            .issue_in(tx, partner, custom, 1, &options, None, &mut |_, _| {})
             .await?;
         issued.pop().ok_or(CodeError::NoFreeCode.into())
     }
@@ -138,6 +161,28 @@ impl Desk {
         actor: &Actor,
         progress: &mut (dyn FnMut(usize, usize) + Send),
     ) -> Result<Vec<ReferralCode>> {
+        let label = self.batch_label(count)?;
+        self.issue(partner, None, count, options, Some(&label), actor, progress)
+            .await
+    }
+
+    /// [`Desk::issue_batch`] inside `tx`.
+    pub(crate) async fn issue_batch_in(
+        &self,
+        tx: &mut Tx<'_>,
+        partner: PartnerId,
+        count: usize,
+        options: &CodeOptions,
+        progress: &mut (dyn FnMut(usize, usize) + Send),
+    ) -> Result<Vec<ReferralCode>> {
+        let label = self.batch_label(count)?;
+        let options = options.validate()?;
+        self.issue_in(tx, partner, None, count, &options, Some(&label), progress)
+            .await
+    }
+
+    /// A batch's label, from when it was issued; refuses a count outside 1..=[`BATCH_MAX`].
+    fn batch_label(&self, count: usize) -> Result<String> {
         if !(1..=BATCH_MAX).contains(&count) {
             return Err(FieldError::new(
                 Field::Count,
@@ -148,12 +193,10 @@ impl Desk {
             )
             .into());
         }
-        let label = format!(
+        Ok(format!(
             "{} · {count} codes",
             self.clock().local(self.now()).format("%Y-%m-%d %H:%M:%S")
-        );
-        self.issue(partner, None, count, options, Some(&label), actor, progress)
-            .await
+        ))
     }
 
     #[allow(clippy::too_many_arguments)] // private: the two public entry points fix most of them
@@ -169,8 +212,25 @@ impl Desk {
     ) -> Result<Vec<ReferralCode>> {
         self.require_profile().await?;
         let options = options.validate()?;
-        let mut tx = self.begin().await?;
-        let owner = store::partners::get(&mut tx, partner)
+        self.transact(actor, async |tx| {
+            self.issue_in(tx, partner, custom, count, &options, batch, progress)
+                .await
+        })
+        .await
+    }
+
+    #[allow(clippy::too_many_arguments)] // private: the entry points above fix most of them
+    async fn issue_in(
+        &self,
+        tx: &mut Tx<'_>,
+        partner: PartnerId,
+        custom: Option<String>,
+        count: usize,
+        options: &Options,
+        batch: Option<&str>,
+        progress: &mut (dyn FnMut(usize, usize) + Send),
+    ) -> Result<Vec<ReferralCode>> {
+        let owner = store::partners::get(tx, partner)
             .await?
             .ok_or(PartnerError::NotFound(partner))?;
         let prefix = if options.with_prefix {
@@ -197,7 +257,7 @@ impl Desk {
                     redemption_limit: options.limit,
                     note: &options.note,
                 };
-                if let Some(id) = codes::insert(&mut tx, &new, now).await? {
+                if let Some(id) = codes::insert(tx, &new, now).await? {
                     break id;
                 }
                 if custom.is_some() {
@@ -211,24 +271,14 @@ impl Desk {
                     return Err(CodeError::NoFreeCode.into());
                 }
             };
-            let code = codes::by_id(&mut tx, id)
-                .await?
-                .ok_or(CodeError::NotFound(id))?;
-            self.audit(
-                &mut tx,
-                actor,
-                (ENTITY, id.0),
-                "issue",
-                None::<&ReferralCode>,
-                Some(&code),
-            )
-            .await?;
+            let code = codes::by_id(tx, id).await?.ok_or(CodeError::NotFound(id))?;
+            tx.audit(ENTITY, id.0, "issue", None::<&ReferralCode>, Some(&code))
+                .await?;
             issued.push(code);
             if (done + 1) % 100 == 0 || done + 1 == count {
                 progress(done + 1, count);
             }
         }
-        tx.commit().await?;
         Ok(issued)
     }
 

@@ -25,9 +25,7 @@ pub use issue::{BATCH_MAX, BODY_LEN};
 pub use lookup::LookupOutcome;
 pub use print::CARDS_MAX;
 
-/// A referral code's row id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub struct CodeId(pub i64);
+pub use crate::ids::CodeId;
 
 /// A referral code as stored and listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

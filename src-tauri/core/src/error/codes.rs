@@ -1,6 +1,6 @@
 //! Referral code rules that refuse an operation.
 
-use crate::codes::CodeId;
+use crate::ids::CodeId;
 
 /// Issuing or changing a code failed; nothing was saved.
 #[derive(Debug, thiserror::Error)]

@@ -1,6 +1,6 @@
 //! Ledger rules that refuse an operation.
 
-use crate::ledger::RedemptionId;
+use crate::ids::RedemptionId;
 
 /// Logging or voiding a redemption failed; nothing was saved.
 #[derive(Debug, thiserror::Error)]

@@ -1,6 +1,7 @@
 //! The crate's errors: one enum per concern, wrapped by [`Error`].
 
 mod codes;
+mod documents;
 mod imports;
 mod ledger;
 mod partner;
@@ -10,6 +11,7 @@ mod terms;
 mod validation;
 
 pub use codes::CodeError;
+pub use documents::DocumentError;
 pub use imports::ImportError;
 pub use ledger::LedgerError;
 pub use partner::PartnerError;
@@ -44,7 +46,7 @@ pub enum Error {
     Payout(#[from] PayoutError),
     /// A document could not be rendered.
     #[error(transparent)]
-    Document(#[from] crate::documents::DocumentError),
+    Document(#[from] DocumentError),
     /// The business profile must exist before anything else is created.
     #[error("Set up your business profile first.")]
     ProfileRequired,
@@ -66,25 +68,59 @@ impl From<sqlx::Error> for Error {
 }
 
 impl Error {
-    /// The input field this error is about, if any, so the UI can mark it.
+    /// The input field this error is about, if any, so the UI can mark it. Every variant is
+    /// named, with no catch-all: a new one must say whether it has a field.
     pub fn field(&self) -> Option<Field> {
         match self {
             Error::Invalid(e) => Some(e.field),
-            Error::Partner(PartnerError::DuplicateName { .. }) => Some(Field::Name),
-            Error::Partner(PartnerError::Transition { .. }) => Some(Field::Status),
-            Error::Terms(TermsError::Overlap { .. }) => Some(Field::EffectiveFrom),
-            Error::Code(CodeError::Taken { .. }) => Some(Field::Code),
-            Error::Payout(PayoutError::OverBalance { .. }) => Some(Field::Amount),
-            Error::Ledger(LedgerError::BelowMinimum { .. }) => Some(Field::Sale),
-            Error::Partner(PartnerError::NotFound(_))
-            | Error::Code(_)
-            | Error::Ledger(_)
-            | Error::Payout(_)
-            | Error::Terms(_)
-            | Error::Document(_)
-            | Error::Store(_)
-            | Error::ProfileRequired
-            | Error::Import(_) => None,
+            Error::Partner(e) => match e {
+                PartnerError::DuplicateName { .. } => Some(Field::Name),
+                PartnerError::Transition { .. } => Some(Field::Status),
+                PartnerError::NotFound(_) => None,
+            },
+            Error::Terms(e) => match e {
+                TermsError::Overlap { .. } => Some(Field::EffectiveFrom),
+                TermsError::NotFound(_)
+                | TermsError::NotDraft { .. }
+                | TermsError::DraftExists { .. }
+                | TermsError::NotSigned => None,
+            },
+            Error::Code(e) => match e {
+                CodeError::Taken { .. } => Some(Field::Code),
+                CodeError::NoFreeCode | CodeError::NotFound(_) => None,
+            },
+            Error::Payout(e) => match e {
+                PayoutError::OverBalance { .. } => Some(Field::Amount),
+                PayoutError::NotFound(_) | PayoutError::AlreadyReversed { .. } => None,
+            },
+            Error::Ledger(e) => match e {
+                LedgerError::BelowMinimum { .. } => Some(Field::Sale),
+                LedgerError::KeyReused { .. }
+                | LedgerError::BadKey
+                | LedgerError::NotFound(_)
+                | LedgerError::AlreadyVoided { .. } => None,
+            },
+            Error::Store(e) => match e {
+                StoreError::TooNew { .. }
+                | StoreError::Damaged { .. }
+                | StoreError::Folder { .. }
+                | StoreError::Migrate(_)
+                | StoreError::Busy
+                | StoreError::Sql(_) => None,
+            },
+            Error::Import(e) => match e {
+                ImportError::Empty
+                | ImportError::NoHeader
+                | ImportError::DuplicateColumn { .. }
+                | ImportError::TooLarge { .. }
+                | ImportError::TooManyRows { .. }
+                | ImportError::NotUtf8 { .. }
+                | ImportError::Unreadable { .. }
+                | ImportError::RowsRefused { .. } => None,
+            },
+            // A document that cannot be rendered is the app's fault, never an input's.
+            Error::Document(DocumentError::FontUnreadable { .. } | DocumentError::Csv(_)) => None,
+            Error::ProfileRequired => None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Partner rules that refuse an operation.
 
-use crate::partners::{PartnerId, PartnerStatus};
+use crate::ids::PartnerId;
+use crate::partners::PartnerStatus;
 
 /// A partner operation broke a partner rule; nothing was saved.
 #[derive(Debug, thiserror::Error)]

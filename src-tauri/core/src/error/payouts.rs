@@ -1,6 +1,6 @@
 //! Payout rules that refuse an operation.
 
-use crate::payouts::PayoutId;
+use crate::ids::PayoutId;
 
 /// Recording or reversing a payout failed; nothing was saved.
 #[derive(Debug, thiserror::Error)]

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::terms::AgreementVersionId;
+use crate::ids::AgreementVersionId;
 
 /// An agreement operation broke an agreement rule; nothing was saved.
 #[derive(Debug, thiserror::Error)]
@@ -23,8 +23,8 @@ pub enum TermsError {
     #[error(
         "Version {version} would start on {}, but version {other} already starts on {}. \
          A new version must start after the one it replaces.",
-        crate::terms::long_date(*.starts),
-        crate::terms::long_date(*.other_starts)
+        crate::text::long_date(*.starts),
+        crate::text::long_date(*.other_starts)
     )]
     Overlap {
         version: i64,

@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 pub use read::{unneutralise, MAX_BYTES, MAX_ROWS};
 
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{ImportError, PartnerError};
 use crate::partners::{PartnerFit, PartnerId, PartnerStatus};
@@ -94,37 +95,39 @@ impl Desk {
         let sheet = read::read(csv)?;
         // The names are checked again under the write lock: a partner added since the
         // preview (at another till, or in another window) must not slip past it.
-        let mut tx = self.begin().await?;
-        let taken = taken_names(&mut tx).await?;
-        let checked = check::check(&sheet, &taken);
-        let mut valid = Vec::with_capacity(checked.len());
-        for c in checked {
-            valid.extend(c.valid);
-        }
-        let refused = sheet.rows.len() - valid.len();
-        if refused > 0 {
-            // Dropping `tx` rolls back; nothing was written in it anyway.
-            return Err(ImportError::RowsRefused { refused }.into());
-        }
-        let now = self.now();
-        let mut ids = Vec::with_capacity(valid.len());
-        for (partner, status) in &valid {
-            let id = store::partners::insert(&mut tx, partner, *status, now).await?;
-            let after = store::partners::get(&mut tx, id)
-                .await?
-                .ok_or(Error::Partner(PartnerError::NotFound(id)))?;
-            self.audit(
-                &mut tx,
-                actor,
-                ("partner", id.0),
-                "import",
-                None::<&()>,
-                Some(&after),
-            )
+        let ids = self
+            .transact(actor, async |tx| {
+                let taken = taken_names(tx).await?;
+                let checked = check::check(&sheet, &taken);
+                let mut valid = Vec::with_capacity(checked.len());
+                for c in checked {
+                    valid.extend(c.valid);
+                }
+                let refused = sheet.rows.len() - valid.len();
+                if refused > 0 {
+                    // Rolled back; nothing was written in it anyway.
+                    return Err(ImportError::RowsRefused { refused }.into());
+                }
+                let now = self.now();
+                let mut ids = Vec::with_capacity(valid.len());
+                for (partner, status) in &valid {
+                    let id = store::partners::insert(tx, partner, *status, now).await?;
+                    let after = store::partners::get(tx, id)
+                        .await?
+                        .ok_or(Error::Partner(PartnerError::NotFound(id)))?;
+                    tx.audit(
+                        AuditEntity::Partner,
+                        id.0,
+                        "import",
+                        None::<&()>,
+                        Some(&after),
+                    )
+                    .await?;
+                    ids.push(id);
+                }
+                Ok(ids)
+            })
             .await?;
-            ids.push(id);
-        }
-        tx.commit().await?;
         tracing::info!(imported = ids.len(), "partners imported from CSV");
         Ok(ImportOutcome {
             imported: ids.len(),

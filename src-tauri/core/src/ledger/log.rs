@@ -3,12 +3,14 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::{LogOutcome, Redemption, RedemptionInput};
+use crate::audit::AuditEntity;
 use crate::codes::lookup::{judge, resolve, Judged, Resolved};
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, LedgerError, Problem};
 use crate::money::{format, Money};
 use crate::store::{self, redemptions};
 use crate::text::clean;
+use crate::transact::Tx;
 use crate::{Desk, Error, Result};
 
 /// Longest note staff can add to a redemption.
@@ -24,20 +26,37 @@ impl Desk {
         till: &str,
         actor: &Actor,
     ) -> Result<LogOutcome> {
+        self.transact(actor, async |tx| {
+            self.log_redemption_in(tx, input, till).await
+        })
+        .await
+    }
+
+    /// [`Desk::log_redemption`] inside `tx`, logged by the transaction's actor.
+    pub(crate) async fn log_redemption_in(
+        &self,
+        tx: &mut Tx<'_>,
+        input: &RedemptionInput,
+        till: &str,
+    ) -> Result<LogOutcome> {
         check_key(&input.idempotency_key)?;
         let note = clean(Field::Note, &input.note, NOTE_MAX, false)?;
         // One clock reading, so the stored time and the till's day always agree.
         let now = self.now();
         let day = self.clock().day_of(now);
-        let mut tx = self.begin().await?;
-        let profile = store::business::get(&mut tx)
+        let actor = tx.actor();
+        // Everything below runs under the write lock: the key, the code's uses and the
+        // month's commission are read and written in one transaction. The early `Ok`
+        // answers (a replay, a refused code) have written nothing, so committing them
+        // commits nothing.
+        let profile = store::business::get(tx)
             .await?
             .ok_or(Error::ProfileRequired)?;
         // A retry is answered from the key first: whatever changed since (the code used up,
         // disabled, the terms replaced), the first attempt stands.
-        if let Some(first) = redemptions::by_key(&mut tx, &input.idempotency_key).await? {
+        if let Some(first) = redemptions::by_key(tx, &input.idempotency_key).await? {
             let same_code = matches!(
-                resolve(&mut tx, &input.code).await?,
+                resolve(tx, &input.code).await?,
                 Resolved::Found(code) if code.id == first.code_id
             );
             let same_sale = sale(&input.sale, first.sale.currency).ok() == Some(first.sale);
@@ -53,20 +72,19 @@ impl Desk {
                 replayed: true,
             });
         }
-        let code = match resolve(&mut tx, &input.code).await? {
+        let code = match resolve(tx, &input.code).await? {
             Resolved::Found(code) => code,
             Resolved::Not(outcome) => return Ok(LogOutcome::Refused { outcome }),
         };
         let code_id = code.id;
-        let Judged { outcome, terms } = judge(&mut tx, code, day).await?;
+        let Judged { outcome, terms } = judge(tx, code, day).await?;
         let Some(terms) = terms else {
             return Ok(LogOutcome::Refused { outcome });
         };
         let currency = terms.terms.currency;
         let sale = sale(&input.sale, currency)?;
         let earned =
-            redemptions::commission_between(&mut tx, terms.partner_id, currency, month_of(day))
-                .await?;
+            redemptions::commission_between(tx, terms.partner_id, currency, month_of(day)).await?;
         let split = terms.terms.split_sale(sale, Money::new(earned, currency));
         if let Some(min) = terms.terms.min_sale.filter(|_| !split.offer_applies) {
             // Nothing to redeem: the card stays valid for a sale that qualifies.
@@ -76,7 +94,7 @@ impl Desk {
             .into());
         }
         let id = redemptions::insert(
-            &mut tx,
+            tx,
             &redemptions::NewRedemption {
                 idempotency_key: &input.idempotency_key,
                 code_id,
@@ -95,17 +113,15 @@ impl Desk {
             },
         )
         .await?;
-        let logged = fetch(&mut tx, id).await?.view(&profile.locale);
-        self.audit(
-            &mut tx,
-            actor,
-            ("redemption", id.0),
+        let logged = fetch(tx, id).await?.view(&profile.locale);
+        tx.audit(
+            AuditEntity::Redemption,
+            id.0,
             "log",
             None::<&()>,
             Some(&logged),
         )
         .await?;
-        tx.commit().await?;
         Ok(LogOutcome::Logged {
             redemption: Box::new(logged),
             replayed: false,

@@ -19,9 +19,7 @@ pub use log::NOTE_MAX;
 pub use till::{DEFAULT_TILL, RECENT_MAX, TILL_NAME_MAX};
 pub use void::REASON_MAX;
 
-/// A redemption's row id, shown to staff as its number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub struct RedemptionId(pub i64);
+pub use crate::ids::RedemptionId;
 
 /// One use of a code at the counter, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

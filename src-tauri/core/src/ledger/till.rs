@@ -1,6 +1,7 @@
 //! The till this installation is, and what was logged there.
 
 use super::{Redemption, RedemptionView};
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::Field;
 use crate::store::{self, redemptions, settings};
@@ -28,18 +29,12 @@ impl Desk {
     pub async fn set_till_name(&self, name: &str, actor: &Actor) -> Result<String> {
         let name = required(Field::TillName, name, TILL_NAME_MAX)?;
         let before = self.till_name().await?;
-        let mut tx = self.begin().await?;
-        settings::set_setting(&mut tx, TILL_KEY, &name).await?;
-        self.audit(
-            &mut tx,
-            actor,
-            ("till", 1),
-            "rename",
-            Some(&before),
-            Some(&name),
-        )
+        self.transact(actor, async |tx| {
+            settings::set_setting(tx, TILL_KEY, &name).await?;
+            tx.audit(AuditEntity::Till, 1, "rename", Some(&before), Some(&name))
+                .await
+        })
         .await?;
-        tx.commit().await?;
         Ok(name)
     }
 

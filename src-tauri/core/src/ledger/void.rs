@@ -2,6 +2,7 @@
 
 use super::log::fetch;
 use super::{RedemptionId, RedemptionView, Void, VoidInput};
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{Field, LedgerError};
 use crate::store::{self, redemptions};
@@ -21,38 +22,38 @@ impl Desk {
         actor: &Actor,
     ) -> Result<RedemptionView> {
         let reason = required(Field::Reason, &input.reason, REASON_MAX)?;
-        let mut tx = self.begin().await?;
-        let locale = store::business::get(&mut tx)
-            .await?
-            .ok_or(Error::ProfileRequired)?
-            .locale;
-        let before = fetch(&mut tx, id).await?;
-        if let Some(void) = &before.void {
-            return Err(LedgerError::AlreadyVoided {
-                id,
-                by: void.by.clone(),
-                reason: void.reason.clone(),
+        self.transact(actor, async |tx| {
+            let locale = store::business::get(tx)
+                .await?
+                .ok_or(Error::ProfileRequired)?
+                .locale;
+            let before = fetch(tx, id).await?;
+            if let Some(void) = &before.void {
+                return Err(LedgerError::AlreadyVoided {
+                    id,
+                    by: void.by.clone(),
+                    reason: void.reason.clone(),
+                }
+                .into());
             }
-            .into());
-        }
-        let void = Void {
-            at: self.now(),
-            by: actor.0.clone(),
-            reason,
-            restores_use: input.restore_use,
-        };
-        redemptions::insert_void(&mut tx, id, &void).await?;
-        let after = fetch(&mut tx, id).await?.view(&locale);
-        self.audit(
-            &mut tx,
-            actor,
-            ("redemption", id.0),
-            "void",
-            Some(&before.view(&locale)),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(after)
+            let void = Void {
+                at: self.now(),
+                by: actor.0.clone(),
+                reason,
+                restores_use: input.restore_use,
+            };
+            redemptions::insert_void(tx, id, &void).await?;
+            let after = fetch(tx, id).await?.view(&locale);
+            tx.audit(
+                AuditEntity::Redemption,
+                id.0,
+                "void",
+                Some(&before.view(&locale)),
+                Some(&after),
+            )
+            .await?;
+            Ok(after)
+        })
+        .await
     }
 }

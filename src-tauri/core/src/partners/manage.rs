@@ -1,11 +1,18 @@
 //! Creating, editing and moving partners through their lifecycle.
 
-use super::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus};
+use super::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus, ValidPartner};
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
-use crate::error::{Field, PartnerError};
+use crate::error::{Field, FieldError, PartnerError, Problem};
+use crate::transact::Tx;
 use crate::{store, text, Desk, Error, Result};
 
-const ENTITY: &str = "partner";
+const ENTITY: AuditEntity = AuditEntity::Partner;
+
+/// Why a new partner's status was refused ("Status should be …").
+const NOT_A_START: Problem = Problem::Malformed {
+    expected: "prospect or active for a new partner",
+};
 
 impl Desk {
     /// Partners matching `query`, sorted as it asks.
@@ -31,7 +38,7 @@ impl Desk {
             .ok_or(PartnerError::NotFound(id).into())
     }
 
-    /// Adds a partner, as a prospect unless `status` says otherwise.
+    /// Adds a partner in `status`, one of [`PartnerStatus::STARTING`].
     pub async fn create_partner(
         &self,
         input: &PartnerInput,
@@ -40,22 +47,29 @@ impl Desk {
     ) -> Result<Partner> {
         self.require_profile().await?;
         let valid = input.validate()?;
-        let mut tx = self.begin().await?;
-        if let Some(existing) = store::partners::name_taken(&mut tx, &valid.name_key, None).await? {
+        if !status.can_start() {
+            return Err(FieldError::new(Field::Status, NOT_A_START).into());
+        }
+        self.transact(actor, async |tx| {
+            self.create_partner_in(tx, &valid, status).await
+        })
+        .await
+    }
+
+    /// [`Desk::create_partner`] inside `tx`, the input already checked.
+    pub(crate) async fn create_partner_in(
+        &self,
+        tx: &mut Tx<'_>,
+        valid: &ValidPartner,
+        status: PartnerStatus,
+    ) -> Result<Partner> {
+        if let Some(existing) = store::partners::name_taken(tx, &valid.name_key, None).await? {
             return Err(PartnerError::DuplicateName { existing }.into());
         }
-        let id = store::partners::insert(&mut tx, &valid, status, self.now()).await?;
-        let after = fetch(&mut tx, id).await?;
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
-            "create",
-            None::<&Partner>,
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
+        let id = store::partners::insert(tx, valid, status, self.now()).await?;
+        let after = fetch(tx, id).await?;
+        tx.audit(ENTITY, id.0, "create", None::<&Partner>, Some(&after))
+            .await?;
         Ok(after)
     }
 
@@ -67,26 +81,20 @@ impl Desk {
         actor: &Actor,
     ) -> Result<Partner> {
         let valid = input.validate()?;
-        let mut tx = self.begin().await?;
-        let before = fetch(&mut tx, id).await?;
-        if let Some(existing) =
-            store::partners::name_taken(&mut tx, &valid.name_key, Some(id)).await?
-        {
-            return Err(PartnerError::DuplicateName { existing }.into());
-        }
-        store::partners::update(&mut tx, id, &valid, self.now()).await?;
-        let after = fetch(&mut tx, id).await?;
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
-            "update",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(after)
+        self.transact(actor, async |tx| {
+            let before = fetch(tx, id).await?;
+            if let Some(existing) =
+                store::partners::name_taken(tx, &valid.name_key, Some(id)).await?
+            {
+                return Err(PartnerError::DuplicateName { existing }.into());
+            }
+            store::partners::update(tx, id, &valid, self.now()).await?;
+            let after = fetch(tx, id).await?;
+            tx.audit(ENTITY, id.0, "update", Some(&before), Some(&after))
+                .await?;
+            Ok(after)
+        })
+        .await
     }
 
     /// Moves a partner along its lifecycle; ended partners are kept and can be reactivated.
@@ -96,28 +104,22 @@ impl Desk {
         to: PartnerStatus,
         actor: &Actor,
     ) -> Result<Partner> {
-        let mut tx = self.begin().await?;
-        let before = fetch(&mut tx, id).await?;
-        if !before.status.can_become(to) {
-            return Err(PartnerError::Transition {
-                from: before.status,
-                to,
+        self.transact(actor, async |tx| {
+            let before = fetch(tx, id).await?;
+            if !before.status.can_become(to) {
+                return Err(PartnerError::Transition {
+                    from: before.status,
+                    to,
+                }
+                .into());
             }
-            .into());
-        }
-        store::partners::set_status(&mut tx, id, to, self.now()).await?;
-        let after = fetch(&mut tx, id).await?;
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
-            "status",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(after)
+            store::partners::set_status(tx, id, to, self.now()).await?;
+            let after = fetch(tx, id).await?;
+            tx.audit(ENTITY, id.0, "status", Some(&before), Some(&after))
+                .await?;
+            Ok(after)
+        })
+        .await
     }
 }
 

@@ -13,15 +13,7 @@ pub use fit::PartnerFit;
 pub use input::{PartnerInput, ValidPartner};
 pub use status::PartnerStatus;
 
-/// A partner's row id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub struct PartnerId(pub i64);
-
-impl std::fmt::Display for PartnerId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "#{}", self.0)
-    }
-}
+pub use crate::ids::PartnerId;
 
 /// A partner as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -17,6 +17,16 @@ impl PartnerStatus {
     /// Every status, in lifecycle order.
     pub const ALL: [PartnerStatus; 4] = [Self::Prospect, Self::Active, Self::Paused, Self::Ended];
 
+    /// The statuses a partner may be created in: a prospect, or one already agreed. Paused
+    /// and ended describe a partnership that ran, so a partner reaches them only by moving
+    /// along the lifecycle (the audit log then shows when and by whom).
+    pub const STARTING: [PartnerStatus; 2] = [Self::Prospect, Self::Active];
+
+    /// Whether a new partner may be created in this status (see [`PartnerStatus::STARTING`]).
+    pub fn can_start(self) -> bool {
+        Self::STARTING.contains(&self)
+    }
+
     /// As stored and sent.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@
 mod period;
 mod print;
 mod record;
+mod view;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,10 +15,9 @@ use crate::partners::PartnerId;
 use crate::terms::PayoutMethod;
 
 pub use period::{PartnerPeriod, PeriodTotals, PeriodTotalsView};
+pub use view::{BalanceDirection, BalanceView, PartnerMoney};
 
-/// A payout's row id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub struct PayoutId(pub i64);
+pub use crate::ids::PayoutId;
 
 /// Money paid to a partner, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Recording and reversing payouts; neither ever edits a row.
 
 use super::{Payout, PayoutId, PayoutInput, PayoutView, Reversal};
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, PayoutError, Problem};
 use crate::money::{format, Money};
@@ -11,7 +12,7 @@ use crate::{Desk, Error, Result};
 
 const REFERENCE_MAX: usize = 120;
 const REASON_MAX: usize = 500;
-const ENTITY: &str = "payout";
+const ENTITY: AuditEntity = AuditEntity::Payout;
 
 impl Desk {
     /// Records a payment to `partner`. Paying more than the partner is owed on the payment
@@ -59,44 +60,38 @@ impl Desk {
                 .into());
             }
         }
-        let mut tx = self.begin().await?;
-        store::partners::get(&mut tx, partner)
-            .await?
-            .ok_or(PartnerError::NotFound(partner))?;
-        let owed = payouts::balance_through(&mut tx, partner, paid_on).await?;
-        if amount.minor > owed && !input.confirm_over_balance {
-            return Err(PayoutError::OverBalance {
-                amount: format(amount, &profile.locale),
-                owed: format(Money::new(owed, currency), &profile.locale),
+        self.transact(actor, async |tx| {
+            store::partners::get(tx, partner)
+                .await?
+                .ok_or(PartnerError::NotFound(partner))?;
+            let owed = payouts::balance_through(tx, partner, paid_on).await?;
+            if amount.minor > owed && !input.confirm_over_balance {
+                return Err(PayoutError::OverBalance {
+                    amount: format(amount, &profile.locale),
+                    owed: format(Money::new(owed, currency), &profile.locale),
+                }
+                .into());
             }
-            .into());
-        }
-        let id = payouts::insert(
-            &mut tx,
-            &payouts::NewPayout {
-                partner_id: partner,
-                paid_on,
-                amount,
-                method: input.method,
-                reference: &reference,
-                period,
-                at: self.now(),
-                by: &actor.0,
-            },
-        )
-        .await?;
-        let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
-            "record",
-            None::<&()>,
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(after)
+            let id = payouts::insert(
+                tx,
+                &payouts::NewPayout {
+                    partner_id: partner,
+                    paid_on,
+                    amount,
+                    method: input.method,
+                    reference: &reference,
+                    period,
+                    at: self.now(),
+                    by: &actor.0,
+                },
+            )
+            .await?;
+            let after = fetch(tx, id).await?.view(&profile.locale);
+            tx.audit(ENTITY, id.0, "record", None::<&()>, Some(&after))
+                .await?;
+            Ok(after)
+        })
+        .await
     }
 
     /// Reverses payout `id` for `reason`: it stays on record, marked, and no longer counts.
@@ -108,33 +103,33 @@ impl Desk {
     ) -> Result<PayoutView> {
         let reason = required(Field::Reason, reason, REASON_MAX)?;
         let locale = self.require_profile().await?.locale;
-        let mut tx = self.begin().await?;
-        let before = fetch(&mut tx, id).await?;
-        if let Some(done) = &before.reversal {
-            return Err(PayoutError::AlreadyReversed {
-                by: done.by.clone(),
-                reason: done.reason.clone(),
+        self.transact(actor, async |tx| {
+            let before = fetch(tx, id).await?;
+            if let Some(done) = &before.reversal {
+                return Err(PayoutError::AlreadyReversed {
+                    by: done.by.clone(),
+                    reason: done.reason.clone(),
+                }
+                .into());
             }
-            .into());
-        }
-        let reversal = Reversal {
-            at: self.now(),
-            by: actor.0.clone(),
-            reason,
-        };
-        payouts::insert_reversal(&mut tx, id, &reversal).await?;
-        let after = fetch(&mut tx, id).await?.view(&locale);
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
-            "reverse",
-            Some(&before.view(&locale)),
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(after)
+            let reversal = Reversal {
+                at: self.now(),
+                by: actor.0.clone(),
+                reason,
+            };
+            payouts::insert_reversal(tx, id, &reversal).await?;
+            let after = fetch(tx, id).await?.view(&locale);
+            tx.audit(
+                ENTITY,
+                id.0,
+                "reverse",
+                Some(&before.view(&locale)),
+                Some(&after),
+            )
+            .await?;
+            Ok(after)
+        })
+        .await
     }
 }
 

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{CostCategory, CostInput, CostView};
+use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, Problem};
 use crate::money::{currency, format, Money};
@@ -54,50 +55,50 @@ impl Desk {
             DESCRIPTION_MAX,
             false,
         )?;
-        let mut tx = self.begin().await?;
-        let partner_name = match input.partner_id {
-            Some(id) => Some(
-                store::partners::get(&mut tx, id)
-                    .await?
-                    .ok_or(PartnerError::NotFound(id))?
-                    .name,
-            ),
-            None => None,
-        };
-        let id = program::insert_cost(
-            &mut tx,
-            &program::NewCost {
+        self.transact(actor, async |tx| {
+            let partner_name = match input.partner_id {
+                Some(id) => Some(
+                    store::partners::get(tx, id)
+                        .await?
+                        .ok_or(PartnerError::NotFound(id))?
+                        .name,
+                ),
+                None => None,
+            };
+            let id = program::insert_cost(
+                tx,
+                &program::NewCost {
+                    spent_on,
+                    category: input.category.as_str(),
+                    currency: cur.code(),
+                    amount_minor: amount.minor,
+                    partner_id: input.partner_id,
+                    description: &description,
+                    at: self.now(),
+                    by: &actor.0,
+                },
+            )
+            .await?;
+            let view = CostView {
+                id,
                 spent_on,
-                category: input.category.as_str(),
-                currency: cur.code(),
-                amount_minor: amount.minor,
+                category: input.category,
+                amount: format(amount, &profile.locale),
                 partner_id: input.partner_id,
-                description: &description,
-                at: self.now(),
-                by: &actor.0,
-            },
-        )
-        .await?;
-        let view = CostView {
-            id,
-            spent_on,
-            category: input.category,
-            amount: format(amount, &profile.locale),
-            partner_id: input.partner_id,
-            partner_name,
-            description,
-        };
-        self.audit(
-            &mut tx,
-            actor,
-            ("program_cost", id),
-            "record",
-            None::<&()>,
-            Some(&view),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(view)
+                partner_name,
+                description,
+            };
+            tx.audit(
+                AuditEntity::ProgramCost,
+                id,
+                "record",
+                None::<&()>,
+                Some(&view),
+            )
+            .await?;
+            Ok(view)
+        })
+        .await
     }
 
     /// Costs spent on days `from..=to`, newest first.
@@ -135,19 +136,18 @@ impl Desk {
         let month = parse_month(month_text)?;
         let amount = Money::parse(Field::Amount, amount, cur)?
             .ok_or(FieldError::new(Field::Amount, Problem::Empty))?;
-        let mut tx = self.begin().await?;
-        program::set_revenue(&mut tx, &month, cur.code(), amount.minor, self.now()).await?;
-        let after = (month.as_str(), format(amount, &profile.locale));
-        self.audit(
-            &mut tx,
-            actor,
-            ("monthly_revenue", 0),
-            "set",
-            None::<&()>,
-            Some(&after),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.transact(actor, async |tx| {
+            program::set_revenue(tx, &month, cur.code(), amount.minor, self.now()).await?;
+            let after = (month.as_str(), format(amount, &profile.locale));
+            tx.audit(
+                AuditEntity::MonthlyRevenue,
+                0,
+                "set",
+                None::<&()>,
+                Some(&after),
+            )
+            .await
+        })
+        .await
     }
 }

@@ -6,6 +6,7 @@ mod dashboard;
 mod figures;
 mod goals;
 
+use crate::ids::CostId;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -69,7 +70,7 @@ pub struct CostInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CostView {
-    pub id: i64,
+    pub id: CostId,
     pub spent_on: chrono::NaiveDate,
     pub category: CostCategory,
     pub amount: String,

@@ -25,7 +25,7 @@ pub async fn append(conn: &mut SqliteConnection, e: &NewAuditEntry<'_>) -> sqlx:
     )
     .bind(to_millis(e.at))
     .bind(e.actor)
-    .bind(e.entity)
+    .bind(e.entity.as_str())
     .bind(e.entity_id)
     .bind(e.action)
     .bind(e.before.as_ref().map(ToString::to_string))

@@ -1,6 +1,7 @@
 //! Program costs, the shop's monthly revenue, goals, and the sums the dashboard reads.
 //! Every sum leaves voided redemptions out.
 
+use crate::ids::{CostId, GoalId};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{FromRow, SqliteConnection};
 
@@ -24,7 +25,7 @@ pub struct NewCost<'a> {
 }
 
 /// Stores a cost.
-pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::Result<i64> {
+pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::Result<CostId> {
     sqlx::query_scalar(
         "INSERT INTO program_costs (spent_on, category, currency, amount_minor, partner_id,
              description, recorded_at, recorded_by)
@@ -45,7 +46,7 @@ pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::
 /// A stored cost.
 #[derive(FromRow)]
 pub struct CostRow {
-    pub id: i64,
+    pub id: CostId,
     pub spent_on: String,
     pub category: String,
     pub amount_minor: i64,
@@ -115,7 +116,7 @@ pub async fn insert_goal(
     (kind, target, by_month): (&str, i64, &str),
     at: DateTime<Utc>,
     by: &str,
-) -> sqlx::Result<i64> {
+) -> sqlx::Result<GoalId> {
     sqlx::query_scalar(
         "INSERT INTO goals (kind, target, by_month, created_at, created_by)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -130,7 +131,9 @@ pub async fn insert_goal(
 }
 
 /// Every goal as (id, kind, target, by_month), oldest first.
-pub async fn goals(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(i64, String, i64, String)>> {
+pub async fn goals(
+    conn: &mut SqliteConnection,
+) -> sqlx::Result<Vec<(GoalId, String, i64, String)>> {
     sqlx::query_as("SELECT id, kind, target, by_month FROM goals ORDER BY id")
         .fetch_all(conn)
         .await

@@ -11,12 +11,13 @@ mod words;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use iso_currency::Currency;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::money::Money;
 use crate::partners::PartnerId;
 
+pub use crate::text::long_date;
 pub use compute::SaleSplit;
 pub use input::{SignInput, TermsInput};
 pub use kinds::{
@@ -25,17 +26,9 @@ pub use kinds::{
 pub use print::{agreement_doc, Pdf};
 pub(crate) use print::{contact, safe_file_part};
 pub use what_if::WhatIf;
-pub use words::{long_date, offer_words, percent};
+pub use words::{offer_words, percent};
 
-/// An agreement version's row id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub struct AgreementVersionId(pub i64);
-
-impl std::fmt::Display for AgreementVersionId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "#{}", self.0)
-    }
-}
+pub use crate::ids::AgreementVersionId;
 
 /// A percentage with up to two decimals, held as hundredths of a percent (10.5 % = 1050).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,15 +6,17 @@ use super::{
     AgreementVersion, AgreementVersionId, SignInput, Signature, StoredVersion, TermsInput,
     TermsPreview, VersionStatus,
 };
+use crate::audit::AuditEntity;
 use crate::business::BusinessProfile;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, Problem, TermsError};
 use crate::money::currency;
 use crate::partners::PartnerId;
 use crate::store::agreements::{self, NewVersion};
+use crate::transact::Tx;
 use crate::{store, text, Desk, Error, Result};
 
-const ENTITY: &str = "agreement_version";
+const ENTITY: AuditEntity = AuditEntity::AgreementVersion;
 
 fn profile_currency(profile: &BusinessProfile) -> Result<iso_currency::Currency> {
     // Validated when the profile was saved.
@@ -39,7 +41,7 @@ fn require_draft(v: &StoredVersion) -> Result<()> {
 }
 
 impl SignInput {
-    fn validate(&self) -> Result<Signature, FieldError> {
+    pub(crate) fn validate(&self) -> Result<Signature, FieldError> {
         let signed_on =
             NaiveDate::parse_from_str(self.signed_on.trim(), "%Y-%m-%d").map_err(|_| {
                 let problem = if self.signed_on.trim().is_empty() {
@@ -96,11 +98,25 @@ impl Desk {
         actor: &Actor,
     ) -> Result<AgreementVersion> {
         let profile = self.require_profile().await?;
+        self.transact(actor, async |tx| {
+            self.create_draft_in(tx, partner, terms, &profile).await
+        })
+        .await
+    }
+
+    /// [`Desk::create_draft`] inside `tx`.
+    pub(crate) async fn create_draft_in(
+        &self,
+        tx: &mut Tx<'_>,
+        partner: PartnerId,
+        terms: Option<&TermsInput>,
+        profile: &BusinessProfile,
+    ) -> Result<AgreementVersion> {
         let blank = TermsInput::blank(self.today());
         let terms = terms
             .unwrap_or(&blank)
-            .validate(profile_currency(&profile)?)?;
-        self.insert_draft(partner, None, &terms, &profile, actor)
+            .validate(profile_currency(profile)?)?;
+        self.insert_draft_in(tx, partner, None, &terms, profile)
             .await
     }
 
@@ -112,7 +128,20 @@ impl Desk {
         actor: &Actor,
     ) -> Result<AgreementVersion> {
         let profile = self.require_profile().await?;
-        let source = self.agreement_version(id).await?;
+        self.transact(actor, async |tx| {
+            self.new_version_from_in(tx, id, &profile).await
+        })
+        .await
+    }
+
+    /// [`Desk::new_version_from`] inside `tx`.
+    pub(crate) async fn new_version_from_in(
+        &self,
+        tx: &mut Tx<'_>,
+        id: AgreementVersionId,
+        profile: &BusinessProfile,
+    ) -> Result<AgreementVersion> {
+        let source = fetch(tx, id).await?;
         if source.status != VersionStatus::Signed {
             return Err(TermsError::NotSigned.into());
         }
@@ -124,30 +153,29 @@ impl Desk {
             .unwrap_or(source.terms.effective_from);
         terms.effective_from = self.today().max(after_source);
         terms.effective_to = terms.effective_to.filter(|to| *to >= terms.effective_from);
-        self.insert_draft(source.partner_id, Some(id), &terms, &profile, actor)
+        self.insert_draft_in(tx, source.partner_id, Some(id), &terms, profile)
             .await
     }
 
-    async fn insert_draft(
+    async fn insert_draft_in(
         &self,
+        tx: &mut Tx<'_>,
         partner: PartnerId,
         based_on: Option<AgreementVersionId>,
         terms: &super::Terms,
         profile: &BusinessProfile,
-        actor: &Actor,
     ) -> Result<AgreementVersion> {
-        let mut tx = self.begin().await?;
-        store::partners::get(&mut tx, partner)
+        store::partners::get(tx, partner)
             .await?
             .ok_or(PartnerError::NotFound(partner))?;
-        let existing = agreements::for_partner(&mut tx, partner).await?;
+        let existing = agreements::for_partner(tx, partner).await?;
         if let Some(draft) = existing.iter().find(|v| v.status == VersionStatus::Draft) {
             return Err(TermsError::DraftExists {
                 version: draft.version,
             }
             .into());
         }
-        let version = agreements::next_version(&mut tx, partner).await?;
+        let version = agreements::next_version(tx, partner).await?;
         let new = NewVersion {
             partner_id: partner,
             version,
@@ -155,18 +183,16 @@ impl Desk {
             terms,
             signature: None,
         };
-        let id = agreements::insert(&mut tx, &new, self.now()).await?;
-        let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
+        let id = agreements::insert(tx, &new, self.now()).await?;
+        let after = fetch(tx, id).await?.view(&profile.locale);
+        tx.audit(
+            ENTITY,
+            id.0,
             "create",
             None::<&AgreementVersion>,
             Some(&after),
         )
         .await?;
-        tx.commit().await?;
         Ok(after)
     }
 
@@ -178,43 +204,54 @@ impl Desk {
         actor: &Actor,
     ) -> Result<AgreementVersion> {
         let profile = self.require_profile().await?;
-        let mut tx = self.begin().await?;
-        let before = fetch(&mut tx, id).await?;
+        self.transact(actor, async |tx| {
+            self.update_draft_in(tx, id, terms, &profile).await
+        })
+        .await
+    }
+
+    /// [`Desk::update_draft`] inside `tx`.
+    pub(crate) async fn update_draft_in(
+        &self,
+        tx: &mut Tx<'_>,
+        id: AgreementVersionId,
+        terms: &TermsInput,
+        profile: &BusinessProfile,
+    ) -> Result<AgreementVersion> {
+        let before = fetch(tx, id).await?;
         require_draft(&before)?;
         let terms = terms.validate(before.terms.currency)?;
-        agreements::update_terms(&mut tx, id, &terms, self.now()).await?;
-        let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
+        agreements::update_terms(tx, id, &terms, self.now()).await?;
+        let after = fetch(tx, id).await?.view(&profile.locale);
+        tx.audit(
+            ENTITY,
+            id.0,
             "update",
             Some(&before.view(&profile.locale)),
             Some(&after),
         )
         .await?;
-        tx.commit().await?;
         Ok(after)
     }
 
     /// Deletes a draft; signed versions are never deleted.
     pub async fn delete_draft(&self, id: AgreementVersionId, actor: &Actor) -> Result<()> {
         let profile = self.require_profile().await?;
-        let mut tx = self.begin().await?;
-        let before = fetch(&mut tx, id).await?;
-        require_draft(&before)?;
-        agreements::delete_draft(&mut tx, id).await?;
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
-            "delete",
-            Some(&before.view(&profile.locale)),
-            None::<&AgreementVersion>,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.transact(actor, async |tx| {
+            let before = fetch(tx, id).await?;
+            require_draft(&before)?;
+            agreements::delete_draft(tx, id).await?;
+            tx.audit(
+                ENTITY,
+                id.0,
+                "delete",
+                Some(&before.view(&profile.locale)),
+                None::<&AgreementVersion>,
+            )
+            .await?;
+            Ok(())
+        })
+        .await
     }
 
     /// Signs a draft, superseding the partner's signed version. The new version must start
@@ -227,10 +264,23 @@ impl Desk {
     ) -> Result<AgreementVersion> {
         let profile = self.require_profile().await?;
         let signature = sign.validate()?;
-        let mut tx = self.begin().await?;
-        let draft = fetch(&mut tx, id).await?;
+        self.transact(actor, async |tx| {
+            self.sign_agreement_in(tx, id, &signature, &profile).await
+        })
+        .await
+    }
+
+    /// [`Desk::sign_agreement`] inside `tx`, the signature already checked.
+    pub(crate) async fn sign_agreement_in(
+        &self,
+        tx: &mut Tx<'_>,
+        id: AgreementVersionId,
+        signature: &Signature,
+        profile: &BusinessProfile,
+    ) -> Result<AgreementVersion> {
+        let draft = fetch(tx, id).await?;
         require_draft(&draft)?;
-        let history = agreements::for_partner(&mut tx, draft.partner_id).await?;
+        let history = agreements::for_partner(tx, draft.partner_id).await?;
         let signed = history.iter().filter(|v| v.status != VersionStatus::Draft);
         if let Some(clash) = signed
             .clone()
@@ -246,30 +296,27 @@ impl Desk {
         }
         let now = self.now();
         for previous in signed.filter(|v| v.status == VersionStatus::Signed) {
-            agreements::supersede(&mut tx, previous.id, now).await?;
-            let after = fetch(&mut tx, previous.id).await?.view(&profile.locale);
-            self.audit(
-                &mut tx,
-                actor,
-                (ENTITY, previous.id.0),
+            agreements::supersede(tx, previous.id, now).await?;
+            let after = fetch(tx, previous.id).await?.view(&profile.locale);
+            tx.audit(
+                ENTITY,
+                previous.id.0,
                 "supersede",
                 Some(&previous.view(&profile.locale)),
                 Some(&after),
             )
             .await?;
         }
-        agreements::sign(&mut tx, id, &signature, now).await?;
-        let after = fetch(&mut tx, id).await?.view(&profile.locale);
-        self.audit(
-            &mut tx,
-            actor,
-            (ENTITY, id.0),
+        agreements::sign(tx, id, signature, now).await?;
+        let after = fetch(tx, id).await?.view(&profile.locale);
+        tx.audit(
+            ENTITY,
+            id.0,
             "sign",
             Some(&draft.view(&profile.locale)),
             Some(&after),
         )
         .await?;
-        tx.commit().await?;
         Ok(after)
     }
 

@@ -1,34 +1,8 @@
 //! Terms in plain words, as the agreement prints them and the form previews them.
 
-use chrono::{Datelike, NaiveDate};
-
 use super::{Offer, PayoutMethod, Percent, Reward, Terms};
 use crate::money::{format, Money};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as printed: `1 December 2026`.
-pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
-}
+use crate::text::long_date;
 
 /// A percentage as printed: `10 %`, `12.5 %` (decimal comma outside English locales).
 pub fn percent(p: Percent, locale: &str) -> String {
@@ -128,6 +102,7 @@ pub fn summary(terms: &Terms, locale: &str) -> String {
 mod tests {
     use super::super::TermsInput;
     use super::*;
+    use chrono::NaiveDate;
     use iso_currency::Currency;
 
     fn terms(edit: impl FnOnce(&mut TermsInput)) -> Terms {

@@ -187,3 +187,11 @@ describe('agreements', () => {
 		]);
 	});
 });
+
+describe('what-if', () => {
+	it('whatIf sends the partner, the version and the months, and changes nothing', async () => {
+		const sent = fakeShell(() => ({}));
+		await agreements.whatIf(3, 12, 6);
+		expect(sent).toEqual([{ cmd: 'what_if', args: { partnerId: 3, version: 12, months: 6 } }]);
+	});
+});

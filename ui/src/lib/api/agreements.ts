@@ -1,5 +1,6 @@
 // Agreements: the terms agreed with each partner, in numbered versions. A draft can change;
-// a signed version is frozen, and new terms mean a new version that supersedes it.
+// a signed version is frozen, and new terms mean a new version that supersedes it. A what-if
+// shows what a version would have changed.
 
 import { call } from './ipc';
 import type { AgreementVersion } from './bindings/AgreementVersion';
@@ -16,6 +17,7 @@ import type { SignInput } from './bindings/SignInput';
 import type { TermsInput } from './bindings/TermsInput';
 import type { TermsPreview } from './bindings/TermsPreview';
 import type { VersionStatus } from './bindings/VersionStatus';
+import type { WhatIf } from './bindings/WhatIf';
 
 export type {
 	AgreementVersion,
@@ -30,7 +32,8 @@ export type {
 	SignInput,
 	TermsInput,
 	TermsPreview,
-	VersionStatus
+	VersionStatus,
+	WhatIf
 };
 
 /** Every version of a partner's agreement, newest first. */
@@ -79,4 +82,16 @@ export function sign(id: AgreementVersionId, signature: SignInput): Promise<Agre
  */
 export function print(id: AgreementVersionId, paper: Paper | null = null): Promise<string | null> {
 	return call<string | null>('print_agreement', { id, paper });
+}
+
+/**
+ * The partner's last `months` months recomputed under agreement version `version` (a
+ * draft, say): commission and discount then versus as logged. Changes nothing.
+ */
+export function whatIf(
+	partnerId: PartnerId,
+	version: AgreementVersionId,
+	months: number
+): Promise<WhatIf> {
+	return call<WhatIf>('what_if', { partnerId, version, months });
 }

@@ -129,3 +129,20 @@ describe('partners', () => {
 		]);
 	});
 });
+
+describe('partner import', () => {
+	it('partner import previews and imports the file text as read', async () => {
+		const sent = fakeShell((cmd) =>
+			cmd === 'import_partners'
+				? { imported: 1, ids: [9] }
+				: { rows: [], ready: 1, refused: 0, columnsIgnored: [] }
+		);
+		const csv = 'name,email\nCafé Müller,hi@example.com\n';
+		await partners.previewImport(csv);
+		await expect(partners.importCsv(csv)).resolves.toEqual({ imported: 1, ids: [9] });
+		expect(sent).toEqual([
+			{ cmd: 'preview_partner_import', args: { csv } },
+			{ cmd: 'import_partners', args: { csv } }
+		]);
+	});
+});

@@ -1,6 +1,10 @@
-// Partners: the businesses we send customers to and receive them from.
+// Partners: the businesses we send customers to and receive them from, typed in or imported
+// from a CSV file.
 
 import { call } from './ipc';
+import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ImportRow } from './bindings/ImportRow';
 import type { Partner } from './bindings/Partner';
 import type { PartnerFit } from './bindings/PartnerFit';
 import type { PartnerId } from './bindings/PartnerId';
@@ -10,6 +14,9 @@ import type { PartnerSort } from './bindings/PartnerSort';
 import type { PartnerStatus } from './bindings/PartnerStatus';
 
 export type {
+	ImportOutcome,
+	ImportPreview,
+	ImportRow,
 	Partner,
 	PartnerFit,
 	PartnerId,
@@ -42,4 +49,14 @@ export function update(id: PartnerId, input: PartnerInput): Promise<Partner> {
 /** Moves a partner to one of its `nextStatuses`. */
 export function changeStatus(id: PartnerId, status: PartnerStatus): Promise<Partner> {
 	return call<Partner>('change_partner_status', { id, status });
+}
+
+/** What importing `csv` would do, row by row; nothing is saved. */
+export function previewImport(csv: string): Promise<ImportPreview> {
+	return call<ImportPreview>('preview_partner_import', { csv });
+}
+
+/** Imports every partner in `csv`, all or none; refused when any row has a problem. */
+export function importCsv(csv: string): Promise<ImportOutcome> {
+	return call<ImportOutcome>('import_partners', { csv });
 }

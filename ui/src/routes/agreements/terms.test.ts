@@ -3,7 +3,7 @@ import * as api from '$lib/api';
 import type { TermsInput } from '$lib/api/bindings/TermsInput';
 import { fakeShell, refusalOf, removeFakeShell } from '$lib/api/testing';
 import { placeError } from '$lib/forms';
-import { offerChoices, paperFor, shownFields, signFields } from './terms';
+import { offerChoices, shownFields, signFields } from './terms';
 
 const terms: TermsInput = {
 	model: 'referral',
@@ -49,12 +49,6 @@ describe('agreement form', () => {
 		expect(other).toContain('payoutMethodOther');
 		expect(other).not.toContain('offerPercent');
 		expect(other).not.toContain('monthlyCap');
-	});
-
-	it('sends no paper for Auto, so the shop locale decides', () => {
-		expect(paperFor('auto')).toBeNull();
-		expect(paperFor('a4')).toBe('a4');
-		expect(paperFor('letter')).toBe('letter');
 	});
 
 	it('offers every offer kind once', () => {

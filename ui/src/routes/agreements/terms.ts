@@ -3,7 +3,6 @@
 
 import type { Field } from '$lib/api/bindings/Field';
 import type { OfferKind } from '$lib/api/bindings/OfferKind';
-import type { Paper } from '$lib/api/bindings/Paper';
 import type { PartnershipModel } from '$lib/api/bindings/PartnershipModel';
 import type { PayoutCadence } from '$lib/api/bindings/PayoutCadence';
 import type { PayoutMethod } from '$lib/api/bindings/PayoutMethod';
@@ -48,20 +47,6 @@ export const methodChoices = choices<PayoutMethod>({
 	storeCredit: 'Store credit',
 	other: 'Other'
 });
-
-/** The print paper box: "auto" sends no paper, so the shop locale's usual size is used. */
-export type PaperChoice = Paper | 'auto';
-
-export const paperChoices: Choice<PaperChoice>[] = [
-	{ value: 'auto', label: 'Auto (by region)' },
-	{ value: 'a4', label: 'A4' },
-	{ value: 'letter', label: 'US Letter' }
-];
-
-/** What `print_agreement` is sent for a paper choice. */
-export function paperFor(choice: PaperChoice): Paper | null {
-	return choice === 'auto' ? null : choice;
-}
 
 /** The form's inputs that are on screen for these terms, in form order. */
 export function shownFields(terms: TermsInput): Field[] {

@@ -4,7 +4,6 @@ import type { LookupOutcome } from '$lib/api/bindings/LookupOutcome';
 import type { ReferralCode } from '$lib/api/bindings/ReferralCode';
 import type { CodeOptions } from '$lib/api/bindings/CodeOptions';
 import type { Field } from '$lib/api/bindings/Field';
-import type { Paper } from '$lib/api/bindings/Paper';
 import { dateTimeText, dayText, statusLabels } from '$lib/format';
 
 export type StatusFilter = 'all' | 'enabled' | 'disabled';
@@ -140,18 +139,4 @@ export function outcomeText(
 				text: `${outcome.code} belongs to ${outcome.partnerName}, who has no signed terms in force today.`
 			};
 	}
-}
-
-/** The print paper box: "auto" sends no paper, so the shop locale's usual size is used. */
-export type PaperChoice = Paper | 'auto';
-
-export const paperChoices: { value: PaperChoice; label: string }[] = [
-	{ value: 'auto', label: 'Auto (by region)' },
-	{ value: 'a4', label: 'A4' },
-	{ value: 'letter', label: 'US Letter' }
-];
-
-/** What `print_card_sheet` is sent for a paper choice. */
-export function paperFor(choice: PaperChoice): Paper | null {
-	return choice === 'auto' ? null : choice;
 }

@@ -10,7 +10,6 @@ import {
 	costInput,
 	headlines,
 	owedSentence,
-	owing,
 	payoutFields,
 	payoutInput,
 	periodProblem,
@@ -160,19 +159,16 @@ describe('chartGeometry', () => {
 });
 
 describe('balance words', () => {
-	it('reads the direction from the sign and digits only', () => {
-		expect(owing('€3.14')).toBe('owe');
-		expect(owing('-€2.00')).toBe('advance');
-		expect(owing('−2,00 €')).toBe('advance');
-		expect(owing('€0.00')).toBe('settled');
-	});
-
-	it('says who owes whom', () => {
-		expect(owedSentence('Crumb & Co. Bakery', '€3.14')).toBe('You owe Crumb & Co. Bakery €3.14');
-		expect(owedSentence('Crumb & Co. Bakery', '-€2.00')).toBe(
-			'Crumb & Co. Bakery has been paid €2.00 in advance'
+	it('says who owes whom from the direction the core gives, never from the amount', () => {
+		expect(owedSentence('Crumb & Co. Bakery', { direction: 'weOwe', amount: '€3.14' })).toBe(
+			'You owe Crumb & Co. Bakery €3.14'
 		);
-		expect(owedSentence('Café Müller', '€0.00')).toBe('You and Café Müller are all square');
+		expect(
+			owedSentence('Crumb & Co. Bakery', { direction: 'paidInAdvance', amount: '€2.00' })
+		).toBe('Crumb & Co. Bakery has been paid €2.00 in advance');
+		expect(owedSentence('Café Müller', { direction: 'settled', amount: '0,00 €' })).toBe(
+			'You and Café Müller are all square'
+		);
 	});
 });
 
@@ -193,7 +189,7 @@ describe('forms', () => {
 	it('an over-balance refusal lands beside the amount, and the resend carries the owner’s yes', async () => {
 		// Like the core: the partner is owed €3.14; more is refused unless the owner confirmed.
 		const sent = fakeShell((_cmd, args) => {
-			const { input } = args as { input: api.money.PayoutInput };
+			const { input } = args as { input: api.payouts.PayoutInput };
 			if (Number(input.amount) > 3.14 && !input.confirmOverBalance) {
 				throw { code: 'over_balance', message: 'More than is owed.', field: 'amount' };
 			}
@@ -201,16 +197,16 @@ describe('forms', () => {
 		});
 		try {
 			const draft = { ...blankPayout('2026-11-30'), amount: '5' };
-			const refusal = await refusalOf(api.money.recordPayout(3, payoutInput(draft, false)));
+			const refusal = await refusalOf(api.payouts.record(3, payoutInput(draft, false)));
 			expect(refusal.code).toBe('over_balance');
 			expect(placeError(refusal, payoutFields)).toEqual({
 				fields: { amount: 'More than is owed.' },
 				form: null
 			});
-			await expect(api.money.recordPayout(3, payoutInput(draft, true))).resolves.toMatchObject({
+			await expect(api.payouts.record(3, payoutInput(draft, true))).resolves.toMatchObject({
 				amount: '€5.00'
 			});
-			expect(sent.map((s) => (s.args as { input: api.money.PayoutInput }).input)).toEqual([
+			expect(sent.map((s) => (s.args as { input: api.payouts.PayoutInput }).input)).toEqual([
 				{ ...draft, confirmOverBalance: false },
 				{ ...draft, confirmOverBalance: true }
 			]);

@@ -2,6 +2,7 @@
 // integers only), the words around balances, and what the forms send. Money is never parsed
 // or summed here: amounts arrive written by the core and are shown as they are.
 
+import type { BalanceView } from '$lib/api/bindings/BalanceView';
 import type { CostCategory } from '$lib/api/bindings/CostCategory';
 import type { CostInput } from '$lib/api/bindings/CostInput';
 import type { Dashboard } from '$lib/api/bindings/Dashboard';
@@ -321,30 +322,16 @@ export function chartSummary(chart: Chart, measure: Measure): string {
 
 // ---- Balance ---------------------------------------------------------------------------
 
-export type Owing = 'owe' | 'advance' | 'settled';
-
 /**
- * Which way a balance the core wrote points, read from its sign and digits only: a minus
- * (or accounting brackets) is paid in advance, all-zero digits is settled.
+ * "You owe Crumb & Co. Bakery €3.14", "… has been paid €2.00 in advance" or "… are all
+ * square". Which way the balance points comes from the core, never from the amount's text.
  */
-export function owing(balance: string): Owing {
-	if (!/[1-9]/.test(balance)) return 'settled';
-	if (/[-−]|\(.*\)/.test(balance)) return 'advance';
-	return 'owe';
-}
-
-/** The balance without its minus sign or brackets, for "paid €2.00 in advance". */
-export function unsigned(balance: string): string {
-	return balance.replace(/[-−()]/g, '').trim();
-}
-
-/** "You owe Crumb & Co. Bakery €3.14", "… paid €2.00 in advance" or "… are all square". */
-export function owedSentence(name: string, closing: string): string {
-	switch (owing(closing)) {
-		case 'owe':
-			return `You owe ${name} ${closing}`;
-		case 'advance':
-			return `${name} has been paid ${unsigned(closing)} in advance`;
+export function owedSentence(name: string, closing: BalanceView): string {
+	switch (closing.direction) {
+		case 'weOwe':
+			return `You owe ${name} ${closing.amount}`;
+		case 'paidInAdvance':
+			return `${name} has been paid ${closing.amount} in advance`;
 		case 'settled':
 			return `You and ${name} are all square`;
 	}

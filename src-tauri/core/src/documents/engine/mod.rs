@@ -10,7 +10,6 @@
 pub mod blocks;
 pub mod clean;
 pub mod compose;
-mod error;
 pub mod fonts;
 pub mod layout;
 pub mod page;
@@ -20,4 +19,5 @@ pub mod style;
 pub mod table;
 pub mod wrap;
 
-pub use error::DocumentError;
+// Its errors live with the crate's others, so `error/` depends on no document.
+pub use crate::error::DocumentError;

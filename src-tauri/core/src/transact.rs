@@ -1,0 +1,116 @@
+//! [`Desk::transact`]: the one place a write transaction is opened, committed or rolled back.
+//!
+//! Every operation that changes the database runs its body in here, its audit entries
+//! included, so a change and the entry saying who made it land together or not at all
+//! (Anki: rslib/src/collection/transact.rs). A PostgreSQL store changes what [`begin`] opens
+//! and nothing else: the operations only see a [`Tx`].
+
+use std::ops::{Deref, DerefMut};
+
+use serde::Serialize;
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+use crate::audit::{AuditEntity, NewAuditEntry};
+use crate::desk::Actor;
+use crate::{store, Desk, Result};
+
+/// An open write transaction, for the body given to [`Desk::transact`]: store functions
+/// take it as a connection, and [`Tx::audit`] writes entries naming the transaction's actor.
+pub(crate) struct Tx<'d> {
+    tx: Transaction<'static, Sqlite>,
+    desk: &'d Desk,
+    actor: &'d Actor,
+}
+
+impl Desk {
+    /// Runs `body` in one write transaction on behalf of `actor`: commits when it returns
+    /// `Ok`, rolls back when it returns `Err`. A body that returns `Ok` early having
+    /// written nothing commits nothing.
+    pub(crate) async fn transact<T>(
+        &self,
+        actor: &Actor,
+        body: impl AsyncFnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut tx = Tx {
+            tx: begin(&self.pools.writer).await?,
+            desk: self,
+            actor,
+        };
+        match body(&mut tx).await {
+            Ok(value) => {
+                tx.tx.commit().await?;
+                Ok(value)
+            }
+            Err(err) => {
+                // The body's error is the one worth reporting. Should the rollback fail too,
+                // dropping the still-open transaction queues another before the writer is
+                // reused, so nothing of the body is ever committed.
+                if let Err(rollback) = tx.tx.rollback().await {
+                    tracing::warn!(%rollback, "rollback failed after {err}");
+                }
+                Err(err)
+            }
+        }
+    }
+}
+
+/// Starts a write transaction on the single writer connection. IMMEDIATE takes the file's
+/// write lock up front, so what the transaction reads cannot change under it, even when
+/// another till (another process) writes to the same file.
+async fn begin(writer: &SqlitePool) -> Result<Transaction<'static, Sqlite>> {
+    Ok(writer.begin_with("BEGIN IMMEDIATE").await?)
+}
+
+impl<'d> Tx<'d> {
+    /// Who the transaction's changes are recorded as made by.
+    pub(crate) fn actor(&self) -> &'d Actor {
+        self.actor
+    }
+
+    /// Writes one audit entry about `entity` `id`, by the transaction's actor, dated by the
+    /// desk's clock.
+    pub(crate) async fn audit<B: Serialize, A: Serialize>(
+        &mut self,
+        entity: AuditEntity,
+        id: impl Into<i64>,
+        action: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let entry = NewAuditEntry {
+            at: self.desk.now(),
+            actor: &self.actor.0,
+            entity,
+            entity_id: id.into(),
+            action,
+            before: before
+                .map(serde_json::to_value)
+                .transpose()
+                .map_err(json_error)?,
+            after: after
+                .map(serde_json::to_value)
+                .transpose()
+                .map_err(json_error)?,
+        };
+        store::audit::append(&mut self.tx, &entry).await?;
+        Ok(())
+    }
+}
+
+impl Deref for Tx<'_> {
+    type Target = SqliteConnection;
+
+    fn deref(&self) -> &SqliteConnection {
+        &self.tx
+    }
+}
+
+impl DerefMut for Tx<'_> {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.tx
+    }
+}
+
+fn json_error(err: serde_json::Error) -> sqlx::Error {
+    sqlx::Error::Encode(Box::new(err))
+}

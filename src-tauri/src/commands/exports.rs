@@ -1,0 +1,34 @@
+//! CSV exports (owner only): redemptions, partners or payouts, saved where the owner says.
+
+use serde::Deserialize;
+use tauri::{AppHandle, Runtime};
+use ts_rs::TS;
+
+use crate::error::ApiResult;
+use crate::files;
+use crate::state::OwnerDesk;
+
+/// Which CSV file to export.
+#[derive(Debug, Clone, Copy, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CsvKind {
+    Redemptions,
+    Partners,
+    Payouts,
+}
+
+/// Exports redemptions, partners or payouts as CSV through the save dialog.
+#[tauri::command]
+#[tracing::instrument(skip(desk, handle), err(Debug))]
+pub async fn export_csv<R: Runtime>(
+    desk: OwnerDesk<'_>,
+    handle: AppHandle<R>,
+    kind: CsvKind,
+) -> ApiResult<Option<String>> {
+    let file = match kind {
+        CsvKind::Redemptions => desk.redemptions_csv().await?,
+        CsvKind::Partners => desk.partners_csv().await?,
+        CsvKind::Payouts => desk.payouts_csv().await?,
+    };
+    files::save_csv(&handle, &file)
+}

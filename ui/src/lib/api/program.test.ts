@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as program from './program';
+import { fakeShell, removeFakeShell } from './testing';
+
+afterEach(removeFakeShell);
+
+describe('program', () => {
+	it('dashboard sends the period', async () => {
+		const sent = fakeShell(() => ({}));
+		await program.dashboard('2026-11-01', '2026-11-30');
+		expect(sent).toEqual([{ cmd: 'dashboard', args: { from: '2026-11-01', to: '2026-11-30' } }]);
+	});
+
+	it('costs, revenue and goals send their inputs', async () => {
+		const sent = fakeShell(() => null);
+		const cost: program.CostInput = {
+			spentOn: '2026-11-02',
+			category: 'printing',
+			amount: '40',
+			partnerId: null,
+			description: 'Cards'
+		};
+		await program.addCost(cost);
+		await program.listCosts('2026-11-01', '2026-11-30');
+		await program.setMonthRevenue('2026-11', '12000');
+		await program.addGoal({ kind: 'revenueShare', target: '20', byMonth: '2027-06' });
+		expect(sent).toEqual([
+			{ cmd: 'add_cost', args: { input: cost } },
+			{ cmd: 'list_costs', args: { from: '2026-11-01', to: '2026-11-30' } },
+			{ cmd: 'set_month_revenue', args: { month: '2026-11', amount: '12000' } },
+			{
+				cmd: 'add_goal',
+				args: { input: { kind: 'revenueShare', target: '20', byMonth: '2027-06' } }
+			}
+		]);
+	});
+});

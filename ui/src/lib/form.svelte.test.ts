@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { FormState } from './form.svelte';
+
+const createForm = (fields: ConstructorParameters<typeof FormState>[0]) => new FormState(fields);
+
+const refusal = (field: string | null, message = 'No.') => ({
+	code: 'invalid_input',
+	message,
+	field
+});
+
+describe('FormState', () => {
+	it('keeps what a success said as the note', async () => {
+		const form = createForm(['amount']);
+		expect(await form.submit(async () => 'Added €12.00.')).toBe(true);
+		expect(form.note).toBe('Added €12.00.');
+		expect(form.busy).toBe(false);
+	});
+
+	it('shows a refusal beside the input it names', async () => {
+		const form = createForm(['amount']);
+		expect(await form.submit(() => Promise.reject(refusal('amount', 'Type an amount.')))).toBe(
+			false
+		);
+		expect(form.errors).toEqual({ amount: 'Type an amount.' });
+		expect(form.refusal).toBeNull();
+	});
+
+	it('shows a refusal about no input of the form on top, whole', async () => {
+		const form = createForm(['amount']);
+		await form.submit(() => Promise.reject(refusal('effectiveFrom', 'Overlaps.')));
+		expect(form.errors).toEqual({});
+		expect(form.refusal).toBe('Overlaps.');
+		expect(form.failure?.field).toBe('effectiveFrom');
+	});
+
+	it('runs the work once while it is busy', async () => {
+		const form = createForm([]);
+		let runs = 0;
+		let finish = () => {};
+		const first = form.submit(() => new Promise<void>((done) => (finish = () => (runs++, done()))));
+		expect(await form.submit(async () => runs++)).toBe(false);
+		finish();
+		await first;
+		expect(runs).toBe(1);
+	});
+
+	it('forgets the last note and refusal on the next submit', async () => {
+		const form = createForm(['amount']);
+		await form.submit(async () => 'Saved.');
+		await form.submit(() => Promise.reject(refusal(null, 'Locked.')));
+		expect(form.note).toBeNull();
+		expect(form.refusal).toBe('Locked.');
+	});
+});
