@@ -161,6 +161,9 @@ impl App {
     /// exactly `names`, in order.
     pub fn search_partners(&self, search: &str, names: &[&str]) {
         self.click(ids::nav::PARTNERS);
+        // Typing before the screen has loaded its list can land in an input the first load
+        // then replaces: wait for the rows first.
+        self.partner_names();
         self.type_into(ids::partners::SEARCH, search);
         self.wait_until(&format!("the partner list to show {names:?}"), |app| {
             (app.texts(ids::partners::ROW_NAME) == names).then_some(())
