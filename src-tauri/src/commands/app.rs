@@ -1,6 +1,7 @@
 //! App-wide commands: start-up status and demo data.
 
 use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
+use partnerdesk_core::partners::PartnerStatus;
 use partnerdesk_core::Desk;
 use serde::Serialize;
 use ts_rs::TS;
@@ -19,6 +20,8 @@ pub struct AppStatus {
     /// `None` until the first-run screen is completed.
     pub profile: Option<BusinessProfile>,
     pub choices: ProfileChoices,
+    /// The statuses a new partner may be created in (the core refuses the others).
+    pub partner_start_statuses: Vec<PartnerStatus>,
     /// True on an empty database, where the demo can be loaded.
     pub demo_available: bool,
     /// This till's name, stored on every redemption logged here.
@@ -44,6 +47,7 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
         problem,
         profile,
         choices: ProfileChoices::all(),
+        partner_start_statuses: PartnerStatus::STARTING.to_vec(),
         demo_available,
         till,
         role: app.role(),

@@ -2,6 +2,7 @@
 //! and the goals it is measured against.
 
 use chrono::NaiveDate;
+use partnerdesk_core::ids::GoalId;
 use partnerdesk_core::program::{CostInput, CostView, Dashboard, GoalInput};
 
 use crate::error::ApiResult;
@@ -52,6 +53,6 @@ pub async fn set_month_revenue(
 /// Sets a goal for the program.
 #[tauri::command]
 #[tracing::instrument(skip(desk), err(Debug))]
-pub async fn add_goal(desk: OwnerDesk<'_>, input: GoalInput) -> ApiResult<i64> {
+pub async fn add_goal(desk: OwnerDesk<'_>, input: GoalInput) -> ApiResult<GoalId> {
     Ok(desk.add_goal(&input, &desk.actor()).await?)
 }

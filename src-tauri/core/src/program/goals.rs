@@ -117,7 +117,7 @@ impl Goal {
 impl Desk {
     /// Sets a goal for the program.
     // Still a bare number out: the shell's `add_goal` command returns `i64` (follow-up).
-    pub async fn add_goal(&self, input: &GoalInput, actor: &Actor) -> Result<i64> {
+    pub async fn add_goal(&self, input: &GoalInput, actor: &Actor) -> Result<GoalId> {
         let by = parse_month(&input.by_month)?;
         let target = match input.kind {
             GoalKind::RevenueShare => {
@@ -160,7 +160,7 @@ impl Desk {
                 Some(&(input.kind, target, &by)),
             )
             .await?;
-            Ok(id.0)
+            Ok(id)
         })
         .await
     }

@@ -11,6 +11,7 @@ const fresh: AppStatus = {
 	problem: null,
 	profile: null,
 	choices: { currencies: [{ code: 'EUR', label: 'Euro' }], locales: [] },
+	partnerStartStatuses: ['prospect', 'active'],
 	demoAvailable: true,
 	till: 'Till 1',
 	role: 'owner'

@@ -12,6 +12,7 @@ import type { GoalKind } from './bindings/GoalKind';
 import type { GoalProgress } from './bindings/GoalProgress';
 import type { PartnerRow } from './bindings/PartnerRow';
 import type { WeekPoint } from './bindings/WeekPoint';
+import type { GoalId } from './bindings/GoalId';
 
 export type {
 	CostCategory,
@@ -47,6 +48,6 @@ export function setMonthRevenue(month: string, amount: string): Promise<null> {
 }
 
 /** Sets a goal; resolves with its id. */
-export function addGoal(input: GoalInput): Promise<number> {
-	return call<number>('add_goal', { input });
+export function addGoal(input: GoalInput): Promise<GoalId> {
+	return call<GoalId>('add_goal', { input });
 }
