@@ -5,7 +5,26 @@
 import { getContext, setContext, tick } from 'svelte';
 import { toApiError, type ApiError } from './api';
 import type { Field } from './api/bindings/Field';
-import { focusField, placeError, type FieldErrors } from './forms';
+
+/** Messages keyed by the input they belong beside. */
+export type FieldErrors = Partial<Record<Field, string>>;
+
+/** Where a form shows `err`: beside its field when the form has that input, else on top. */
+export function placeError(
+	err: ApiError,
+	fields: readonly Field[]
+): { fields: FieldErrors; form: string | null } {
+	if (err.field !== null && fields.includes(err.field)) {
+		return { fields: { [err.field]: err.message }, form: null };
+	}
+	return { fields: {}, form: err.message };
+}
+
+/** Moves focus to the input named `field` inside `form`, so the person can fix it at once. */
+export function focusField(form: HTMLElement | undefined, field: Field): void {
+	const input = form?.querySelector<HTMLElement>(`[name="${field}"]`);
+	input?.focus();
+}
 
 export class FormState {
 	/** True while the work runs; a second submit meanwhile is ignored. */

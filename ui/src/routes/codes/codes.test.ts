@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as api from '$lib/api';
 import type { ReferralCode } from '$lib/api/bindings/ReferralCode';
 import { fakeShell, refusalOf, removeFakeShell } from '$lib/api/testing';
-import { placeError } from '$lib/forms';
+import { placeError } from '$lib/form.svelte';
 import {
 	batchLabels,
 	blankOptions,

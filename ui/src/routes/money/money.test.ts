@@ -15,7 +15,7 @@ import {
 	periodProblem,
 	presetPeriod
 } from './money';
-import { placeError } from '$lib/forms';
+import { placeError } from '$lib/form.svelte';
 
 // 15 January 2026, mid-morning, local time.
 const now = new Date(2026, 0, 15, 10, 30);
