@@ -84,15 +84,17 @@ test-ui: deps
 	npm --prefix ui run check
 	npm --prefix ui test
 
-# The core and UI suites again in the time zones furthest ahead of and behind UTC, with the
-# clock at 23:59:50 on a month's last day: no test may pass or fail by the calendar.
+# The Rust and UI suites again in the time zones furthest ahead of and behind UTC, with the
+# clock at 23:59:50 on a month's last day: no test may pass or fail by the calendar. The
+# same packages and features as test-rust, so cargo reuses its build instead of compiling
+# the dependencies again with another feature set.
 CALENDAR_ZONES := Pacific/Kiritimati Pacific/Pago_Pago
 HOST := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p' | tr 'a-z-' 'A-Z_')
 test-calendar: test-deps
 	@for zone in $(CALENDAR_ZONES); do \
-		echo "Core and UI suites at 23:59:50 on 31 January in $$zone"; \
+		echo "Rust and UI suites at 23:59:50 on 31 January in $$zone"; \
 		TZ=$$zone CARGO_TARGET_$(HOST)_RUNNER=$(CURDIR)/tests/calendar/at-month-end \
-			cargo test -q -p partnerdesk-core; \
+			cargo test -q -p partnerdesk-core -p partnerdesk $(FEATURES); \
 		TZ=$$zone tests/calendar/at-month-end npm --prefix ui test; \
 	done
 

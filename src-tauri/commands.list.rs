@@ -4,13 +4,28 @@
 // `the_capabilities_grant_exactly_the_registered_commands` holds it to this list.
 //
 // Each line is `<access> <module>::<command>`; the access is the guard the command takes
-// (`BeforeSignIn`: `Arrival`, `Staff`: `StaffDesk`, `Owner`: `OwnerDesk`).
+// (`BeforeSignIn`: `Arrival`, `Setup`: `SetupDesk`, `Staff`: `StaffDesk`, `Owner`:
+// `OwnerDesk`; see `state.rs` for who each lets in).
 macro_rules! with_command_list {
     ($then:ident) => {
         $then! {
             BeforeSignIn app::app_status,
-            Owner app::load_demo,
-            Owner business::save_business_profile,
+            Setup app::load_demo,
+            Setup business::save_business_profile,
+            BeforeSignIn session::sign_in_choices,
+            BeforeSignIn session::create_first_owner,
+            BeforeSignIn session::sign_in,
+            BeforeSignIn session::recover_owner,
+            BeforeSignIn session::lock,
+            Staff session::still_here,
+            Owner people::list_people,
+            Owner people::add_person,
+            Owner people::rename_person,
+            Owner people::set_person_active,
+            Owner people::set_person_role,
+            Owner people::reset_person_pin,
+            Owner people::set_idle_lock,
+            Owner people::print_recovery_code,
             Owner partners::list_partners,
             Owner partners::get_partner,
             Owner partners::create_partner,

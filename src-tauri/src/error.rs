@@ -2,7 +2,7 @@
 
 use partnerdesk_core::error::{
     CodeError, DocumentError, Field, ImportError, LedgerError, PartnerError, PayoutError,
-    StoreError, TermsError,
+    PersonError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -38,7 +38,9 @@ pub enum ErrorCode {
     CodeNotFound,
     /// A file could not be written where the owner asked.
     FileNotSaved,
-    /// An owner-only command from the counter-only window.
+    /// Refused by the session check: nobody signed in (or locked after the idle time), staff
+    /// asking for an owner command, or an owner command on a dedicated till. The message says
+    /// which; the UI reads the status again, which shows the lock screen if the session ended.
     Forbidden,
     /// A redemption attempt's key was reused for other content, or malformed.
     AttemptKeyReused,
@@ -54,6 +56,16 @@ pub enum ErrorCode {
     AlreadyReversed,
     /// A CSV import was refused as a whole (unreadable, too large, rows with problems).
     ImportRefused,
+    /// The PIN was wrong; the message says when a wait has started.
+    WrongPin,
+    /// Too many wrong PINs: no PIN is checked until the wait the message names is over.
+    PinWait,
+    /// The only active owner cannot be deactivated or made staff.
+    LastOwner,
+    /// The first owner was already created; sign in instead.
+    OwnerExists,
+    /// The person was deactivated and cannot sign in.
+    PersonInactive,
     Internal,
 }
 
@@ -113,6 +125,15 @@ impl From<Error> for ApiError {
             Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,
             Error::Store(StoreError::Busy) => ErrorCode::StoreBusy,
             Error::Store(StoreError::Migrate(_) | StoreError::Sql(_)) => ErrorCode::Internal,
+            Error::Person(PersonError::NotFound(_)) => ErrorCode::NotFound,
+            Error::Person(PersonError::DuplicateName { .. }) => ErrorCode::DuplicateName,
+            Error::Person(PersonError::WrongPin { .. }) => ErrorCode::WrongPin,
+            Error::Person(PersonError::Waiting { .. }) => ErrorCode::PinWait,
+            Error::Person(PersonError::WrongRecoveryCode) => ErrorCode::InvalidInput,
+            Error::Person(PersonError::Inactive { .. }) => ErrorCode::PersonInactive,
+            Error::Person(PersonError::LastOwner) => ErrorCode::LastOwner,
+            Error::Person(PersonError::OwnerExists) => ErrorCode::OwnerExists,
+            Error::Person(PersonError::Hashing { .. }) => ErrorCode::Internal,
         };
         if code == ErrorCode::Internal {
             tracing::error!(error = %err, "command failed");
@@ -327,6 +348,70 @@ mod tests {
                 "message": "The code BAKERY-SPRING is already in use. Choose another.",
                 "field": "code"
             })
+        );
+    }
+
+    /// The lock screen branches on these (the wait, the last-owner refusal, the fields it
+    /// marks), so each is held to its exact JSON.
+    #[test]
+    fn sign_in_errors_have_their_own_codes_and_fields() {
+        use partnerdesk_core::people::PersonId;
+        assert_eq!(
+            json(
+                PersonError::WrongPin {
+                    wait_seconds: Some(30)
+                }
+                .into()
+            ),
+            serde_json::json!({
+                "code": "wrong_pin",
+                "message": "Wrong PIN. Too many wrong PINs: try again in 30 s.",
+                "field": "pin"
+            })
+        );
+        assert_eq!(
+            json(PersonError::Waiting { seconds: 120 }.into()),
+            serde_json::json!({
+                "code": "pin_wait",
+                "message": "Too many wrong PINs. Try again in 2 min.",
+                "field": "pin"
+            })
+        );
+        assert_eq!(
+            json(PersonError::LastOwner.into()),
+            serde_json::json!({
+                "code": "last_owner",
+                "message": "There must always be an active owner: add or promote another \
+                            owner first.",
+                "field": null
+            })
+        );
+        let v = json(PersonError::WrongRecoveryCode.into());
+        assert_eq!(
+            (v["code"].as_str(), v["field"].as_str()),
+            (Some("invalid_input"), Some("recoveryCode"))
+        );
+        let v = json(
+            PersonError::DuplicateName {
+                existing: "Anna".into(),
+            }
+            .into(),
+        );
+        assert_eq!(
+            (v["code"].as_str(), v["field"].as_str()),
+            (Some("duplicate_name"), Some("name"))
+        );
+        assert_eq!(
+            json(PersonError::OwnerExists.into())["code"],
+            "owner_exists"
+        );
+        let inactive = PersonError::Inactive {
+            name: "Anna".into(),
+        };
+        assert_eq!(json(inactive.into())["code"], "person_inactive");
+        assert_eq!(
+            json(PersonError::NotFound(PersonId(4)).into())["code"],
+            "not_found"
         );
     }
 }

@@ -14,7 +14,7 @@ pub use error::{ApiError, ApiResult, ErrorCode};
 use partnerdesk_core::Desk;
 use tauri::Manager;
 
-use crate::state::{App, Role};
+use crate::state::{App, Launch};
 
 /// Tauri's invoke handler over the command list.
 macro_rules! handler {
@@ -23,8 +23,8 @@ macro_rules! handler {
     };
 }
 
-/// Starts the app. `--demo` loads the demo data into an empty database; `--counter` opens
-/// the counter-only window, where owner commands are refused.
+/// Starts the app on the lock screen. `--demo` loads the demo data into an empty database;
+/// `--counter` makes this a dedicated till: whoever signs in gets the counter only.
 pub fn run() {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -33,11 +33,7 @@ pub fn run() {
         )
         .init();
     let want_demo = std::env::args().any(|a| a == "--demo");
-    let role = if std::env::args().any(|a| a == "--counter") {
-        Role::Staff
-    } else {
-        Role::Owner
-    };
+    let till_only = std::env::args().any(|a| a == "--counter");
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -45,9 +41,19 @@ pub fn run() {
         .setup(move |app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok());
             // Opened before the window shows anything, outside any async context.
-            let desk = tauri::async_runtime::block_on(open_desk(&data_dir, want_demo));
-            tracing::info!(data_dir = %data_dir.display(), ok = desk.is_ok(), "store opened");
-            app.manage(App::new(data_dir, desk, role));
+            let opened = tauri::async_runtime::block_on(open_desk(&data_dir, want_demo));
+            tracing::info!(data_dir = %data_dir.display(), ok = opened.is_ok(), "store opened");
+            let (desk, launch) = match opened {
+                Ok((desk, launch)) => (
+                    Ok(desk),
+                    Launch {
+                        till_only,
+                        ..launch
+                    },
+                ),
+                Err(problem) => (Err(problem), Launch::closed(till_only)),
+            };
+            app.manage(App::new(data_dir, desk, launch));
             Ok(())
         })
         .invoke_handler(with_command_list!(handler))
@@ -58,12 +64,21 @@ pub fn run() {
     }
 }
 
-async fn open_desk(data_dir: &std::path::Path, want_demo: bool) -> Result<Desk, ApiError> {
+/// Opens the store (loading the demo if asked) and reads what the window starts from.
+async fn open_desk(
+    data_dir: &std::path::Path,
+    want_demo: bool,
+) -> Result<(Desk, Launch), ApiError> {
     let desk = Desk::open(data_dir).await?;
     if want_demo {
         desk.load_demo().await?;
     }
-    Ok(desk)
+    let launch = Launch {
+        till_only: false,
+        needs_owner: desk.needs_owner().await?,
+        idle_lock_minutes: desk.idle_lock_minutes().await?,
+    };
+    Ok((desk, launch))
 }
 
 #[cfg(test)]
@@ -84,7 +99,8 @@ mod bindings_tests {
         crate::commands::app::AppStatus::export_all(&cfg).unwrap();
         crate::commands::agreements::Paper::export_all(&cfg).unwrap();
         crate::commands::codes::BatchProgress::export_all(&cfg).unwrap();
-        crate::state::Role::export_all(&cfg).unwrap();
+        crate::state::SessionView::export_all(&cfg).unwrap();
+        crate::commands::session::OwnerSignedIn::export_all(&cfg).unwrap();
         crate::commands::exports::CsvKind::export_all(&cfg).unwrap();
         use partnerdesk_core::{payouts, program};
         program::Dashboard::export_all(&cfg).unwrap();
@@ -129,73 +145,4 @@ mod bindings_tests {
 }
 
 #[cfg(test)]
-mod guard_tests {
-    use std::path::PathBuf;
-
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-    use tauri::webview::InvokeRequest;
-
-    use crate::state::{Access, App, Role, COMMANDS};
-    use crate::{ApiError, ErrorCode};
-
-    /// What `command` answers a window serving `role` over a closed store, called through
-    /// the registered handler with no arguments: each guard is the command's first argument,
-    /// so it answers before any other is read.
-    fn call_all(role: Role) -> Vec<(&'static str, Access, Result<(), serde_json::Value>)> {
-        let closed = ApiError {
-            code: ErrorCode::StoreUnavailable,
-            message: "closed".into(),
-            field: None,
-        };
-        let app = mock_builder()
-            .manage(App::new(PathBuf::from("unused"), Err(closed), role))
-            .invoke_handler(with_command_list!(handler))
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        COMMANDS
-            .iter()
-            .map(|(name, access)| {
-                let request = InvokeRequest {
-                    cmd: (*name).into(),
-                    callback: CallbackFn(0),
-                    error: CallbackFn(1),
-                    url: "tauri://localhost".parse().unwrap(),
-                    body: InvokeBody::default(),
-                    headers: Default::default(),
-                    invoke_key: INVOKE_KEY.into(),
-                };
-                let answer = get_ipc_response(&webview, request).map(drop);
-                (*name, *access, answer)
-            })
-            .collect()
-    }
-
-    /// The registered handler, called as each window would: the counter is refused every
-    /// owner command, and the owner gets past every guard (to find the store closed).
-    #[test]
-    fn the_counter_window_is_refused_every_owner_command() {
-        for (name, access, answer) in call_all(Role::Staff) {
-            match access {
-                Access::Owner => {
-                    let refused = answer.expect_err(name);
-                    assert_eq!(refused["code"], "forbidden", "{name}: {refused}");
-                }
-                Access::Staff => {
-                    let closed = answer.expect_err(name);
-                    assert_eq!(closed["code"], "store_unavailable", "{name}: {closed}");
-                }
-                Access::BeforeSignIn => assert!(answer.is_ok(), "{name}: {answer:?}"),
-            }
-        }
-        for (name, access, answer) in call_all(Role::Owner) {
-            if access != Access::BeforeSignIn {
-                let closed = answer.expect_err(name);
-                assert_eq!(closed["code"], "store_unavailable", "{name}: {closed}");
-            }
-        }
-    }
-}
+mod guard_tests;

@@ -1,15 +1,22 @@
-//! What the shell keeps between commands: the open desk (or why it could not open) and who
-//! is at the keyboard; and the guards through which, alone, a command reaches the desk.
+//! What the shell keeps between commands: the open desk (or why it could not open), who is
+//! signed in at the window, and the guards through which, alone, a command reaches the desk.
 //!
 //! A command states who may call it by the guard it takes as its first argument: [`Arrival`]
-//! (anyone, before sign-in), [`StaffDesk`] (the counter) or [`OwnerDesk`]. Tauri builds the
-//! guard from the app state before it reads the other arguments, so a refused caller is
-//! turned away before anything else happens; the guards are built only here, and [`App`]
-//! hands out no `&Desk` of its own.
+//! (anyone, before sign-in), [`SetupDesk`] (the owner, or anyone during the first run before
+//! an owner exists), [`StaffDesk`] (anyone signed in: the counter) or [`OwnerDesk`] (a
+//! signed-in owner, on a window that is not a dedicated till). Tauri builds the guard from the
+//! app state before it reads the other arguments, so a refused caller is turned away before
+//! anything else happens; the guards are built only here, and [`App`] hands out no `&Desk`
+//! of its own.
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
+use partnerdesk_core::ids::PersonId;
+use partnerdesk_core::people::{Person, PersonRole};
 use partnerdesk_core::{Actor, Desk};
 use serde::Serialize;
 use tauri::ipc::{CommandArg, CommandItem, InvokeError};
@@ -18,22 +25,17 @@ use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
-/// Who the window serves. `Staff` is the counter-only mode: the till and nothing else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Role {
-    Owner,
-    Staff,
-}
-
 /// Who may call a command: the guard it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Anyone at the window, even with the store closed: [`Arrival`].
+    /// Anyone at the window, even signed out or with the store closed: [`Arrival`].
     BeforeSignIn,
-    /// The counter window too: [`StaffDesk`].
+    /// The business profile and the demo: a signed-in owner, or anyone while the database
+    /// has no owner yet (first run, or a file from before sign-in existed): [`SetupDesk`].
+    Setup,
+    /// Anyone signed in, staff included: [`StaffDesk`].
     Staff,
-    /// The owner only: [`OwnerDesk`].
+    /// A signed-in owner on a window that is not a dedicated till: [`OwnerDesk`].
     Owner,
 }
 
@@ -49,104 +51,310 @@ macro_rules! access_table {
 #[cfg(test)]
 pub const COMMANDS: &[(&str, Access)] = with_command_list!(access_table);
 
+/// The person signed in at this window, as the UI shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionView {
+    pub person_id: PersonId,
+    pub name: String,
+    pub role: PersonRole,
+    /// The window shows the counter and nothing else: staff, or anyone on a till launched
+    /// with `--counter`.
+    pub counter_only: bool,
+}
+
+/// A signed-in person and when they last did something here.
+#[derive(Debug, Clone)]
+struct Session {
+    person: Person,
+    last_seen: Instant,
+}
+
+/// How the window was launched and what the store said at start.
+#[derive(Debug, Clone, Copy)]
+pub struct Launch {
+    /// `--counter`: a dedicated till, which never shows owner screens, even to an owner.
+    pub till_only: bool,
+    /// The database has no owner yet: the first-run screens may set up without a PIN.
+    pub needs_owner: bool,
+    /// Minutes without use after which the session locks.
+    pub idle_lock_minutes: u32,
+}
+
+impl Launch {
+    /// A window over a store that did not open: nobody can sign in anyway.
+    pub fn closed(till_only: bool) -> Self {
+        Self {
+            till_only,
+            needs_owner: false,
+            idle_lock_minutes: 10,
+        }
+    }
+}
+
 /// The app's state, managed by Tauri.
 pub struct App {
     data_dir: PathBuf,
     desk: Result<Desk, ApiError>,
-    role: Role,
+    till_only: bool,
+    needs_owner: AtomicBool,
+    idle_lock: Mutex<Duration>,
+    session: Mutex<Option<Session>>,
+}
+
+/// A mutex's value even when a panicking command poisoned it: the session is plain data,
+/// never left half-written.
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn forbidden(message: impl Into<String>) -> ApiError {
+    ApiError {
+        code: ErrorCode::Forbidden,
+        message: message.into(),
+        field: None,
+    }
+}
+
+/// Who a guard let in: the actor its changes are recorded as made by.
+struct Admitted<'a> {
+    desk: &'a Desk,
+    actor: Actor,
+    person: Option<Person>,
 }
 
 impl App {
-    /// The state for a window serving `role`, over the store opened in `data_dir` (or the
-    /// reason it stayed closed: too new, damaged, …).
-    pub fn new(data_dir: PathBuf, desk: Result<Desk, ApiError>, role: Role) -> Self {
+    /// The state for a window launched as `launch` says, over the store opened in
+    /// `data_dir` (or the reason it stayed closed: too new, damaged, …). Nobody is signed in.
+    pub fn new(data_dir: PathBuf, desk: Result<Desk, ApiError>, launch: Launch) -> Self {
         Self {
             data_dir,
             desk,
-            role,
+            till_only: launch.till_only,
+            needs_owner: AtomicBool::new(launch.needs_owner),
+            idle_lock: Mutex::new(Duration::from_secs(
+                u64::from(launch.idle_lock_minutes) * 60,
+            )),
+            session: Mutex::new(None),
         }
     }
 
-    /// The role check every guard goes through: the desk, if `access` lets this window in.
-    fn admit(&self, access: Access) -> ApiResult<&Desk> {
-        if access == Access::Owner && self.role != Role::Owner {
-            return Err(ApiError {
-                code: ErrorCode::Forbidden,
-                message: "Only the owner can do this; this window is the counter.".into(),
-                field: None,
-            });
+    /// The session check every guard goes through: the desk and who is acting, if `access`
+    /// lets the window's current session in. Every admitted call counts as activity.
+    fn admit(&self, access: Access) -> ApiResult<Admitted<'_>> {
+        let (actor, person) = match access {
+            Access::BeforeSignIn => (Actor::system(), None),
+            // Before any owner exists nobody can sign in, and the records made stay
+            // attributed to "owner", as they were before sign-in existed.
+            Access::Setup if self.needs_owner() => (Actor::owner(), None),
+            Access::Setup | Access::Owner => {
+                let person = self.signed_in()?;
+                if person.role != PersonRole::Owner {
+                    return Err(forbidden(
+                        "Only the owner can do this. Ask the owner to sign in.",
+                    ));
+                }
+                if self.till_only {
+                    return Err(forbidden(
+                        "This till opens the counter only. Use Partnerdesk in the back office \
+                         for that.",
+                    ));
+                }
+                (Actor::person(&person), Some(person))
+            }
+            Access::Staff => {
+                let person = self.signed_in()?;
+                (Actor::person(&person), Some(person))
+            }
+        };
+        let desk = self.desk.as_ref().map_err(Clone::clone)?;
+        Ok(Admitted {
+            desk,
+            actor,
+            person,
+        })
+    }
+
+    /// The signed-in person, marking them active now; refused when nobody is signed in or
+    /// the session has been idle past the lock time (it is then ended).
+    fn signed_in(&self) -> ApiResult<Person> {
+        let idle_lock = *locked(&self.idle_lock);
+        let mut session = locked(&self.session);
+        let Some(current) = session.as_mut() else {
+            return Err(forbidden("Sign in first."));
+        };
+        if current.last_seen.elapsed() >= idle_lock {
+            *session = None;
+            let minutes = idle_lock.as_secs().div_ceil(60);
+            return Err(forbidden(format!(
+                "Locked after {minutes} min without use. Sign in again."
+            )));
         }
-        self.desk.as_ref().map_err(Clone::clone)
+        current.last_seen = Instant::now();
+        Ok(current.person.clone())
+    }
+
+    /// Starts a session for `person`, who has just proved their PIN.
+    pub fn start_session(&self, person: Person) -> SessionView {
+        let view = self.view_of(&person);
+        *locked(&self.session) = Some(Session {
+            person,
+            last_seen: Instant::now(),
+        });
+        view
+    }
+
+    /// Ends the session, if any: the window shows the lock screen.
+    pub fn end_session(&self) {
+        *locked(&self.session) = None;
+    }
+
+    /// Keeps the session in step with a change to `person` made by the owner: a rename is
+    /// shown, and a person deactivated or demoted while signed in is signed out.
+    pub fn person_changed(&self, person: &Person) {
+        let mut session = locked(&self.session);
+        if let Some(current) = session.as_mut().filter(|s| s.person.id == person.id) {
+            if !person.active || person.role != current.person.role {
+                *session = None;
+            } else {
+                current.person = person.clone();
+            }
+        }
+    }
+
+    /// The session as the UI shows it, if someone is signed in (and not idle past the lock).
+    pub fn session(&self) -> Option<SessionView> {
+        let idle_lock = *locked(&self.idle_lock);
+        let mut session = locked(&self.session);
+        if session
+            .as_ref()
+            .is_some_and(|s| s.last_seen.elapsed() >= idle_lock)
+        {
+            *session = None;
+        }
+        session.as_ref().map(|s| self.view_of(&s.person))
+    }
+
+    fn view_of(&self, person: &Person) -> SessionView {
+        SessionView {
+            person_id: person.id,
+            name: person.name.clone(),
+            role: person.role,
+            counter_only: self.till_only || person.role != PersonRole::Owner,
+        }
+    }
+
+    /// The first owner now exists: setting up needs a signed-in owner from here on.
+    pub fn owner_created(&self) {
+        self.needs_owner.store(false, Ordering::SeqCst);
+    }
+
+    /// True until the first owner is created.
+    pub fn needs_owner(&self) -> bool {
+        self.needs_owner.load(Ordering::SeqCst)
+    }
+
+    /// A dedicated till, launched with `--counter`.
+    pub fn till_only(&self) -> bool {
+        self.till_only
+    }
+
+    /// Minutes without use after which the session locks.
+    pub fn idle_lock_minutes(&self) -> u32 {
+        let secs = locked(&self.idle_lock).as_secs();
+        u32::try_from(secs / 60).unwrap_or(u32::MAX)
+    }
+
+    /// Applies a new idle lock time (already saved by the core).
+    pub fn set_idle_lock(&self, idle: Duration) {
+        *locked(&self.idle_lock) = idle;
     }
 
     /// The data folder in use (shown when something is wrong with it).
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
-
-    /// Fixed for the session (PIN sign-in will change it).
-    pub fn role(&self) -> Role {
-        self.role
-    }
-
-    /// Who the audit log and the ledger name for changes made in this window.
-    pub fn actor(&self) -> Actor {
-        match self.role {
-            Role::Owner => Actor::owner(),
-            Role::Staff => Actor("staff".into()),
-        }
-    }
 }
 
-/// What anyone at the window may see before signing in: whether the store opened.
+/// What anyone at the window may do before signing in: read whether the store opened, who
+/// can sign in, and sign in.
 pub struct Arrival<'a> {
     app: &'a App,
     desk: ApiResult<&'a Desk>,
 }
 
 impl<'a> Arrival<'a> {
-    /// The open desk, or why it is closed; for the start-up status only.
+    /// The open desk, or why it is closed; for the start-up status.
     pub fn desk(&self) -> Result<&'a Desk, &ApiError> {
         self.desk.as_ref().copied()
     }
+
+    /// The open desk, or the reason it is closed as the command's error.
+    pub fn open_desk(&self) -> ApiResult<&'a Desk> {
+        self.desk.clone()
+    }
+
+    /// The window's state: its session, launch and data folder.
+    pub fn app(&self) -> &'a App {
+        self.app
+    }
 }
 
-/// The desk for the few commands the counter window may call.
+/// The desk for the business profile and the demo: an owner, or the first run.
+pub struct SetupDesk<'a> {
+    app: &'a App,
+    admitted: Admitted<'a>,
+}
+
+/// The desk for the few commands the counter may call: anyone signed in.
 pub struct StaffDesk<'a> {
     app: &'a App,
-    desk: &'a Desk,
+    admitted: Admitted<'a>,
 }
 
-/// The desk for an owner-only command; the counter window never gets one.
+/// The desk for an owner-only command; staff and dedicated tills never get one.
 pub struct OwnerDesk<'a> {
     app: &'a App,
-    desk: &'a Desk,
+    admitted: Admitted<'a>,
 }
 
 macro_rules! guard {
     ($guard:ident, $access:expr) => {
         impl<'a> $guard<'a> {
-            /// Built only here, after the role check.
+            /// Built only here, after the session check.
             fn admit(app: &'a App) -> ApiResult<Self> {
-                let desk = app.admit($access)?;
-                Ok(Self { app, desk })
+                let admitted = app.admit($access)?;
+                Ok(Self { app, admitted })
             }
 
-            /// The window's state: its role, actor and data folder.
+            /// The window's state: its session, launch and data folder.
+            #[allow(
+                dead_code,
+                reason = "every guard has it; not every guard's commands need it"
+            )]
             pub fn app(&self) -> &'a App {
                 self.app
             }
 
-            /// Who the audit log names for this change.
+            /// Who the audit log and the ledger name for this change.
             pub fn actor(&self) -> Actor {
-                self.app.actor()
+                self.admitted.actor.clone()
+            }
+
+            /// The signed-in person (none while setting up before the first owner exists).
+            #[allow(
+                dead_code,
+                reason = "every guard has it; not every guard's commands need it"
+            )]
+            pub fn person(&self) -> Option<&Person> {
+                self.admitted.person.as_ref()
             }
         }
 
         impl Deref for $guard<'_> {
             type Target = Desk;
             fn deref(&self) -> &Desk {
-                self.desk
+                self.admitted.desk
             }
         }
 
@@ -159,22 +367,32 @@ macro_rules! guard {
     };
 }
 
+guard!(SetupDesk, Access::Setup);
 guard!(StaffDesk, Access::Staff);
 guard!(OwnerDesk, Access::Owner);
+
+impl StaffDesk<'_> {
+    /// Whether the window shows the counter only: staff, or a dedicated till. Such a
+    /// window never receives what partners earn.
+    pub fn counter_only(&self) -> bool {
+        self.app.till_only
+            || !matches!(self.person(), Some(person) if person.role == PersonRole::Owner)
+    }
+}
+
+impl OwnerDesk<'_> {
+    /// The signed-in owner. Always there: an owner guard is only built for a session.
+    pub fn owner(&self) -> ApiResult<&Person> {
+        self.person().ok_or_else(|| forbidden("Sign in first."))
+    }
+}
 
 impl<'a, 'de: 'a, R: Runtime> CommandArg<'de, R> for Arrival<'a> {
     fn from_command(command: CommandItem<'de, R>) -> Result<Self, InvokeError> {
         let app = State::<'a, App>::from_command(command)?.inner();
         // Never refused: the status says why the store is closed instead.
-        let desk = app.admit(Access::BeforeSignIn);
+        let desk = app.admit(Access::BeforeSignIn).map(|a| a.desk);
         Ok(Self { app, desk })
-    }
-}
-
-impl<'a> Arrival<'a> {
-    /// The window's state: its role and data folder.
-    pub fn app(&self) -> &'a App {
-        self.app
     }
 }
 
@@ -192,66 +410,180 @@ mod tests {
 
     use super::*;
 
-    /// The commands the counter-only window may call (with `app_status`, which anyone may).
-    const COUNTER_MAY_CALL: &[&str] = &[
-        "app_status",
+    /// The commands open to a signed-in staff member, besides those open to everyone.
+    const STAFF_MAY_CALL: &[&str] = &[
         "lookup_code",
         "log_redemption",
         "recent_redemptions",
+        "still_here",
     ];
 
-    fn app(role: Role) -> App {
-        let closed = ApiError {
+    /// The commands anyone at the window may call: the status and signing in or out.
+    const ANYONE_MAY_CALL: &[&str] = &[
+        "app_status",
+        "sign_in_choices",
+        "create_first_owner",
+        "sign_in",
+        "recover_owner",
+        "lock",
+    ];
+
+    fn closed() -> ApiError {
+        ApiError {
             code: ErrorCode::StoreUnavailable,
             message: "closed".into(),
             field: None,
-        };
-        App::new(PathBuf::from("unused"), Err(closed), role)
+        }
     }
 
-    /// The guard a command of `access` takes, built as Tauri builds it.
-    fn admit(app: &App, access: Access) -> Result<(), ApiError> {
-        match access {
-            Access::BeforeSignIn => Ok(()),
+    fn app(till_only: bool, needs_owner: bool) -> App {
+        let launch = Launch {
+            till_only,
+            needs_owner,
+            idle_lock_minutes: 10,
+        };
+        App::new(PathBuf::from("unused"), Err(closed()), launch)
+    }
+
+    fn person(role: PersonRole) -> Person {
+        Person {
+            id: PersonId(7),
+            name: "Łucja Müller".into(),
+            role,
+            active: true,
+        }
+    }
+
+    /// What a command of `access` answers: `Ok` when the guard let it through to the store
+    /// (closed here), else the refusal.
+    fn answer(app: &App, access: Access) -> Result<(), ApiError> {
+        let admitted = match access {
+            Access::BeforeSignIn => return Ok(()),
+            Access::Setup => SetupDesk::admit(app).map(drop),
             Access::Staff => StaffDesk::admit(app).map(drop),
             Access::Owner => OwnerDesk::admit(app).map(drop),
+        };
+        match admitted {
+            Err(e) if e.code == ErrorCode::StoreUnavailable => Ok(()),
+            other => other,
+        }
+    }
+
+    fn names(filter: impl Fn(Access) -> bool) -> BTreeSet<&'static str> {
+        COMMANDS
+            .iter()
+            .filter(|(_, access)| filter(*access))
+            .map(|(name, _)| *name)
+            .collect()
+    }
+
+    #[test]
+    fn only_the_counter_and_sign_in_commands_are_open_to_staff() {
+        let anyone: BTreeSet<&str> = ANYONE_MAY_CALL.iter().copied().collect();
+        let staff: BTreeSet<&str> = STAFF_MAY_CALL.iter().copied().collect();
+        assert_eq!(names(|a| a == Access::BeforeSignIn), anyone);
+        assert_eq!(names(|a| a == Access::Staff), staff);
+    }
+
+    #[test]
+    fn signed_out_every_command_but_signing_in_is_refused() {
+        let app = app(false, false);
+        for (name, access) in COMMANDS {
+            let refused = answer(&app, *access);
+            if *access == Access::BeforeSignIn {
+                assert!(refused.is_ok(), "{name}");
+            } else {
+                let refused = refused.expect_err(name);
+                assert_eq!(refused.code, ErrorCode::Forbidden, "{name}");
+                assert_eq!(refused.message, "Sign in first.", "{name}");
+            }
         }
     }
 
     #[test]
-    fn only_the_counter_commands_are_open_to_staff() {
-        let open: BTreeSet<&str> = COMMANDS
-            .iter()
-            .filter(|(_, access)| *access != Access::Owner)
-            .map(|(name, _)| *name)
-            .collect();
-        let allowed: BTreeSet<&str> = COUNTER_MAY_CALL.iter().copied().collect();
-        assert_eq!(open, allowed, "commands the counter window may call");
-    }
-
-    #[test]
-    fn the_role_check_refuses_staff_owner_access_only() {
-        let counter = app(Role::Staff);
-        let owner = app(Role::Owner);
+    fn staff_reach_the_counter_and_nothing_of_the_owners() {
+        let app = app(false, false);
+        app.start_session(person(PersonRole::Staff));
         for (name, access) in COMMANDS {
-            let as_staff = admit(&counter, *access);
-            let as_owner = admit(&owner, *access);
+            let answer = answer(&app, *access);
             match access {
-                Access::Owner => {
-                    let refused = as_staff.expect_err(name);
+                Access::Setup | Access::Owner => {
+                    let refused = answer.expect_err(name);
                     assert_eq!(refused.code, ErrorCode::Forbidden, "{name}");
                     assert!(refused.message.contains("Only the owner"), "{name}");
                 }
-                // Let in, to find the store closed.
-                Access::Staff => {
-                    assert_eq!(as_staff.expect_err(name).code, ErrorCode::StoreUnavailable);
-                }
-                Access::BeforeSignIn => assert!(as_staff.is_ok(), "{name}"),
-            }
-            if *access != Access::BeforeSignIn {
-                assert_eq!(as_owner.expect_err(name).code, ErrorCode::StoreUnavailable);
+                Access::Staff | Access::BeforeSignIn => assert!(answer.is_ok(), "{name}"),
             }
         }
-        assert_eq!(counter.actor().0, "staff");
+    }
+
+    #[test]
+    fn an_owner_reaches_everything_except_on_a_dedicated_till() {
+        let back_office = app(false, false);
+        let view = back_office.start_session(person(PersonRole::Owner));
+        assert!(!view.counter_only);
+        for (name, access) in COMMANDS {
+            assert!(answer(&back_office, *access).is_ok(), "{name}");
+        }
+        let till = app(true, false);
+        let view = till.start_session(person(PersonRole::Owner));
+        assert!(view.counter_only, "a --counter till shows the counter only");
+        let refused = answer(&till, Access::Owner).expect_err("owner command at a till");
+        assert!(
+            refused.message.contains("counter only"),
+            "{}",
+            refused.message
+        );
+        assert!(answer(&till, Access::Staff).is_ok());
+    }
+
+    #[test]
+    fn before_the_first_owner_only_the_setup_commands_open_without_a_pin() {
+        let first_run = app(false, true);
+        assert!(answer(&first_run, Access::Setup).is_ok());
+        assert!(answer(&first_run, Access::Owner).is_err());
+        assert!(answer(&first_run, Access::Staff).is_err());
+        first_run.owner_created();
+        let refused = answer(&first_run, Access::Setup).expect_err("setup after the owner");
+        assert_eq!(refused.message, "Sign in first.");
+    }
+
+    #[test]
+    fn an_idle_session_locks_and_says_why() {
+        let app = app(false, false);
+        app.start_session(person(PersonRole::Owner));
+        app.set_idle_lock(Duration::ZERO);
+        let refused = answer(&app, Access::Staff).expect_err("idle session");
+        assert_eq!(refused.code, ErrorCode::Forbidden);
+        assert!(
+            refused.message.starts_with("Locked after"),
+            "{}",
+            refused.message
+        );
+        assert_eq!(app.session(), None, "the session ended");
+        app.set_idle_lock(Duration::from_secs(600));
+        assert_eq!(
+            answer(&app, Access::Staff)
+                .expect_err("still locked")
+                .message,
+            "Sign in first."
+        );
+    }
+
+    #[test]
+    fn a_signed_in_person_changed_by_the_owner_is_kept_in_step() {
+        let app = app(false, false);
+        app.start_session(person(PersonRole::Staff));
+        let renamed = Person {
+            name: "Łucja".into(),
+            ..person(PersonRole::Staff)
+        };
+        app.person_changed(&renamed);
+        assert_eq!(app.session().map(|s| s.name), Some("Łucja".into()));
+        app.person_changed(&Person {
+            active: false,
+            ..renamed
+        });
+        assert_eq!(app.session(), None, "deactivated: signed out");
     }
 }

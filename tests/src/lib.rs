@@ -27,6 +27,7 @@ mod paths;
 mod process;
 mod session;
 mod setup;
+mod signin;
 
 pub use launch::Launch;
 pub use paths::{fresh_data_dir, workspace_root};
@@ -35,6 +36,7 @@ pub use setup::{
     db_file, euros, files_dir, pdf_page_size, pdf_text, query, query_one, sqlite_write,
     unused_demo_card, DEMO_BAKERY,
 };
+pub use signin::{OWNER_NAME, OWNER_PIN};
 
 use std::time::Duration;
 

@@ -11,6 +11,7 @@ const FLORIST: &str = "Green Leaf Florist";
 fn deleting_a_draft_leaves_the_signed_versions_as_they_were() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    app.sign_in_as_owner();
 
     app.open_agreements_of("crumb", BAKERY);
     let signed = versions(&app, 2);

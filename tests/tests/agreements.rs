@@ -19,6 +19,7 @@ fn bakery_agreement_is_signed_and_printed() {
     // go: the app answers the dialog itself with this folder and opens no viewer.
     let launch = Launch::new().demo().save_files_to(pdfs.path());
     let app = App::launch_with(data.path(), launch);
+    app.sign_in_as_owner();
 
     app.open_agreements_of("crumb", BAKERY);
     assert_eq!(

@@ -13,6 +13,7 @@ fn bakery_batch_is_issued_checked_and_printed() {
     let data = fresh_data_dir();
     let pdfs = files_dir("cards");
     let app = App::launch_with(data.path(), Launch::new().demo().save_files_to(pdfs.path()));
+    app.sign_in_as_owner();
 
     app.click(ids::nav::CODES);
     app.choose_option(ids::codes::PARTNER_SELECT, BAKERY);

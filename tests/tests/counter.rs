@@ -81,6 +81,7 @@ fn median_and_worst(mut values: Vec<u64>) -> (u64, u64) {
 fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().demo());
+    app.sign_in_as_owner();
     let unused: Vec<String> = bakery_codes(&app, "unused")
         .into_iter()
         .filter(|(_, limit)| limit == "single use")
@@ -190,6 +191,7 @@ fn counter_logs_once_and_catches_reuse_typos_and_double_enter() {
 fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().demo());
+    app.sign_in_as_owner();
     let codes: Vec<String> = bakery_codes(&app, "all")
         .into_iter()
         .map(|(code, _)| code)
@@ -260,6 +262,7 @@ fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
 fn counter_only_window_refuses_owner_screens_and_commands() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().demo().arg("--counter"));
+    app.sign_in_as_owner();
     app.wait_for(ids::counter::COUNTER_ONLY);
     app.wait_for(ids::counter::INPUT);
     assert!(

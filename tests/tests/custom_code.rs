@@ -13,6 +13,7 @@ const PRINTED_START: &str = "BAKERY-M0CH-A7";
 fn custom_code_is_issued_once_listed_and_valid_at_the_counter() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    app.sign_in_as_owner();
 
     app.click(ids::nav::CODES);
     app.choose_option(ids::codes::PARTNER_SELECT, BAKERY);

@@ -16,6 +16,7 @@ fn load_demo_data_on_an_empty_desk_lists_the_demo_partners() {
     );
     app.click(ids::setup::LOAD_DEMO);
     app.wait_gone(ids::setup::FORM);
+    app.sign_in_as_owner();
 
     let mut shown = app.partner_names();
     shown.sort();

@@ -1,8 +1,8 @@
-//! First run: a new shop describes itself, adds its first partner, and finds it again after
-//! a restart. The partner's name is not ASCII on purpose: it travels keyboard → WebKit →
+//! First run: a new shop describes itself, creates its owner, adds its first partner, and
+//! finds it again after a restart and a sign-in. The partner's name is not ASCII on purpose: it travels keyboard → WebKit →
 //! invoke → SQLite → back, and case-folding of "ü" is part of the duplicate rule.
 
-use partnerdesk_e2e::{fresh_data_dir, ids, App};
+use partnerdesk_e2e::{fresh_data_dir, ids, App, OWNER_NAME, OWNER_PIN};
 
 const PARTNER: &str = "Café Müller";
 
@@ -22,7 +22,15 @@ fn partner_survives_restart_and_duplicate_is_refused() {
     app.select_by_value(ids::setup::LOCALE, "en-IE");
     app.click(ids::setup::SUBMIT);
 
-    // The shell replaces the form, on an empty partner list.
+    // Then the owner: name and PIN, and the one-time recovery code to keep.
+    app.wait_for(ids::signin::OWNER_FORM);
+    app.type_into(ids::signin::OWNER_NAME, OWNER_NAME);
+    app.type_into(ids::signin::OWNER_PIN, OWNER_PIN);
+    app.type_into(ids::signin::OWNER_PIN_AGAIN, OWNER_PIN);
+    app.click(ids::signin::OWNER_SUBMIT);
+    app.click(ids::signin::RECOVERY_STORED);
+
+    // The shell replaces the forms, on an empty partner list.
     app.wait_for(ids::nav::PARTNERS);
     app.wait_for(ids::partners::EMPTY);
     app.wait_gone(ids::setup::FORM);
@@ -68,6 +76,7 @@ fn partner_survives_restart_and_duplicate_is_refused() {
     // Restart on the same data folder: the profile and the partner are still there.
     app.quit();
     app.relaunch();
+    app.sign_in_as_owner();
     app.wait_for(ids::partners::LIST);
     assert!(
         !app.is_shown(ids::setup::FORM),

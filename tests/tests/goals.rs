@@ -10,6 +10,7 @@ const GOAL: &str = "3 new customers a month by December 2030";
 fn new_customer_goal_is_met_by_the_third_new_customer() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    app.sign_in_as_owner();
 
     app.click(ids::nav::MONEY);
     app.click(ids::money::TAB_COSTS);

@@ -17,6 +17,7 @@ fn csv_preview_refuses_a_bad_row_by_line_then_imports_the_mended_file() {
     let data = fresh_data_dir();
     let files = files_dir("import");
     let app = App::launch_with(data.path(), Launch::new().demo());
+    app.sign_in_as_owner();
     let before: usize = query(data.path(), "SELECT count(*) FROM partners")[0]
         .parse()
         .unwrap_or_else(|e| panic!("{e}"));

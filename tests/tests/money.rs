@@ -18,6 +18,7 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         data.path(),
         Launch::new().demo().save_files_to(files.path()),
     );
+    app.sign_in_as_owner();
 
     app.click(ids::nav::MONEY);
     app.wait_for(ids::money::HEADLINE);

@@ -10,6 +10,7 @@ const YOGA: &str = "Señora Núñez Yoga";
 fn status_changes_show_in_the_list_and_a_paused_partners_card_is_refused() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    app.sign_in_as_owner();
     let card = unused_demo_card(data.path());
 
     assert_eq!(status_in_list(&app, "yoga", YOGA), "Prospect");

@@ -14,6 +14,7 @@ const DEMO_OWED: &str = "€3.14";
 fn reversed_payout_is_owed_again_and_an_over_balance_one_needs_a_yes() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().arg("--demo"));
+    app.sign_in_as_owner();
     app.click(ids::nav::MONEY);
     app.click(ids::money::TAB_PARTNER);
     app.choose_option(ids::money::PARTNER_SELECT, BAKERY);

@@ -19,6 +19,7 @@ fn renamed_business_and_till_show_on_screens_prints_and_sales() {
     let data = fresh_data_dir();
     let pdfs = files_dir("settings");
     let app = App::launch_with(data.path(), Launch::new().demo().save_files_to(pdfs.path()));
+    app.sign_in_as_owner();
 
     app.click(ids::nav::SETTINGS);
     app.type_into(ids::setup::NAME, BUSINESS);

@@ -8,6 +8,7 @@ use partnerdesk_e2e::{db_file, fresh_data_dir, ids, sqlite_write, App, Launch};
 /// A real demo database, closed cleanly, with its WAL folded into the file.
 fn prepared_desk(data: &Path) {
     let mut app = App::launch_with(data, Launch::new().demo());
+    app.sign_in_as_owner();
     app.wait_for(ids::nav::PARTNERS);
     app.partner_names();
     app.quit();

@@ -87,7 +87,7 @@ fn attempt(n: u64, codes: &[String]) -> RedemptionInput {
 
 /// Logs attempt `n`: `Some((id, replayed))`, or `None` when the code was refused.
 async fn log(desk: &Desk, n: u64, codes: &[String]) -> Res<Option<(i64, bool)>> {
-    let actor = Actor("crash-test".into());
+    let actor = Actor::named("crash-test");
     let outcome = desk
         .log_redemption(&attempt(n, codes), TILL, &actor)
         .await?;

@@ -11,6 +11,9 @@ use crate::error::Field;
 use crate::imports::{ImportOutcome, ImportPreview};
 use crate::ledger::{LogOutcome, RedemptionInput, RedemptionView, VoidInput};
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
+use crate::people::{
+    NewPerson, OwnerWithCode, Person, PersonRole, PinChange, RecoveryInput, SignInChoice,
+};
 use crate::terms::{AgreementVersion, SignInput, TermsInput, TermsPreview};
 
 /// The ts-rs settings every export uses: ids and counts are plain JSON numbers.
@@ -40,5 +43,12 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     VoidInput::export_all(cfg)?;
     ImportPreview::export_all(cfg)?;
     ImportOutcome::export_all(cfg)?;
+    Person::export_all(cfg)?;
+    PersonRole::export_all(cfg)?;
+    SignInChoice::export_all(cfg)?;
+    PinChange::export_all(cfg)?;
+    NewPerson::export_all(cfg)?;
+    RecoveryInput::export_all(cfg)?;
+    OwnerWithCode::export_all(cfg)?;
     Ok(())
 }

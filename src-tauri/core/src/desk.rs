@@ -3,22 +3,53 @@
 use std::path::Path;
 
 use crate::clock::Clock;
+use crate::ids::PersonId;
+use crate::people::Person;
 use crate::store::{self, Pools};
 use crate::Result;
 
-/// Who is making a change, as written in the audit log.
+/// Who is making a change: the signed-in person by id, and the name every record shows
+/// (kept as text too, so a record still reads right after the person is renamed, and
+/// records from before sign-in existed, which have no id, read "owner").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor(pub String);
+pub struct Actor {
+    /// The signed-in person; `None` for the app itself and for records made without one.
+    pub person: Option<PersonId>,
+    /// The name written beside the id.
+    pub name: String,
+}
 
 impl Actor {
-    /// The owner at the back-office laptop (until staff sign-in exists).
+    /// `person`, signed in.
+    pub fn person(person: &Person) -> Self {
+        Self::signed_in(person.id, person.name.clone())
+    }
+
+    /// The signed-in person `id`, called `name`.
+    pub fn signed_in(id: PersonId, name: impl Into<String>) -> Self {
+        Actor {
+            person: Some(id),
+            name: name.into(),
+        }
+    }
+
+    /// The unnamed owner of the versions before sign-in (tests, and the shell until its
+    /// sessions exist): no person id, the name "owner".
     pub fn owner() -> Self {
-        Actor("owner".into())
+        Self::named("owner")
     }
 
     /// Demo data and other changes the app makes by itself.
     pub fn system() -> Self {
-        Actor("system".into())
+        Self::named("system")
+    }
+
+    /// A name with no person behind it (a till in a test, a crash-test writer).
+    pub fn named(name: impl Into<String>) -> Self {
+        Actor {
+            person: None,
+            name: name.into(),
+        }
     }
 }
 

@@ -73,6 +73,8 @@ define_id! {
     CostId;
     /// A goal's row id.
     GoalId;
+    /// A person's row id: an owner or a member of staff who signs in with a PIN.
+    PersonId;
 }
 
 #[cfg(test)]

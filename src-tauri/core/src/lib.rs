@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod money;
 pub mod partners;
 pub mod payouts;
+pub mod people;
 pub mod program;
 pub mod store;
 pub mod terms;

@@ -1,5 +1,6 @@
 //! Helpers for tests: a fresh [`Desk`] on a temporary folder with a clock the test moves,
-//! input builders, a partner with signed terms, the demo, and PDF text read back.
+//! input builders, a partner with signed terms, the demo, people who sign in, and PDF text
+//! read back.
 
 use std::path::Path;
 
@@ -8,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use crate::business::BusinessProfileInput;
 use crate::clock::{Clock, ManualClock};
 use crate::partners::{PartnerId, PartnerInput, PartnerStatus};
+use crate::people::{NewPerson, OwnerWithCode, Person, PersonRole, PinChange};
 use crate::terms::{SignInput, TermsInput};
 use crate::{Actor, Desk};
 
@@ -191,6 +193,60 @@ pub async fn sign_terms(t: &Desk, p: PartnerId, terms: &TermsInput) {
     t.sign_agreement(draft.id, &signature("2026-01-01"), &Actor::owner())
         .await
         .expect("sign");
+}
+
+/// The PIN [`first_owner`] signs in with.
+pub const OWNER_PIN: &str = "482915";
+/// The PIN [`add_person`] gives everyone it adds.
+pub const STAFF_PIN: &str = "7351";
+
+/// `pin` typed twice.
+pub fn pins(pin: &str) -> PinChange {
+    PinChange {
+        pin: pin.into(),
+        pin_again: pin.into(),
+    }
+}
+
+/// Creates the owner "Maya Bean" with [`OWNER_PIN`] on a desk with nobody on it yet.
+pub async fn first_owner(t: &Desk) -> OwnerWithCode {
+    t.create_first_owner("Maya Bean", &pins(OWNER_PIN))
+        .await
+        .expect("first owner")
+}
+
+/// Adds `name` in `role` with [`STAFF_PIN`], on behalf of owner `by`.
+pub async fn add_person(t: &Desk, name: &str, role: PersonRole, by: &Person) -> Person {
+    let input = NewPerson {
+        name: name.into(),
+        role,
+        pin: STAFF_PIN.into(),
+        pin_again: STAFF_PIN.into(),
+    };
+    t.add_person(&input, &Actor::person(by))
+        .await
+        .expect("add person")
+}
+
+/// A connection of its own on `t`'s file, to read or try what the app never would.
+pub async fn raw_connection(t: &Desk) -> sqlx::SqliteConnection {
+    use sqlx::Connection;
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(t.db_path());
+    sqlx::SqliteConnection::connect_with(&opts)
+        .await
+        .expect("connect")
+}
+
+/// Every audit entry as (actor name, actor id, `entity:action`, before and after JSON).
+pub async fn audit_rows(t: &Desk) -> Vec<(String, Option<i64>, String, String)> {
+    sqlx::query_as(
+        "SELECT actor, actor_id, entity || ':' || action,
+                coalesce(before_json, '') || coalesce(after_json, '')
+         FROM audit_log ORDER BY id",
+    )
+    .fetch_all(&mut raw_connection(t).await)
+    .await
+    .expect("audit")
 }
 
 /// What `tool` prints for `args`: the independent readers the tests check documents with

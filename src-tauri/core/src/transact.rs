@@ -79,7 +79,8 @@ impl<'d> Tx<'d> {
     ) -> Result<()> {
         let entry = NewAuditEntry {
             at: self.desk.now(),
-            actor: &self.actor.0,
+            actor: &self.actor.name,
+            actor_id: self.actor.person,
             entity,
             entity_id: id.into(),
             action,

@@ -75,7 +75,7 @@ async fn exported_partners_import_back_unchanged() {
     assert_eq!((check.ready, check.refused), (7, 0), "{:?}", check.rows);
     assert!(check.columns_ignored.is_empty());
     let outcome = target
-        .import_partners(&file.bytes, &Actor("anna".into()))
+        .import_partners(&file.bytes, &Actor::named("anna"))
         .await
         .unwrap();
     assert_eq!(outcome.imported, 7);

@@ -43,7 +43,7 @@ fn attempt(key: &str, code: &str, sale: &str) -> RedemptionInput {
 }
 
 async fn log(t: &Desk, input: &RedemptionInput) -> LogOutcome {
-    t.log_redemption(input, TILL, &Actor("till".into()))
+    t.log_redemption(input, TILL, &Actor::named("till"))
         .await
         .expect("log")
 }
@@ -426,14 +426,15 @@ async fn not_even_raw_sql_rewrites_or_overuses_the_ledger() {
         // A second use of the single-use code, bypassing the app.
         "INSERT INTO redemptions SELECT NULL, 'raw-second-use', code_id, partner_id,
              agreement_version_id, redeemed_at, local_day, currency, sale_minor, discount_minor,
-             commission_minor, offer_applied, new_customer, note, till, logged_by
+             commission_minor, offer_applied, new_customer, note, till, logged_by, logged_by_id
          FROM redemptions",
         // INSERT OR REPLACE deletes without the DELETE trigger; its own trigger stops it.
         "REPLACE INTO redemptions SELECT id, idempotency_key, code_id, partner_id,
              agreement_version_id, redeemed_at, local_day, currency, 99999, 0, 99999,
-             offer_applied, new_customer, note, till, logged_by
+             offer_applied, new_customer, note, till, logged_by, logged_by_id
          FROM redemptions",
-        "REPLACE INTO redemption_voids SELECT id, redemption_id, voided_at, voided_by, reason, 1
+        "REPLACE INTO redemption_voids SELECT id, redemption_id, voided_at, voided_by, reason, 1,
+             voided_by_id
          FROM redemption_voids",
     ] {
         let err = sqlx::query(sql).execute(&mut conn).await.expect_err(sql);
@@ -477,7 +478,7 @@ async fn each_till_lists_its_own_last_twenty() {
             .expect("log");
     }
     logged(log(&t, &attempt("elsewhere", &c.printed, "10")).await);
-    let recent = t.recent_redemptions("Window").await.expect("recent");
+    let recent = t.recent_redemptions("Window", None).await.expect("recent");
     assert_eq!(recent.len(), 20);
     assert!(
         recent.windows(2).all(|w| w[0].id.0 > w[1].id.0),

@@ -78,7 +78,7 @@ async fn sell(t: &TestDesk, key: &str, code: &str) -> Redemption {
         note: String::new(),
     };
     match t
-        .log_redemption(&input, "Front till", &Actor("till".into()))
+        .log_redemption(&input, "Front till", &Actor::named("till"))
         .await
         .expect("log")
     {

@@ -182,7 +182,7 @@ async fn every_change_writes_an_audit_row_with_before_and_after() {
     let p = add(&t, "Crumb & Co.").await;
     let mut edit = partner("Crumb & Co.");
     edit.phone = "+48 42 123 45 67".into();
-    t.update_partner(p.id, &edit, &Actor("anna".into()))
+    t.update_partner(p.id, &edit, &Actor::named("anna"))
         .await
         .unwrap();
     t.change_partner_status(p.id, Active, &Actor::owner())

@@ -314,7 +314,7 @@ async fn redeem(t: &TestDesk, code: &str, times: usize) {
             note: String::new(),
         };
         let outcome = t
-            .log_redemption(&input, "Front till", &Actor("till".into()))
+            .log_redemption(&input, "Front till", &Actor::named("till"))
             .await
             .expect("log");
         assert!(matches!(outcome, LogOutcome::Logged { .. }), "{outcome:?}");

@@ -39,6 +39,7 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "partners",
             "payout_reversals",
             "payouts",
+            "people",
             "program_costs",
             "redemption_voids",
             "redemptions",
@@ -190,4 +191,50 @@ async fn audit_entries_cannot_be_rewritten_even_with_raw_sql() {
         .await;
     assert!(update.unwrap_err().to_string().contains("immutable"));
     assert!(delete.unwrap_err().to_string().contains("immutable"));
+}
+
+/// The first migration of the people version: a file stopped before it is what the
+/// previous version of the app wrote.
+const PEOPLE_SCHEMA: i64 = 20261129000007;
+
+#[tokio::test]
+async fn a_database_from_before_sign_in_asks_for_an_owner_and_keeps_its_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(DB_FILE_NAME);
+    let all = concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations");
+    let mut older = sqlx::migrate::Migrator::new(std::path::Path::new(all))
+        .await
+        .expect("migrations");
+    older.migrations = older
+        .migrations
+        .iter()
+        .filter(|m| m.version < PEOPLE_SCHEMA)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    let opts = SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true);
+    let mut conn = SqliteConnection::connect_with(&opts).await.expect("create");
+    older.run(&mut conn).await.expect("older schema");
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, entity, entity_id, action) VALUES (1, 'owner', 'partner', 1, 'create')",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("old entry");
+    conn.close().await.expect("close");
+
+    let t = Desk::open(dir.path()).await.expect("open and migrate");
+    assert!(t.needs_owner().await.expect("needs owner"));
+    let old = t
+        .audit_trail(partnerdesk_core::audit::AuditEntity::Partner, 1)
+        .await
+        .expect("trail");
+    assert_eq!(
+        old.iter()
+            .map(|e| (e.actor.as_str(), e.actor_id))
+            .collect::<Vec<_>>(),
+        vec![("owner", None)]
+    );
 }

@@ -1,4 +1,4 @@
-//! App-wide commands: start-up status and demo data.
+//! App-wide commands: start-up status (with who is signed in) and demo data.
 
 use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
 use partnerdesk_core::partners::PartnerStatus;
@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult};
-use crate::state::{App, Arrival, OwnerDesk, Role};
+use crate::state::{App, Arrival, SessionView, SetupDesk};
 
 /// What the UI needs before it shows anything.
 #[derive(Debug, Serialize, TS)]
@@ -26,19 +26,26 @@ pub struct AppStatus {
     pub demo_available: bool,
     /// This till's name, stored on every redemption logged here.
     pub till: String,
-    /// `staff` in counter-only mode: the window shows the counter and nothing else.
-    pub role: Role,
+    /// No owner exists yet: after the business profile, the window asks for one.
+    pub needs_owner: bool,
+    /// Who is signed in; `None` shows the lock screen.
+    pub session: Option<SessionView>,
+    /// A dedicated till (`--counter`): the counter only, whoever signs in.
+    pub till_only: bool,
+    /// Minutes without use after which the window locks.
+    pub idle_lock_minutes: u32,
 }
 
 /// Builds the status the UI starts from: `desk` is the open store or why it is closed.
 async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatus> {
-    let (problem, profile, demo_available, till) = match desk {
-        Err(problem) => (Some(problem.clone()), None, false, String::new()),
+    let (problem, profile, demo_available, till, needs_owner) = match desk {
+        Err(problem) => (Some(problem.clone()), None, false, String::new(), false),
         Ok(desk) => (
             None,
             desk.profile().await?,
             desk.is_empty().await?,
             desk.till_name().await?,
+            desk.needs_owner().await?,
         ),
     };
     Ok(AppStatus {
@@ -50,7 +57,10 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
         partner_start_statuses: PartnerStatus::STARTING.to_vec(),
         demo_available,
         till,
-        role: app.role(),
+        needs_owner,
+        session: app.session(),
+        till_only: app.till_only(),
+        idle_lock_minutes: app.idle_lock_minutes(),
     })
 }
 
@@ -62,7 +72,7 @@ pub async fn app_status(arrival: Arrival<'_>) -> ApiResult<AppStatus> {
 
 #[tauri::command]
 #[tracing::instrument(skip(desk), err(Debug))]
-pub async fn load_demo(desk: OwnerDesk<'_>) -> ApiResult<AppStatus> {
+pub async fn load_demo(desk: SetupDesk<'_>) -> ApiResult<AppStatus> {
     desk.load_demo().await?;
     status(desk.app(), Ok(&desk)).await
 }

@@ -4,8 +4,10 @@ use partnerdesk_core::ledger::{
     LogOutcome, RedemptionId, RedemptionInput, RedemptionView, VoidInput,
 };
 
+use partnerdesk_core::people::PersonRole;
+
 use crate::error::ApiResult;
-use crate::state::{OwnerDesk, Role, StaffDesk};
+use crate::state::{OwnerDesk, StaffDesk};
 
 /// Logs a redemption at this till. Safe to retry with the same input: the idempotency key
 /// makes a repeat return the first result.
@@ -15,26 +17,31 @@ pub async fn log_redemption(desk: StaffDesk<'_>, input: RedemptionInput) -> ApiR
     let till = desk.till_name().await?;
     let mut outcome = desk.log_redemption(&input, &till, &desk.actor()).await?;
     if let LogOutcome::Logged { redemption, .. } = &mut outcome {
-        hide_money_from_staff(desk.app().role(), redemption);
+        hide_money_from_counter(desk.counter_only(), redemption);
     }
     Ok(outcome)
 }
 
-/// The last redemptions logged at this till, newest first.
+/// The last redemptions logged at this till, newest first: a staff member's own only, an
+/// owner's everyone's.
 #[tauri::command]
 #[tracing::instrument(skip(desk), err(Debug))]
 pub async fn recent_redemptions(desk: StaffDesk<'_>) -> ApiResult<Vec<RedemptionView>> {
     let till = desk.till_name().await?;
-    let mut recent = desk.recent_redemptions(&till).await?;
+    let own = desk
+        .person()
+        .filter(|person| person.role == PersonRole::Staff)
+        .map(|person| person.id);
+    let mut recent = desk.recent_redemptions(&till, own).await?;
     for redemption in &mut recent {
-        hide_money_from_staff(desk.app().role(), redemption);
+        hide_money_from_counter(desk.counter_only(), redemption);
     }
     Ok(recent)
 }
 
-/// Staff see what the customer gets, never what the partner earns.
-fn hide_money_from_staff(role: Role, redemption: &mut RedemptionView) {
-    if role == Role::Staff {
+/// A counter-only window shows what the customer gets, never what the partner earns.
+fn hide_money_from_counter(counter_only: bool, redemption: &mut RedemptionView) {
+    if counter_only {
         redemption.commission.clear();
     }
 }
@@ -101,7 +108,7 @@ mod tests {
             "8 % of the €18.00 the customer paid"
         );
         let customer_gets = (view.sale.clone(), view.discount.clone(), view.pays.clone());
-        hide_money_from_staff(Role::Staff, &mut view);
+        hide_money_from_counter(true, &mut view);
         assert_eq!(view.commission, "");
         // What the customer gets stays: staff need it to ring up the sale.
         assert_eq!((view.sale, view.discount, view.pays), customer_gets);
@@ -110,7 +117,7 @@ mod tests {
     #[tokio::test]
     async fn the_owner_window_sees_the_commission() {
         let mut view = logged().await;
-        hide_money_from_staff(Role::Owner, &mut view);
+        hide_money_from_counter(false, &mut view);
         assert_eq!(view.commission, "€1.44");
     }
 }

@@ -8,7 +8,9 @@ pub mod counter;
 pub mod exports;
 pub mod partners;
 pub mod payouts;
+pub mod people;
 pub mod program;
+pub mod session;
 
 #[cfg(test)]
 mod tests {

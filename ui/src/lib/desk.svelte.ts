@@ -1,7 +1,9 @@
-// What the whole window shares: the status read at start, kept current as the profile changes.
+// What the whole window shares: the status read at start, kept current as the profile, the
+// session and the idle time change.
 
 import type { AppStatus } from './api/bindings/AppStatus';
 import type { BusinessProfile } from './api/bindings/BusinessProfile';
+import type { SessionView } from './api/bindings/SessionView';
 
 class Desk {
 	/** Null until `app_status` has answered. */
@@ -12,9 +14,37 @@ class Desk {
 		return this.status?.profile ?? null;
 	}
 
+	/** Who is signed in; null while the window is locked. */
+	get session(): SessionView | null {
+		return this.status?.session ?? null;
+	}
+
+	/** True when an owner is signed in (on a till launched with `--counter` too). */
+	get isOwner(): boolean {
+		return this.session?.role === 'owner';
+	}
+
 	/** Records a newly saved profile, so the navigation and forms show it. */
 	profileSaved(profile: BusinessProfile): void {
 		if (this.status) this.status.profile = profile;
+	}
+
+	/** Records a sign-in: the window shows what this person may reach. */
+	signedIn(session: SessionView): void {
+		if (!this.status) return;
+		this.status.session = session;
+		// Signing in means an owner exists, whether it was just created or recovered.
+		this.status.needsOwner = false;
+	}
+
+	/** Records the lock: the window shows the lock screen. */
+	locked(): void {
+		if (this.status) this.status.session = null;
+	}
+
+	/** Records a new idle time, which the running idle timer picks up. */
+	idleLockSet(minutes: number): void {
+		if (this.status) this.status.idleLockMinutes = minutes;
 	}
 }
 

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::ids::PersonId;
+
 /// What kind of record an audit entry is about. Stored as [`AuditEntity::as_str`]; the
 /// strings are those the log has always held, so old and new entries read alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -20,11 +22,15 @@ pub enum AuditEntity {
     Goal,
     /// This installation's till (its name).
     Till,
+    /// A person who signs in (never with a PIN or hash in the entry).
+    Person,
+    /// One of this installation's settings (entity id 0: the action names the setting).
+    Setting,
 }
 
 impl AuditEntity {
     /// Every entity, in declaration order.
-    pub const ALL: [AuditEntity; 10] = [
+    pub const ALL: [AuditEntity; 12] = [
         AuditEntity::BusinessProfile,
         AuditEntity::Partner,
         AuditEntity::AgreementVersion,
@@ -35,6 +41,8 @@ impl AuditEntity {
         AuditEntity::MonthlyRevenue,
         AuditEntity::Goal,
         AuditEntity::Till,
+        AuditEntity::Person,
+        AuditEntity::Setting,
     ];
 
     /// The name stored in the `audit_log.entity` column.
@@ -50,6 +58,8 @@ impl AuditEntity {
             AuditEntity::MonthlyRevenue => "monthly_revenue",
             AuditEntity::Goal => "goal",
             AuditEntity::Till => "till",
+            AuditEntity::Person => "person",
+            AuditEntity::Setting => "setting",
         }
     }
 }
@@ -59,7 +69,11 @@ impl AuditEntity {
 pub struct AuditEntry {
     pub id: i64,
     pub at: DateTime<Utc>,
+    /// The name shown: the person's at the time, or "owner" for entries made before
+    /// sign-in existed.
     pub actor: String,
+    /// The person who made the change, when one was signed in.
+    pub actor_id: Option<PersonId>,
     pub entity: String,
     pub entity_id: i64,
     pub action: String,
@@ -72,6 +86,7 @@ pub struct AuditEntry {
 pub struct NewAuditEntry<'a> {
     pub at: DateTime<Utc>,
     pub actor: &'a str,
+    pub actor_id: Option<PersonId>,
     pub entity: AuditEntity,
     pub entity_id: i64,
     pub action: &'a str,

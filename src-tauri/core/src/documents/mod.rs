@@ -1,11 +1,13 @@
-//! Printed documents: agreement, referral card sheet, statement and counter cheat sheet PDFs,
-//! fonts embedded, each laid out and painted by the generic [`engine`].
+//! Printed documents: agreement, referral card sheet, statement, counter cheat sheet and
+//! owner recovery sheet PDFs, fonts embedded, each laid out and painted by the generic
+//! [`engine`].
 
 mod agreement;
 mod cards;
 mod cheat_sheet;
 pub mod engine;
 pub mod parts;
+mod recovery;
 #[cfg(any(test, feature = "testing"))]
 pub mod samples;
 pub mod statement;
@@ -14,3 +16,4 @@ pub use agreement::{render_agreement, AgreementDoc, PartyBlock, SignatureBlock};
 pub use cards::{render_card_sheet, Card, CardSheet, CARDS_PER_PAGE};
 pub use cheat_sheet::render_cheat_sheet;
 pub use engine::DocumentError;
+pub use recovery::{render_recovery_sheet, RecoverySheet};

@@ -6,6 +6,7 @@ mod imports;
 mod ledger;
 mod partner;
 mod payouts;
+mod people;
 mod store;
 mod terms;
 mod validation;
@@ -16,6 +17,7 @@ pub use imports::ImportError;
 pub use ledger::LedgerError;
 pub use partner::PartnerError;
 pub use payouts::PayoutError;
+pub use people::{wait_words, PersonError};
 pub use store::StoreError;
 pub use terms::TermsError;
 pub use validation::{Field, FieldError, Problem};
@@ -53,6 +55,9 @@ pub enum Error {
     /// A CSV import was refused as a whole.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// A sign-in, or a change to the people who sign in, was refused.
+    #[error(transparent)]
+    Person(#[from] PersonError),
 }
 
 /// Result with the crate's [`Error`].
@@ -121,6 +126,16 @@ impl Error {
             // A document that cannot be rendered is the app's fault, never an input's.
             Error::Document(DocumentError::FontUnreadable { .. } | DocumentError::Csv(_)) => None,
             Error::ProfileRequired => None,
+            Error::Person(e) => match e {
+                PersonError::DuplicateName { .. } => Some(Field::Name),
+                PersonError::WrongPin { .. } | PersonError::Waiting { .. } => Some(Field::Pin),
+                PersonError::WrongRecoveryCode => Some(Field::RecoveryCode),
+                PersonError::NotFound(_)
+                | PersonError::Inactive { .. }
+                | PersonError::LastOwner
+                | PersonError::OwnerExists
+                | PersonError::Hashing { .. } => None,
+            },
         }
     }
 }

@@ -57,6 +57,10 @@ pub enum Field {
     Description,
     Month,
     Target,
+    Pin,
+    PinAgain,
+    RecoveryCode,
+    IdleLock,
 }
 
 impl Field {
@@ -113,6 +117,10 @@ impl Field {
             Field::Description => "Description",
             Field::Month => "Month",
             Field::Target => "Target",
+            Field::Pin => "PIN",
+            Field::PinAgain => "PIN again",
+            Field::RecoveryCode => "Recovery code",
+            Field::IdleLock => "Lock after",
         }
     }
 }
@@ -132,6 +140,9 @@ pub enum Problem {
     Between { min: i64, max: i64 },
     /// Not one of the values we know, e.g. an unknown currency code.
     Unknown { value: String },
+    /// A rule a label and a shape cannot say, as a whole sentence ("A PIN is 4 to 8
+    /// digits.").
+    Rule { says: &'static str },
 }
 
 /// One refused field.
@@ -161,6 +172,7 @@ impl FieldError {
             }
             Problem::Between { min, max } => format!("{label} must be between {min} and {max}."),
             Problem::Unknown { value } => format!("{label} \"{value}\" is not one we know."),
+            Problem::Rule { says } => (*says).to_string(),
         }
     }
 }

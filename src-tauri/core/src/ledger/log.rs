@@ -44,7 +44,7 @@ impl Desk {
         // One clock reading, so the stored time and the till's day always agree.
         let now = self.now();
         let day = self.clock().day_of(now);
-        let actor = tx.actor();
+        let logged_by = tx.actor();
         // Everything below runs under the write lock: the key, the code's uses and the
         // month's commission are read and written in one transaction. The early `Ok`
         // answers (a replay, a refused code) have written nothing, so committing them
@@ -109,7 +109,7 @@ impl Desk {
                 new_customer: input.new_customer,
                 note: &note,
                 till,
-                logged_by: &actor.0,
+                logged_by,
             },
         )
         .await?;

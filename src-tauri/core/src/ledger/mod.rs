@@ -19,6 +19,7 @@ pub use log::NOTE_MAX;
 pub use till::{DEFAULT_TILL, RECENT_MAX, TILL_NAME_MAX};
 pub use void::REASON_MAX;
 
+use crate::ids::PersonId;
 pub use crate::ids::RedemptionId;
 
 /// One use of a code at the counter, as stored.
@@ -46,6 +47,8 @@ pub struct Redemption {
     pub note: String,
     pub till: String,
     pub logged_by: String,
+    /// The signed-in person who logged it; `None` for sales logged before sign-in existed.
+    pub logged_by_id: Option<PersonId>,
     pub void: Option<Void>,
 }
 

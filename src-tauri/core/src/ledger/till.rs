@@ -4,6 +4,7 @@ use super::{Redemption, RedemptionView};
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::Field;
+use crate::ids::PersonId;
 use crate::store::{self, redemptions, settings};
 use crate::text::required;
 use crate::{Desk, Error, Result};
@@ -38,14 +39,19 @@ impl Desk {
         Ok(name)
     }
 
-    /// The newest redemptions logged at `till`, newest first, at most [`RECENT_MAX`].
-    pub async fn recent_redemptions(&self, till: &str) -> Result<Vec<RedemptionView>> {
+    /// The newest redemptions logged at `till`, newest first, at most [`RECENT_MAX`]; with
+    /// `logged_by`, only that person's (staff see their own sales at the counter).
+    pub async fn recent_redemptions(
+        &self,
+        till: &str,
+        logged_by: Option<PersonId>,
+    ) -> Result<Vec<RedemptionView>> {
         let mut conn = self.pools.reader.acquire().await?;
         let locale = store::business::get(&mut conn)
             .await?
             .ok_or(Error::ProfileRequired)?
             .locale;
-        let rows = redemptions::recent_at_till(&mut conn, till, RECENT_MAX).await?;
+        let rows = redemptions::recent_at_till(&mut conn, till, logged_by, RECENT_MAX).await?;
         Ok(rows.iter().map(|r| r.view(&locale)).collect())
     }
 

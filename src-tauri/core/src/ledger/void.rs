@@ -38,11 +38,11 @@ impl Desk {
             }
             let void = Void {
                 at: self.now(),
-                by: actor.0.clone(),
+                by: actor.name.clone(),
                 reason,
                 restores_use: input.restore_use,
             };
-            redemptions::insert_void(tx, id, &void).await?;
+            redemptions::insert_void(tx, id, &void, actor.person).await?;
             let after = fetch(tx, id).await?.view(&locale);
             tx.audit(
                 AuditEntity::Redemption,

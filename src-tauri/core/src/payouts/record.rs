@@ -82,7 +82,7 @@ impl Desk {
                     reference: &reference,
                     period,
                     at: self.now(),
-                    by: &actor.0,
+                    by: actor,
                 },
             )
             .await?;
@@ -114,10 +114,10 @@ impl Desk {
             }
             let reversal = Reversal {
                 at: self.now(),
-                by: actor.0.clone(),
+                by: actor.name.clone(),
                 reason,
             };
-            payouts::insert_reversal(tx, id, &reversal).await?;
+            payouts::insert_reversal(tx, id, &reversal, actor.person).await?;
             let after = fetch(tx, id).await?.view(&locale);
             tx.audit(
                 ENTITY,

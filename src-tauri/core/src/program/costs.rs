@@ -75,7 +75,7 @@ impl Desk {
                     partner_id: input.partner_id,
                     description: &description,
                     at: self.now(),
-                    by: &actor.0,
+                    by: actor,
                 },
             )
             .await?;

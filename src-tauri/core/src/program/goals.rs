@@ -150,7 +150,7 @@ impl Desk {
         };
         self.transact(actor, async |tx| {
             let id =
-                program::insert_goal(tx, (input.kind.as_str(), target, &by), self.now(), &actor.0)
+                program::insert_goal(tx, (input.kind.as_str(), target, &by), self.now(), actor)
                     .await?;
             tx.audit(
                 AuditEntity::Goal,

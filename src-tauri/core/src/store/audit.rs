@@ -4,12 +4,14 @@ use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
 use crate::audit::{AuditEntry, NewAuditEntry};
+use crate::ids::PersonId;
 
 #[derive(FromRow)]
 struct AuditRow {
     id: i64,
     at: i64,
     actor: String,
+    actor_id: Option<PersonId>,
     entity: String,
     entity_id: i64,
     action: String,
@@ -20,11 +22,13 @@ struct AuditRow {
 /// Appends one entry.
 pub async fn append(conn: &mut SqliteConnection, e: &NewAuditEntry<'_>) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, after_json)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO audit_log (at, actor, actor_id, entity, entity_id, action, before_json,
+             after_json)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(to_millis(e.at))
     .bind(e.actor)
+    .bind(e.actor_id)
     .bind(e.entity.as_str())
     .bind(e.entity_id)
     .bind(e.action)
@@ -42,7 +46,7 @@ pub async fn for_entity(
     entity_id: i64,
 ) -> sqlx::Result<Vec<AuditEntry>> {
     let rows: Vec<AuditRow> = sqlx::query_as(
-        "SELECT id, at, actor, entity, entity_id, action, before_json, after_json
+        "SELECT id, at, actor, actor_id, entity, entity_id, action, before_json, after_json
          FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id",
     )
     .bind(entity)
@@ -55,6 +59,7 @@ pub async fn for_entity(
             id: r.id,
             at: from_millis(r.at),
             actor: r.actor,
+            actor_id: r.actor_id,
             entity: r.entity,
             entity_id: r.entity_id,
             action: r.action,

@@ -7,6 +7,7 @@ pub mod codes;
 mod open;
 pub mod partners;
 pub mod payouts;
+pub mod people;
 pub mod program;
 pub mod redemptions;
 pub mod settings;

@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
+use crate::desk::Actor;
+use crate::ids::PersonId;
 use crate::money::{currency, Money};
 use crate::partners::PartnerId;
 use crate::payouts::{Payout, PayoutId, Reversal};
@@ -81,15 +83,16 @@ pub struct NewPayout<'a> {
     pub reference: &'a str,
     pub period: (Option<NaiveDate>, Option<NaiveDate>),
     pub at: DateTime<Utc>,
-    pub by: &'a str,
+    /// Who recorded it: their name and, when signed in, their id.
+    pub by: &'a Actor,
 }
 
 /// Appends one payout.
 pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Result<PayoutId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO payouts (partner_id, paid_on, currency, amount_minor, method, reference,
-             period_from, period_to, recorded_at, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             period_from, period_to, recorded_at, recorded_by, recorded_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING id",
     )
     .bind(p.partner_id.0)
@@ -101,7 +104,8 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Res
     .bind(p.period.0.map(iso))
     .bind(p.period.1.map(iso))
     .bind(to_millis(p.at))
-    .bind(p.by)
+    .bind(&p.by.name)
+    .bind(p.by.person)
     .fetch_one(conn)
     .await?;
     Ok(PayoutId(id))
@@ -139,19 +143,23 @@ pub async fn all_payouts(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Payout
     rows.into_iter().map(PayoutRow::into_payout).collect()
 }
 
-/// Records a reversal; the UNIQUE key refuses a second one for the same payout.
+/// Records a reversal by `by_id` (`reversal.by` is their name); the UNIQUE key refuses a
+/// second one for the same payout.
 pub async fn insert_reversal(
     conn: &mut SqliteConnection,
     id: PayoutId,
     reversal: &Reversal,
+    by_id: Option<PersonId>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO payout_reversals (payout_id, reversed_at, reversed_by, reason)
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO payout_reversals (payout_id, reversed_at, reversed_by, reversed_by_id,
+             reason)
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(id.0)
     .bind(to_millis(reversal.at))
     .bind(&reversal.by)
+    .bind(by_id)
     .bind(&reversal.reason)
     .execute(conn)
     .await?;

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{FromRow, SqliteConnection};
 
 use super::to_millis;
+use crate::desk::Actor;
 use crate::partners::PartnerId;
 
 fn iso(day: NaiveDate) -> String {
@@ -21,15 +22,16 @@ pub struct NewCost<'a> {
     pub partner_id: Option<PartnerId>,
     pub description: &'a str,
     pub at: DateTime<Utc>,
-    pub by: &'a str,
+    /// Who recorded it: their name and, when signed in, their id.
+    pub by: &'a Actor,
 }
 
 /// Stores a cost.
 pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::Result<CostId> {
     sqlx::query_scalar(
         "INSERT INTO program_costs (spent_on, category, currency, amount_minor, partner_id,
-             description, recorded_at, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+             description, recorded_at, recorded_by, recorded_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(iso(c.spent_on))
     .bind(c.category)
@@ -38,7 +40,8 @@ pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::
     .bind(c.partner_id.map(|p| p.0))
     .bind(c.description)
     .bind(to_millis(c.at))
-    .bind(c.by)
+    .bind(&c.by.name)
+    .bind(c.by.person)
     .fetch_one(conn)
     .await
 }
@@ -110,22 +113,23 @@ pub async fn revenue_between(
     .await
 }
 
-/// Stores a goal.
+/// Stores a goal set by `by`.
 pub async fn insert_goal(
     conn: &mut SqliteConnection,
     (kind, target, by_month): (&str, i64, &str),
     at: DateTime<Utc>,
-    by: &str,
+    by: &Actor,
 ) -> sqlx::Result<GoalId> {
     sqlx::query_scalar(
-        "INSERT INTO goals (kind, target, by_month, created_at, created_by)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO goals (kind, target, by_month, created_at, created_by, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(kind)
     .bind(target)
     .bind(by_month)
     .bind(to_millis(at))
-    .bind(by)
+    .bind(&by.name)
+    .bind(by.person)
     .fetch_one(conn)
     .await
 }

@@ -7,6 +7,8 @@ use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
 use crate::codes::{grouped, CodeId};
+use crate::desk::Actor;
+use crate::ids::PersonId;
 use crate::ledger::{Redemption, RedemptionId, Void};
 use crate::money::{currency, Money};
 use crate::partners::PartnerId;
@@ -16,7 +18,7 @@ const SELECT: &str = "SELECT r.id, r.idempotency_key, r.code_id, c.prefix, c.cod
         r.partner_id, p.name AS partner_name, r.agreement_version_id, a.version,
         r.redeemed_at, r.local_day, r.currency, r.sale_minor, r.discount_minor,
         r.commission_minor, r.offer_applied, r.new_customer, r.note, r.till, r.logged_by,
-        v.voided_at, v.voided_by, v.reason, v.restores_use
+        r.logged_by_id, v.voided_at, v.voided_by, v.reason, v.restores_use
     FROM redemptions r
     JOIN referral_codes c ON c.id = r.code_id
     JOIN partners p ON p.id = r.partner_id
@@ -45,6 +47,7 @@ struct RedemptionRow {
     note: String,
     till: String,
     logged_by: String,
+    logged_by_id: Option<PersonId>,
     voided_at: Option<i64>,
     voided_by: Option<String>,
     reason: Option<String>,
@@ -86,6 +89,7 @@ impl RedemptionRow {
             note: self.note,
             till: self.till,
             logged_by: self.logged_by,
+            logged_by_id: self.logged_by_id,
             void,
         })
     }
@@ -112,7 +116,8 @@ pub struct NewRedemption<'a> {
     pub new_customer: bool,
     pub note: &'a str,
     pub till: &'a str,
-    pub logged_by: &'a str,
+    /// Who logged it: their name and, when signed in, their id.
+    pub logged_by: &'a Actor,
 }
 
 /// Appends one redemption; the limit trigger refuses it if the code is used up.
@@ -123,8 +128,8 @@ pub async fn insert(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO redemptions (idempotency_key, code_id, partner_id, agreement_version_id,
              redeemed_at, local_day, currency, sale_minor, discount_minor, commission_minor,
-             offer_applied, new_customer, note, till, logged_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             offer_applied, new_customer, note, till, logged_by, logged_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          RETURNING id",
     )
     .bind(r.idempotency_key)
@@ -141,7 +146,8 @@ pub async fn insert(
     .bind(i64::from(r.new_customer))
     .bind(r.note)
     .bind(r.till)
-    .bind(r.logged_by)
+    .bind(&r.logged_by.name)
+    .bind(r.logged_by.person)
     .fetch_one(conn)
     .await?;
     Ok(RedemptionId(id))
@@ -164,15 +170,21 @@ pub async fn by_key(conn: &mut SqliteConnection, key: &str) -> sqlx::Result<Opti
     row.map(RedemptionRow::into_redemption).transpose()
 }
 
-/// The newest `limit` redemptions logged at `till`, newest first.
+/// The newest `limit` redemptions logged at `till`, newest first; only those `logged_by`
+/// logged when given.
 pub async fn recent_at_till(
     conn: &mut SqliteConnection,
     till: &str,
+    logged_by: Option<PersonId>,
     limit: u32,
 ) -> sqlx::Result<Vec<Redemption>> {
-    let sql = format!("{SELECT} WHERE r.till = $1 ORDER BY r.id DESC LIMIT $2");
+    let sql = format!(
+        "{SELECT} WHERE r.till = $1 AND ($2 IS NULL OR r.logged_by_id = $2)
+         ORDER BY r.id DESC LIMIT $3"
+    );
     let rows = sqlx::query_as(&sql)
         .bind(till)
+        .bind(logged_by)
         .bind(i64::from(limit))
         .fetch_all(conn)
         .await?;
@@ -247,19 +259,23 @@ pub async fn commission_between(
     .await
 }
 
-/// Records a void; the UNIQUE key refuses a second void of the same redemption.
+/// Records a void by `by_id` (`void.by` is their name); the UNIQUE key refuses a second
+/// void of the same redemption.
 pub async fn insert_void(
     conn: &mut SqliteConnection,
     id: RedemptionId,
     void: &Void,
+    by_id: Option<PersonId>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO redemption_voids (redemption_id, voided_at, voided_by, reason, restores_use)
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO redemption_voids (redemption_id, voided_at, voided_by, voided_by_id, reason,
+             restores_use)
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id.0)
     .bind(to_millis(void.at))
     .bind(&void.by)
+    .bind(by_id)
     .bind(&void.reason)
     .bind(i64::from(void.restores_use))
     .execute(conn)

@@ -14,7 +14,10 @@ const fresh: AppStatus = {
 	partnerStartStatuses: ['prospect', 'active'],
 	demoAvailable: true,
 	till: 'Till 1',
-	role: 'owner'
+	session: null,
+	needsOwner: true,
+	tillOnly: false,
+	idleLockMinutes: 10
 };
 
 describe('app', () => {

@@ -8,5 +8,14 @@ export * as counter from './counter';
 export * as exports from './exports';
 export * as partners from './partners';
 export * as payouts from './payouts';
+export * as people from './people';
 export * as program from './program';
-export { isApiError, toApiError, type ApiError, type ErrorCode, type Field } from './ipc';
+export * as session from './session';
+export {
+	isApiError,
+	onForbidden,
+	toApiError,
+	type ApiError,
+	type ErrorCode,
+	type Field
+} from './ipc';

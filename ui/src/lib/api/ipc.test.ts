@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { call, isApiError, toApiError } from './ipc';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { call, isApiError, onForbidden, toApiError } from './ipc';
 import { fakeShell, removeFakeShell } from './testing';
 
 afterEach(removeFakeShell);
@@ -38,7 +38,10 @@ describe('call', () => {
 			{ code: 'store_too_new', message: 'Saved by version 0.3.', field: null },
 			{ code: 'store_damaged', message: 'The file is not a database.', field: null },
 			{ code: 'import_refused', message: 'Row 3 has no name.', field: null },
-			{ code: 'code_taken', message: 'BAKERY1-X is already in use.', field: 'code' }
+			{ code: 'code_taken', message: 'BAKERY1-X is already in use.', field: 'code' },
+			{ code: 'wrong_pin', message: 'Wrong PIN.', field: 'pin' },
+			{ code: 'pin_wait', message: 'Too many wrong PINs. Try again in 30 s.', field: 'pin' },
+			{ code: 'last_owner', message: 'Keep one owner.', field: null }
 		];
 		fakeShell((_cmd, args) => {
 			throw acted[(args as { index: number }).index];
@@ -57,6 +60,49 @@ describe('call', () => {
 			message: 'command not found',
 			field: null
 		});
+	});
+});
+
+describe('onForbidden', () => {
+	it('hears a forbidden refusal from any command, which still rejects', async () => {
+		const heard = vi.fn();
+		const stop = onForbidden(heard);
+		fakeShell(() => {
+			throw { code: 'forbidden', message: 'The window was locked.', field: null };
+		});
+		try {
+			await expect(call('list_partners')).rejects.toMatchObject({ code: 'forbidden' });
+			await expect(call('log_redemption')).rejects.toMatchObject({ code: 'forbidden' });
+			expect(heard).toHaveBeenCalledTimes(2);
+		} finally {
+			stop();
+		}
+	});
+
+	it('stays quiet for other refusals and for answers', async () => {
+		const heard = vi.fn();
+		const stop = onForbidden(heard);
+		fakeShell((cmd) => {
+			if (cmd === 'fine') return 1;
+			throw { code: 'over_balance', message: 'More than owed.', field: 'amount' };
+		});
+		try {
+			await expect(call('fine')).resolves.toBe(1);
+			await expect(call('record_payout')).rejects.toMatchObject({ code: 'over_balance' });
+			expect(heard).not.toHaveBeenCalled();
+		} finally {
+			stop();
+		}
+	});
+
+	it('no longer calls a listener that unsubscribed', async () => {
+		const heard = vi.fn();
+		onForbidden(heard)();
+		fakeShell(() => {
+			throw { code: 'forbidden', message: 'Locked.', field: null };
+		});
+		await expect(call('still_here')).rejects.toMatchObject({ code: 'forbidden' });
+		expect(heard).not.toHaveBeenCalled();
 	});
 });
 

@@ -36,8 +36,30 @@ const errorCodes: Record<ErrorCode, true> = {
 	payout_not_found: true,
 	already_reversed: true,
 	import_refused: true,
+	wrong_pin: true,
+	pin_wait: true,
+	last_owner: true,
+	owner_exists: true,
+	person_inactive: true,
 	internal: true
 };
+
+// Who hears that the shell refused a command as not allowed for this window: the layout,
+// which reads the status again and shows the lock screen when the session has ended (signed
+// out, or locked after the idle time). One place, so no screen has to handle it itself.
+const signedOutListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever a command is refused with `forbidden` (the shell's answer when
+ * nobody is signed in, the session was locked after the idle time, or the person may not do
+ * that). The command still rejects as usual. Returns the unsubscribe.
+ */
+export function onForbidden(listener: () => void): () => void {
+	signedOutListeners.add(listener);
+	return () => {
+		signedOutListeners.delete(listener);
+	};
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null;
@@ -75,6 +97,10 @@ export async function call<T>(cmd: string, args: InvokeArgs = {}): Promise<T> {
 	try {
 		return await invoke<T>(cmd, args);
 	} catch (err) {
-		throw toApiError(err);
+		const failure = toApiError(err);
+		if (failure.code === 'forbidden') {
+			for (const listener of signedOutListeners) listener();
+		}
+		throw failure;
 	}
 }

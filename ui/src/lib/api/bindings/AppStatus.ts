@@ -3,7 +3,7 @@ import type { ApiError } from "./ApiError";
 import type { BusinessProfile } from "./BusinessProfile";
 import type { PartnerStatus } from "./PartnerStatus";
 import type { ProfileChoices } from "./ProfileChoices";
-import type { Role } from "./Role";
+import type { SessionView } from "./SessionView";
 
 /**
  * What the UI needs before it shows anything.
@@ -30,6 +30,18 @@ demoAvailable: boolean,
  */
 till: string, 
 /**
- * `staff` in counter-only mode: the window shows the counter and nothing else.
+ * No owner exists yet: after the business profile, the window asks for one.
  */
-role: Role, };
+needsOwner: boolean, 
+/**
+ * Who is signed in; `None` shows the lock screen.
+ */
+session: SessionView | null, 
+/**
+ * A dedicated till (`--counter`): the counter only, whoever signs in.
+ */
+tillOnly: boolean, 
+/**
+ * Minutes without use after which the window locks.
+ */
+idleLockMinutes: number, };
