@@ -197,8 +197,8 @@ mod tests {
         assert_eq!(v["field"], serde_json::Value::Null);
         let v = json(
             PartnerError::Transition {
-                from: PartnerStatus::Prospect,
-                to: PartnerStatus::Paused,
+                from: PartnerStatus::Prospect.label(),
+                to: PartnerStatus::Paused.label(),
             }
             .into(),
         );

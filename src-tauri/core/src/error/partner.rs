@@ -1,7 +1,6 @@
 //! Partner rules that refuse an operation.
 
 use crate::ids::PartnerId;
-use crate::partners::PartnerStatus;
 
 /// A partner operation broke a partner rule; nothing was saved.
 #[derive(Debug, thiserror::Error)]
@@ -12,10 +11,11 @@ pub enum PartnerError {
     /// No partner has this id.
     #[error("Partner {0} was not found.")]
     NotFound(PartnerId),
-    /// The status lifecycle does not allow this move.
-    #[error("A partner cannot go from {} to {}.", .from.label(), .to.label())]
+    /// The status lifecycle does not allow this move. The statuses come as their labels,
+    /// so errors depend on no domain module.
+    #[error("A partner cannot go from {from} to {to}.")]
     Transition {
-        from: PartnerStatus,
-        to: PartnerStatus,
+        from: &'static str,
+        to: &'static str,
     },
 }

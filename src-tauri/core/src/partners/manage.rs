@@ -108,8 +108,8 @@ impl Desk {
             let before = fetch(tx, id).await?;
             if !before.status.can_become(to) {
                 return Err(PartnerError::Transition {
-                    from: before.status,
-                    to,
+                    from: before.status.label(),
+                    to: to.label(),
                 }
                 .into());
             }

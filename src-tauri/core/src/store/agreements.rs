@@ -226,10 +226,10 @@ pub async fn insert(
         VersionStatus::Draft
     };
     let head = sqlx::query(include_str!("agreements_insert.sql"))
-        .bind(v.partner_id.0)
+        .bind(v.partner_id)
         .bind(v.version)
         .bind(status.as_str())
-        .bind(v.based_on.map(|b| b.0))
+        .bind(v.based_on)
         .bind(t.currency.code());
     let row = bind_terms(head, t, columns(t)?)
         .bind(v.signature.map(|s| iso(s.signed_on)))
@@ -248,7 +248,7 @@ pub async fn update_terms(
     t: &Terms,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let head = sqlx::query(include_str!("agreements_update.sql")).bind(id.0);
+    let head = sqlx::query(include_str!("agreements_update.sql")).bind(id);
     bind_terms(head, t, columns(t)?)
         .bind(to_millis(at))
         .execute(conn)
@@ -269,7 +269,7 @@ pub async fn sign(
              updated_at = $5
          WHERE id = $1 AND status = 'draft'",
     )
-    .bind(id.0)
+    .bind(id)
     .bind(iso(s.signed_on))
     .bind(&s.our_signatory)
     .bind(&s.partner_signatory)
@@ -286,7 +286,7 @@ pub async fn supersede(
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE agreement_versions SET status = 'superseded', updated_at = $2 WHERE id = $1 AND status = 'signed'")
-        .bind(id.0)
+        .bind(id)
         .bind(to_millis(at))
         .execute(conn)
         .await?;
@@ -296,7 +296,7 @@ pub async fn supersede(
 /// Deletes a draft (the triggers refuse this for signed rows).
 pub async fn delete_draft(conn: &mut SqliteConnection, id: AgreementVersionId) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM agreement_versions WHERE id = $1")
-        .bind(id.0)
+        .bind(id)
         .execute(conn)
         .await?;
     Ok(())
@@ -308,7 +308,7 @@ pub async fn get(
     id: AgreementVersionId,
 ) -> sqlx::Result<Option<StoredVersion>> {
     let sql = format!("SELECT {COLUMNS} FROM agreement_versions WHERE id = $1");
-    let row: Option<VersionRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    let row: Option<VersionRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
     row.map(VersionRow::into_version).transpose()
 }
 
@@ -320,7 +320,7 @@ pub async fn for_partner(
     let sql = format!(
         "SELECT {COLUMNS} FROM agreement_versions WHERE partner_id = $1 ORDER BY version DESC"
     );
-    let rows: Vec<VersionRow> = sqlx::query_as(&sql).bind(partner.0).fetch_all(conn).await?;
+    let rows: Vec<VersionRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
     rows.into_iter().map(VersionRow::into_version).collect()
 }
 
@@ -329,7 +329,7 @@ pub async fn next_version(conn: &mut SqliteConnection, partner: PartnerId) -> sq
     sqlx::query_scalar(
         "SELECT COALESCE(MAX(version), 0) + 1 FROM agreement_versions WHERE partner_id = $1",
     )
-    .bind(partner.0)
+    .bind(partner)
     .fetch_one(conn)
     .await
 }
@@ -347,7 +347,7 @@ pub async fn latest_started(
          ORDER BY effective_from DESC, version DESC LIMIT 1"
     );
     let row: Option<VersionRow> = sqlx::query_as(&sql)
-        .bind(partner.0)
+        .bind(partner)
         .bind(iso(day))
         .fetch_optional(conn)
         .await?;

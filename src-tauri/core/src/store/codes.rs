@@ -80,7 +80,7 @@ pub async fn insert(
          ON CONFLICT (code) DO NOTHING
          RETURNING id",
     )
-    .bind(c.partner_id.0)
+    .bind(c.partner_id)
     .bind(c.code)
     .bind(c.prefix)
     .bind(c.batch)
@@ -122,7 +122,7 @@ pub async fn for_partner(
 ) -> sqlx::Result<Vec<ReferralCode>> {
     let sql =
         format!("SELECT {COLUMNS} FROM referral_codes WHERE partner_id = $1 ORDER BY id DESC");
-    let rows: Vec<CodeRow> = sqlx::query_as(&sql).bind(partner.0).fetch_all(conn).await?;
+    let rows: Vec<CodeRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
     Ok(rows.into_iter().map(CodeRow::into_code).collect())
 }
 
@@ -134,7 +134,7 @@ pub async fn set_enabled(
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE referral_codes SET enabled = $2, updated_at = $3 WHERE id = $1")
-        .bind(id.0)
+        .bind(id)
         .bind(i64::from(enabled))
         .bind(to_millis(at))
         .execute(conn)
@@ -145,6 +145,6 @@ pub async fn set_enabled(
 /// One code by id.
 pub async fn by_id(conn: &mut SqliteConnection, id: CodeId) -> sqlx::Result<Option<ReferralCode>> {
     let sql = format!("SELECT {COLUMNS} FROM referral_codes WHERE id = $1");
-    let row: Option<CodeRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    let row: Option<CodeRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
     Ok(row.map(CodeRow::into_code))
 }

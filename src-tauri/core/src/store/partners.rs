@@ -67,7 +67,7 @@ impl PartnerRow {
 /// One partner, if it exists.
 pub async fn get(conn: &mut SqliteConnection, id: PartnerId) -> sqlx::Result<Option<Partner>> {
     let sql = format!("SELECT {COLUMNS} FROM partners WHERE id = $1");
-    let row: Option<PartnerRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    let row: Option<PartnerRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
     Ok(row.map(PartnerRow::into_partner))
 }
 
@@ -99,7 +99,7 @@ pub async fn name_taken(
 ) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT name FROM partners WHERE name_key = $1 AND ($2 IS NULL OR id <> $2)")
         .bind(name_key)
-        .bind(except.map(|id| id.0))
+        .bind(except)
         .fetch_optional(conn)
         .await
 }
@@ -140,7 +140,7 @@ pub async fn update(
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query(include_str!("partners_update.sql"))
-        .bind(id.0)
+        .bind(id)
         .bind(&p.name)
         .bind(&p.name_key)
         .bind(&p.category)
@@ -168,7 +168,7 @@ pub async fn set_status(
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE partners SET status = $2, updated_at = $3 WHERE id = $1")
-        .bind(id.0)
+        .bind(id)
         .bind(status.as_str())
         .bind(to_millis(at))
         .execute(conn)

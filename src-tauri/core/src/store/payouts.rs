@@ -95,7 +95,7 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Res
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING id",
     )
-    .bind(p.partner_id.0)
+    .bind(p.partner_id)
     .bind(iso(p.paid_on))
     .bind(p.amount.currency.code())
     .bind(p.amount.minor)
@@ -114,7 +114,7 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Res
 /// One payout with its reversal, if any.
 pub async fn by_id(conn: &mut SqliteConnection, id: PayoutId) -> sqlx::Result<Option<Payout>> {
     let sql = format!("{SELECT} WHERE p.id = $1");
-    let row: Option<PayoutRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    let row: Option<PayoutRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
     row.map(PayoutRow::into_payout).transpose()
 }
 
@@ -128,7 +128,7 @@ pub async fn for_partner(
         "{SELECT} WHERE p.partner_id = $1 AND p.paid_on BETWEEN $2 AND $3 ORDER BY p.paid_on, p.id"
     );
     let rows: Vec<PayoutRow> = sqlx::query_as(&sql)
-        .bind(partner.0)
+        .bind(partner)
         .bind(iso(from))
         .bind(iso(to))
         .fetch_all(conn)
@@ -156,7 +156,7 @@ pub async fn insert_reversal(
              reason)
          VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(id.0)
+    .bind(id)
     .bind(to_millis(reversal.at))
     .bind(&reversal.by)
     .bind(by_id)
@@ -182,7 +182,7 @@ pub async fn balance_through(
              WHERE p.partner_id = $1 AND p.paid_on <= $2
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id))",
     )
-    .bind(partner.0)
+    .bind(partner)
     .bind(iso(through))
     .fetch_one(conn)
     .await

@@ -37,7 +37,7 @@ pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::
     .bind(c.category)
     .bind(c.currency)
     .bind(c.amount_minor)
-    .bind(c.partner_id.map(|p| p.0))
+    .bind(c.partner_id)
     .bind(c.description)
     .bind(to_millis(c.at))
     .bind(&c.by.name)

@@ -133,9 +133,9 @@ pub async fn insert(
          RETURNING id",
     )
     .bind(r.idempotency_key)
-    .bind(r.code_id.0)
-    .bind(r.partner_id.0)
-    .bind(r.agreement_version_id.0)
+    .bind(r.code_id)
+    .bind(r.partner_id)
+    .bind(r.agreement_version_id)
     .bind(to_millis(r.at))
     .bind(r.local_day.format("%Y-%m-%d").to_string())
     .bind(r.sale.currency.code())
@@ -159,7 +159,7 @@ pub async fn by_id(
     id: RedemptionId,
 ) -> sqlx::Result<Option<Redemption>> {
     let sql = format!("{SELECT} WHERE r.id = $1");
-    let row: Option<RedemptionRow> = sqlx::query_as(&sql).bind(id.0).fetch_optional(conn).await?;
+    let row: Option<RedemptionRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
     row.map(RedemptionRow::into_redemption).transpose()
 }
 
@@ -200,7 +200,7 @@ pub async fn for_partner_between(
     let sql =
         format!("{SELECT} WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3 ORDER BY r.id");
     let rows = sqlx::query_as(&sql)
-        .bind(partner.0)
+        .bind(partner)
         .bind(from.format("%Y-%m-%d").to_string())
         .bind(to.format("%Y-%m-%d").to_string())
         .fetch_all(conn)
@@ -227,7 +227,7 @@ pub async fn uses(
                  ORDER BY redemption_id DESC LIMIT 1)
          FROM code_uses WHERE code_id = $1",
     )
-    .bind(code.0)
+    .bind(code)
     .fetch_one(conn)
     .await?;
     Ok((
@@ -251,7 +251,7 @@ pub async fn commission_between(
          WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3 AND r.currency = $4
            AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
     )
-    .bind(partner.0)
+    .bind(partner)
     .bind(from.format("%Y-%m-%d").to_string())
     .bind(to.format("%Y-%m-%d").to_string())
     .bind(currency.code())
@@ -272,7 +272,7 @@ pub async fn insert_void(
              restores_use)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(id.0)
+    .bind(id)
     .bind(to_millis(void.at))
     .bind(&void.by)
     .bind(by_id)
