@@ -137,7 +137,7 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     });
     assert!(
         rows.iter()
-            .any(|r| cells(r)[2..5] == ["€12.50", "€1.25", "€0.90"]),
+            .any(|r| cells(r)[3..6] == ["€12.50", "€1.25", "€0.90"]),
         "sale, discount and commission of the €12.50 sale: {rows:?}"
     );
 

@@ -21,22 +21,24 @@ describe('desk', () => {
 	it('records a sign-in, which also means an owner exists, and the lock', () => {
 		desk.status = status();
 		expect(desk.session).toBeNull();
-		expect(desk.isOwner).toBe(false);
+		expect(desk.ownerWindow).toBe(false);
 
 		desk.signedIn({ personId: 1, name: 'Ada', role: 'owner', counterOnly: false });
 		expect(desk.session?.name).toBe('Ada');
-		expect(desk.isOwner).toBe(true);
+		expect(desk.ownerWindow).toBe(true);
 		expect(desk.status.needsOwner).toBe(false);
 
 		desk.locked();
 		expect(desk.session).toBeNull();
-		expect(desk.isOwner).toBe(false);
+		expect(desk.ownerWindow).toBe(false);
 	});
 
-	it('says staff are not owners, and keeps a new idle time', () => {
+	it('gives no owner window to staff nor to an owner on a dedicated till, and keeps a new idle time', () => {
 		desk.status = status();
 		desk.signedIn({ personId: 2, name: 'Bo', role: 'staff', counterOnly: true });
-		expect(desk.isOwner).toBe(false);
+		expect(desk.ownerWindow).toBe(false);
+		desk.signedIn({ personId: 1, name: 'Ada', role: 'owner', counterOnly: true });
+		expect(desk.ownerWindow).toBe(false);
 		desk.idleLockSet(25);
 		expect(desk.status.idleLockMinutes).toBe(25);
 	});

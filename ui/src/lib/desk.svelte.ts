@@ -19,9 +19,10 @@ class Desk {
 		return this.status?.session ?? null;
 	}
 
-	/** True when an owner is signed in (on a till launched with `--counter` too). */
-	get isOwner(): boolean {
-		return this.session?.role === 'owner';
+	/** True when the signed-in person reaches the owner's screens and actions (voids too):
+	 * an owner, on a window that is not a dedicated till. The shell says so in the session. */
+	get ownerWindow(): boolean {
+		return !!this.session && !this.session.counterOnly;
 	}
 
 	/** Records a newly saved profile, so the navigation and forms show it. */

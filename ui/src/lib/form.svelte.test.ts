@@ -52,6 +52,27 @@ describe('FormState', () => {
 		expect(form.note).toBeNull();
 		expect(form.refusal).toBe('Locked.');
 	});
+
+	it('leaves on Esc, but not while busy or when the Esc was already taken', async () => {
+		const form = createForm([]);
+		let left = 0;
+		const onkeydown = form.onescape(() => left++);
+		const key = (key: string, defaultPrevented = false) => {
+			const event = { key, defaultPrevented, preventDefault: () => {} };
+			onkeydown(event as KeyboardEvent);
+		};
+		key('Enter');
+		key('Escape', true);
+		expect(left).toBe(0);
+		key('Escape');
+		expect(left).toBe(1);
+		let finish = () => {};
+		const work = form.submit(() => new Promise<void>((done) => (finish = done)));
+		key('Escape');
+		finish();
+		await work;
+		expect(left).toBe(1);
+	});
 });
 
 describe('placeError', () => {

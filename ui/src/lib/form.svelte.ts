@@ -79,6 +79,19 @@ export class FormState {
 		};
 	}
 
+	/**
+	 * A keydown handler for `<svelte:window>`: Esc runs `leave` (back, close), except while the
+	 * work runs, which must finish first, or when something inside already took that Esc.
+	 */
+	onescape(leave: () => void): (event: KeyboardEvent) => void {
+		return (event) => {
+			if (event.key === 'Escape' && !event.defaultPrevented && !this.busy) {
+				event.preventDefault();
+				leave();
+			}
+		};
+	}
+
 	/** Shows `failure` beside its input, or on top. */
 	refuse(failure: ApiError): void {
 		const fields = typeof this.#fields === 'function' ? this.#fields() : this.#fields;

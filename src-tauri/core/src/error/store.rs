@@ -34,7 +34,7 @@ pub enum StoreError {
     #[error("Could not update the database schema: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// Another till held the database's write lock longer than we wait; a retry is safe.
-    #[error("Another till is saving right now. Press Enter again in a moment; nothing is counted twice.")]
+    #[error("Another till is saving right now. Try again in a moment; nothing is counted twice.")]
     Busy,
     /// Any other database failure.
     #[error("Database error: {0}")]

@@ -1,6 +1,6 @@
-// What a money panel shows, reloaded whenever what it is about changes (the period, the
-// partner). Only the latest load's answer is kept: a slow answer for a period the owner has
-// already left arrives after the newer one and must not replace it.
+// What a view shows, loaded as it opens and again whenever what it is about changes (a money
+// panel's period or partner). Only the latest load's answer is kept: a slow answer for a
+// period the owner has already left arrives after the newer one and must not replace it.
 
 import { toApiError } from '$lib/api';
 
