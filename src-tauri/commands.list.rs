@@ -51,6 +51,7 @@ macro_rules! with_command_list {
             Owner codes::print_card_sheet,
             Staff counter::log_redemption,
             Staff counter::recent_redemptions,
+            Staff counter::discard_unsaved_sale,
             Owner counter::void_redemption,
             Owner counter::set_till_name,
             Owner payouts::partner_money,

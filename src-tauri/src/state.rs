@@ -415,6 +415,7 @@ mod tests {
         "lookup_code",
         "log_redemption",
         "recent_redemptions",
+        "discard_unsaved_sale",
         "still_here",
     ];
 

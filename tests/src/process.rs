@@ -229,6 +229,14 @@ fn stop_tree(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// SIGKILL to each of `pids` at once: no process gets to flush or clean up.
+pub(crate) fn kill_now(pids: &[u32]) {
+    let mut command = Command::new("kill");
+    command.args(["-s", "KILL", "--"]);
+    command.args(pids.iter().map(u32::to_string));
+    let _ = command.stdout(Stdio::null()).stderr(Stdio::null()).status();
+}
+
 /// Sends `sig` to the process group led by `group` and to each pid, through kill(1)
 /// because the workspace forbids `unsafe` (and with it a direct libc call).
 fn signal(sig: &str, group: u32, pids: &[u32]) {
@@ -239,7 +247,7 @@ fn signal(sig: &str, group: u32, pids: &[u32]) {
 }
 
 /// Every process below `root`, found through the parent ids in /proc.
-fn descendants(root: u32) -> Vec<u32> {
+pub(crate) fn descendants(root: u32) -> Vec<u32> {
     let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
         .into_iter()
         .flatten()

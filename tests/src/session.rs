@@ -13,7 +13,7 @@ use tokio::runtime::Runtime;
 use crate::launch::Launch;
 use crate::page::screenshot_png;
 use crate::paths::{app_binary, launch_label, target_subdir, tauri_driver};
-use crate::process::{is_alive, read_log, Driver, Xvfb};
+use crate::process::{descendants, is_alive, kill_now, read_log, Driver, Xvfb};
 use crate::POLL;
 
 /// Longest a single WebDriver command may take before the story fails as hung.
@@ -124,7 +124,36 @@ impl App {
         }
     }
 
-    /// Starts the app again on the same data folder, after [`App::quit`].
+    /// Kills the app and every process under it (WebKit's web and network processes) at
+    /// once with SIGKILL, as a crash or a power cut would, and waits until they are gone.
+    /// The window's session dies with them; [`App::relaunch`] starts the app again.
+    pub fn crash(&mut self) {
+        let pids = self.driver.app_pids(&self.binary);
+        assert!(
+            !pids.is_empty(),
+            "no running {} to crash",
+            self.binary.display()
+        );
+        let mut all = pids.clone();
+        for pid in &pids {
+            all.extend(descendants(*pid));
+        }
+        kill_now(&all);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while all.iter().any(|&p| is_alive(p)) {
+            if Instant::now() > deadline {
+                panic!("the app (pids {all:?}) still runs 30 s after SIGKILL");
+            }
+            std::thread::sleep(POLL);
+        }
+        // The session's window is gone: drop the client unclosed, and start a fresh
+        // tauri-driver, since the one that started the app lost its session with it.
+        self.client = None;
+        self.driver.restart();
+        self.driver.wait_ready(Duration::from_secs(60));
+    }
+
+    /// Starts the app again on the same data folder, after [`App::quit`] or [`App::crash`].
     pub fn relaunch(&mut self) {
         if self.client.is_some() {
             self.quit();

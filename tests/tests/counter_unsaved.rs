@@ -92,3 +92,59 @@ fn a_sale_the_store_refused_as_busy_stays_until_retried_even_across_a_restart() 
         "logged once, under its first key"
     );
 }
+
+#[test]
+fn the_sale_on_its_way_when_the_app_died_is_offered_again_after_the_restart() {
+    let data = fresh_data_dir();
+    let mut app = App::launch_with(data.path(), Launch::new().demo());
+    app.sign_in_as_owner();
+    app.click(ids::nav::COUNTER);
+    app.wait_for(ids::counter::INPUT);
+
+    // The sale is sent while another process holds the write lock, so it is still waiting
+    // for the store when the app and its web processes are killed.
+    let card = unused_demo_card(data.path());
+    let lock = WriteLock::hold(&db_file(data.path()));
+    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
+    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "VALID");
+    app.wait_for_focus(ids::counter::SALE);
+    app.press("20.00\n");
+    // A tenth of a second: long enough for the shell to have the sale, too short for the web
+    // page's own storage to reach the disk (that alone lost it here).
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    app.crash();
+    assert_eq!(
+        journal(data.path()),
+        1,
+        "the journal on disk holds the sale"
+    );
+    lock.release();
+    let logged = "SELECT count(*) FROM redemptions";
+    let before = query(data.path(), logged);
+
+    app.relaunch();
+    app.sign_in_as_owner();
+    app.click(ids::nav::COUNTER);
+    app.wait_for_text(
+        ids::counter::UNSAVED_TITLE,
+        "The last sale may not have been saved",
+    );
+    app.screenshot("counter-after-crash");
+    app.click(ids::counter::UNSAVED_RETRY);
+    app.wait_for(ids::counter::RETRIED);
+    let after: usize = query(data.path(), logged)[0].parse().unwrap_or_default();
+    let before: usize = before[0].parse().unwrap_or_default();
+    assert_eq!(after, before + 1, "the retried sale is logged, once");
+    assert_eq!(
+        journal(data.path()),
+        0,
+        "the answered sale left the journal"
+    );
+}
+
+/// How many sales the counter's journal in the data folder still holds.
+fn journal(data: &std::path::Path) -> usize {
+    std::fs::read_dir(data.join("counter-attempts"))
+        .map(|entries| entries.flatten().count())
+        .unwrap_or(0)
+}

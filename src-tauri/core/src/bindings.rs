@@ -9,7 +9,7 @@ use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
 use crate::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use crate::error::Field;
 use crate::imports::{ImportOutcome, ImportPreview};
-use crate::ledger::{LogOutcome, RedemptionInput, RedemptionView, VoidInput};
+use crate::ledger::{LogOutcome, RedemptionInput, RedemptionView, UnsettledSale, VoidInput};
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
 use crate::people::{
     NewPerson, OwnerWithCode, Person, PersonRole, PinChange, RecoveryInput, SignInChoice,
@@ -39,6 +39,7 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     LookupOutcome::export_all(cfg)?;
     RedemptionView::export_all(cfg)?;
     RedemptionInput::export_all(cfg)?;
+    UnsettledSale::export_all(cfg)?;
     LogOutcome::export_all(cfg)?;
     VoidInput::export_all(cfg)?;
     ImportPreview::export_all(cfg)?;

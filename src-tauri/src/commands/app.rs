@@ -1,6 +1,7 @@
 //! App-wide commands: start-up status (with who is signed in) and demo data.
 
 use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
+use partnerdesk_core::ledger::UnsettledSale;
 use partnerdesk_core::partners::PartnerStatus;
 use partnerdesk_core::Desk;
 use serde::Serialize;
@@ -34,18 +35,29 @@ pub struct AppStatus {
     pub till_only: bool,
     /// Minutes without use after which the window locks.
     pub idle_lock_minutes: u32,
+    /// Sales sent to the ledger without a definite answer (the app died on the way, or the
+    /// store could not say): the counter offers each again with its key.
+    pub unsettled_sales: Vec<UnsettledSale>,
 }
 
 /// Builds the status the UI starts from: `desk` is the open store or why it is closed.
 async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatus> {
-    let (problem, profile, demo_available, till, needs_owner) = match desk {
-        Err(problem) => (Some(problem.clone()), None, false, String::new(), false),
+    let (problem, profile, demo_available, till, needs_owner, unsettled_sales) = match desk {
+        Err(problem) => (
+            Some(problem.clone()),
+            None,
+            false,
+            String::new(),
+            false,
+            Vec::new(),
+        ),
         Ok(desk) => (
             None,
             desk.profile().await?,
             desk.is_empty().await?,
             desk.till_name().await?,
             desk.needs_owner().await?,
+            desk.unsettled_sales(),
         ),
     };
     Ok(AppStatus {
@@ -61,6 +73,7 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
         session: app.session(),
         till_only: app.till_only(),
         idle_lock_minutes: app.idle_lock_minutes(),
+        unsettled_sales,
     })
 }
 

@@ -6,20 +6,40 @@ use partnerdesk_core::ledger::{
 
 use partnerdesk_core::people::PersonRole;
 
+use partnerdesk_core::Error;
+
 use crate::error::ApiResult;
 use crate::state::{OwnerDesk, StaffDesk};
 
 /// Logs a redemption at this till. Safe to retry with the same input: the idempotency key
-/// makes a repeat return the first result.
+/// makes a repeat return the first result. The attempt is in the counter's journal on disk
+/// until the core answers it, so a crash on the way leaves it to be offered again.
 #[tauri::command]
 #[tracing::instrument(skip(desk, input), fields(key = %input.idempotency_key), err(Debug))]
 pub async fn log_redemption(desk: StaffDesk<'_>, input: RedemptionInput) -> ApiResult<LogOutcome> {
+    desk.note_attempt(&input)?;
     let till = desk.till_name().await?;
-    let mut outcome = desk.log_redemption(&input, &till, &desk.actor()).await?;
+    let logged = desk.log_redemption(&input, &till, &desk.actor()).await;
+    // A store error leaves it unknown whether the sale was saved: the journal keeps it.
+    // Any other answer is definite.
+    if !matches!(logged, Err(Error::Store(_))) {
+        if let Err(err) = desk.settle_attempt(&input.idempotency_key) {
+            tracing::warn!(%err, "could not clear the answered attempt from the journal");
+        }
+    }
+    let mut outcome = logged?;
     if let LogOutcome::Logged { redemption, .. } = &mut outcome {
         hide_money_from_counter(desk.counter_only(), redemption);
     }
     Ok(outcome)
+}
+
+/// Drops a sale staff chose to discard from the counter's journal (it was never saved, or
+/// they know it was).
+#[tauri::command]
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn discard_unsaved_sale(desk: StaffDesk<'_>, key: String) -> ApiResult<()> {
+    Ok(desk.settle_attempt(&key)?)
 }
 
 /// The last redemptions logged at this till, newest first: a staff member's own only, an

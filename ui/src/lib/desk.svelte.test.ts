@@ -14,7 +14,8 @@ const status = (): AppStatus => ({
 	session: null,
 	needsOwner: true,
 	tillOnly: false,
-	idleLockMinutes: 10
+	idleLockMinutes: 10,
+	unsettledSales: []
 });
 
 describe('desk', () => {

@@ -153,7 +153,7 @@ pub(crate) fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
 }
 
 /// Keys are made by the till (a UUID or similar): 8 to 64 letters, digits or dashes.
-fn check_key(key: &str) -> Result<(), LedgerError> {
+pub(crate) fn check_key(key: &str) -> Result<(), LedgerError> {
     let ok = (8..=64).contains(&key.len())
         && key
             .chars()

@@ -1,6 +1,7 @@
 //! The ledger: every code redeemed at the counter, with the amounts the terms in force gave
 //! at that moment. Rows are never changed; a mistake is voided by a row of its own.
 
+mod attempts;
 mod log;
 mod till;
 mod void;
@@ -14,6 +15,7 @@ use crate::money::{format, Money};
 use crate::partners::PartnerId;
 use crate::terms::AgreementVersionId;
 
+pub use attempts::UnsettledSale;
 pub(crate) use log::month_of;
 pub use log::NOTE_MAX;
 pub use till::{DEFAULT_TILL, RECENT_MAX, TILL_NAME_MAX};
@@ -114,7 +116,7 @@ impl Redemption {
 }
 
 /// What the till sends to log a redemption.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RedemptionInput {
     /// Made by the till once per attempt and sent again on every retry of it.

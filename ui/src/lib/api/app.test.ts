@@ -17,7 +17,8 @@ const fresh: AppStatus = {
 	session: null,
 	needsOwner: true,
 	tillOnly: false,
-	idleLockMinutes: 10
+	idleLockMinutes: 10,
+	unsettledSales: []
 };
 
 describe('app', () => {

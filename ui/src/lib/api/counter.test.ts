@@ -32,6 +32,12 @@ const input: counter.RedemptionInput = {
 };
 
 describe('counter', () => {
+	it("discardUnsaved names the key to drop from the shell's journal", async () => {
+		const sent = fakeShell(() => null);
+		await counter.discardUnsaved(input.idempotencyKey);
+		expect(sent).toEqual([{ cmd: 'discard_unsaved_sale', args: { key: input.idempotencyKey } }]);
+	});
+
 	it('log sends the input as it is, sale text and key unchanged', async () => {
 		const outcome: counter.LogOutcome = { kind: 'logged', redemption, replayed: false };
 		const sent = fakeShell(() => outcome);

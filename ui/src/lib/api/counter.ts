@@ -20,6 +20,11 @@ export function log(input: RedemptionInput): Promise<LogOutcome> {
 }
 
 /** This till's last redemptions, newest first. */
+/** Drops a sale staff discarded from the shell's journal of unanswered sales. */
+export function discardUnsaved(key: string): Promise<void> {
+	return call<void>('discard_unsaved_sale', { key });
+}
+
 export function recent(): Promise<RedemptionView[]> {
 	return call<RedemptionView[]>('recent_redemptions');
 }

@@ -86,6 +86,33 @@ describe('unsaved sales', () => {
 		]);
 	});
 
+	it("adds the shell's journal to what storage kept, each key once", () => {
+		const pending = memoryPending();
+		pending.keep(sale(keyA));
+		const list = new UnsavedSales(pending, fakeCore().send);
+		// The app died before the page's storage reached the disk: only the journal has B.
+		list.restore([
+			{ input: sale(keyA).input, sentAt: '2026-11-24T10:05:00Z' },
+			{ input: sale(keyB).input, sentAt: '2026-11-24T10:06:00Z' }
+		]);
+		expect(list.sales.map((s) => [s.sale.input.idempotencyKey, s.restored])).toEqual([
+			[keyA, true],
+			[keyB, true]
+		]);
+		expect(list.sales[1].sale.at).toBe('2026-11-24T10:06:00Z');
+	});
+
+	it("discarding a sale drops it from the shell's journal too", () => {
+		const forgotten: string[] = [];
+		const list = new UnsavedSales(memoryPending(), fakeCore().send, async (key) => {
+			forgotten.push(key);
+		});
+		list.failed(sale(keyA), busy.message);
+		expect(list.discard(keyA)).toBe(true);
+		expect(forgotten).toEqual([keyA]);
+		expect(list.sales).toEqual([]);
+	});
+
 	it('keeps a failed sale on screen until staff act, whatever comes next', () => {
 		const list = new UnsavedSales(memoryPending(), fakeCore().send);
 		list.failed(sale(keyA), busy.message);

@@ -6,6 +6,7 @@ import * as api from '$lib/api';
 import type { ApiError } from '$lib/api';
 import type { LogOutcome } from '$lib/api/bindings/LogOutcome';
 import type { RedemptionInput } from '$lib/api/bindings/RedemptionInput';
+import type { UnsettledSale } from '$lib/api/bindings/UnsettledSale';
 import { confirmation, outcomeView, plain } from './counter';
 import { failureOf, pendingSales, type PendingSale, type PendingSales } from './pending';
 
@@ -53,18 +54,32 @@ export class UnsavedSales {
 
 	constructor(
 		private readonly pending: PendingSales,
-		private readonly send: (input: RedemptionInput) => Promise<LogOutcome>
+		private readonly send: (input: RedemptionInput) => Promise<LogOutcome>,
+		private readonly forgetInShell: (key: string) => Promise<void> = async () => {}
 	) {}
 
-	/** Shows what storage kept from before this start of the app; later calls do nothing. */
-	restore(): void {
+	/**
+	 * Shows the sales kept from before this start of the app: those in the page's storage and
+	 * those the shell's journal on disk still holds (`fromShell`, from the app status: it has
+	 * them even when the app died before the page's storage reached the disk). Each key once;
+	 * later calls do nothing.
+	 */
+	restore(fromShell: UnsettledSale[] = []): void {
 		if (this.#restored) return;
 		this.#restored = true;
 		const known = new Set(this.sales.map((s) => s.sale.input.idempotencyKey));
-		const found = this.pending
-			.list()
-			.filter((sale) => !known.has(sale.input.idempotencyKey))
-			.map((sale) => ({ sale, restored: true, error: null, retrying: false }));
+		const journal: PendingSale[] = fromShell.map((s) => ({
+			input: s.input,
+			partnerName: '',
+			at: s.sentAt
+		}));
+		const found: UnsavedSale[] = [];
+		for (const sale of [...this.pending.list(), ...journal]) {
+			const key = sale.input.idempotencyKey;
+			if (known.has(key)) continue;
+			known.add(key);
+			found.push({ sale, restored: true, error: null, retrying: false });
+		}
 		if (found.length > 0) this.sales = [...found, ...this.sales];
 	}
 
@@ -109,6 +124,9 @@ export class UnsavedSales {
 		const entry = this.#find(key);
 		if (!entry || entry.retrying) return false;
 		this.pending.forget(key);
+		// The shell's journal too, or the next start would offer it again. A failure here
+		// only means it is offered once more, to be discarded again.
+		this.forgetInShell(key).catch(() => {});
 		this.sales = this.sales.filter((s) => s !== entry);
 		return true;
 	}
@@ -141,4 +159,8 @@ export class UnsavedSales {
 	}
 }
 
-export const unsaved = new UnsavedSales(pendingSales, (input) => api.counter.log(input));
+export const unsaved = new UnsavedSales(
+	pendingSales,
+	(input) => api.counter.log(input),
+	(key) => api.counter.discardUnsaved(key)
+);

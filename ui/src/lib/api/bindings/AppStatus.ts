@@ -4,6 +4,7 @@ import type { BusinessProfile } from "./BusinessProfile";
 import type { PartnerStatus } from "./PartnerStatus";
 import type { ProfileChoices } from "./ProfileChoices";
 import type { SessionView } from "./SessionView";
+import type { UnsettledSale } from "./UnsettledSale";
 
 /**
  * What the UI needs before it shows anything.
@@ -44,4 +45,9 @@ tillOnly: boolean,
 /**
  * Minutes without use after which the window locks.
  */
-idleLockMinutes: number, };
+idleLockMinutes: number, 
+/**
+ * Sales sent to the ledger without a definite answer (the app died on the way, or the
+ * store could not say): the counter offers each again with its key.
+ */
+unsettledSales: Array<UnsettledSale>, };
