@@ -42,20 +42,26 @@ impl Drop for WriteLock {
     }
 }
 
-#[test]
-fn a_sale_the_store_refused_as_busy_stays_until_retried_even_across_a_restart() {
-    let data = fresh_data_dir();
-    let mut app = App::launch_with(data.path(), Launch::new().demo());
+/// The demo till, signed in, with a €20.00 sale of an unused card sent while another process
+/// holds the database's write lock (so the sale waits for the store).
+fn sale_sent_to_a_locked_store(data: &std::path::Path) -> (App, String, WriteLock) {
+    let app = App::launch_with(data, Launch::new().demo());
     app.sign_in_as_owner();
     app.click(ids::nav::COUNTER);
     app.wait_for(ids::counter::INPUT);
-
-    let card = unused_demo_card(data.path());
-    let lock = WriteLock::hold(&db_file(data.path()));
+    let card = unused_demo_card(data);
+    let lock = WriteLock::hold(&db_file(data));
     app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
     app.wait_for_exact_text(ids::counter::RESULT_TITLE, "VALID");
     app.wait_for_focus(ids::counter::SALE);
     app.press("20.00\n");
+    (app, card, lock)
+}
+
+#[test]
+fn a_sale_the_store_refused_as_busy_stays_until_retried_even_across_a_restart() {
+    let data = fresh_data_dir();
+    let (mut app, card, lock) = sale_sent_to_a_locked_store(data.path());
     // The write waits out the busy timeout (5 s), then the sale stays as not saved.
     app.wait_for_text(ids::counter::UNSAVED_TITLE, "Not saved");
     let key = app
@@ -96,19 +102,8 @@ fn a_sale_the_store_refused_as_busy_stays_until_retried_even_across_a_restart() 
 #[test]
 fn the_sale_on_its_way_when_the_app_died_is_offered_again_after_the_restart() {
     let data = fresh_data_dir();
-    let mut app = App::launch_with(data.path(), Launch::new().demo());
-    app.sign_in_as_owner();
-    app.click(ids::nav::COUNTER);
-    app.wait_for(ids::counter::INPUT);
-
-    // The sale is sent while another process holds the write lock, so it is still waiting
-    // for the store when the app and its web processes are killed.
-    let card = unused_demo_card(data.path());
-    let lock = WriteLock::hold(&db_file(data.path()));
-    app.send_keys(ids::counter::INPUT, &format!("{card}\n"));
-    app.wait_for_exact_text(ids::counter::RESULT_TITLE, "VALID");
-    app.wait_for_focus(ids::counter::SALE);
-    app.press("20.00\n");
+    // The sale is still waiting for the store when the app and its web processes are killed.
+    let (mut app, _card, lock) = sale_sent_to_a_locked_store(data.path());
     // A tenth of a second: long enough for the shell to have the sale, too short for the web
     // page's own storage to reach the disk (that alone lost it here).
     std::thread::sleep(std::time::Duration::from_millis(100));

@@ -146,6 +146,24 @@ const PIN_RULE: Problem = Problem::Rule {
 };
 
 /// Whether `pin` has a PIN's shape: 4 to 8 ASCII digits, nothing else (no spaces).
+/// The person's row with their secrets, for a PIN or recovery-code check; refused when no one
+/// has the id or the person may no longer sign in.
+pub(crate) async fn active_secrets(
+    conn: &mut sqlx::SqliteConnection,
+    id: PersonId,
+) -> crate::Result<crate::store::people::Secrets> {
+    let who = crate::store::people::secrets(conn, id)
+        .await?
+        .ok_or(crate::error::PersonError::NotFound(id))?;
+    if !who.person.active {
+        return Err(crate::error::PersonError::Inactive {
+            name: who.person.name,
+        }
+        .into());
+    }
+    Ok(who)
+}
+
 pub(crate) fn check_pin(pin: &str) -> Result<(), FieldError> {
     if (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())

@@ -77,15 +77,7 @@ impl Desk {
         // succeed: the second finds the hash already replaced.
         let person = self
             .transact(&Actor::system(), async |tx| {
-                let who = people::secrets(tx, id)
-                    .await?
-                    .ok_or(PersonError::NotFound(id))?;
-                if !who.person.active {
-                    return Err(PersonError::Inactive {
-                        name: who.person.name,
-                    }
-                    .into());
-                }
+                let who = super::active_secrets(tx, id).await?;
                 let Some(stored) = who
                     .recovery_hash
                     .filter(|_| who.person.role == PersonRole::Owner)

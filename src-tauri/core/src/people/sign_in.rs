@@ -102,15 +102,7 @@ impl Desk {
         // and never hashes in parallel by the hundred.
         let attempt = self
             .transact(&Actor::system(), async |tx| {
-                let who = people::secrets(tx, id)
-                    .await?
-                    .ok_or(PersonError::NotFound(id))?;
-                if !who.person.active {
-                    return Err(PersonError::Inactive {
-                        name: who.person.name,
-                    }
-                    .into());
-                }
+                let who = super::active_secrets(tx, id).await?;
                 let now = self.now();
                 if let Some(seconds) = seconds_left(who.wait_until, now) {
                     return Err(PersonError::Waiting { seconds }.into());
