@@ -164,3 +164,62 @@ fn owner_then_staff_sign_in_staff_reach_only_the_counter_and_wrong_pins_wait_acr
             .then_some(())
     });
 }
+
+#[test]
+fn a_forgotten_owner_pin_is_reset_with_the_recovery_code_which_then_works_no_more() {
+    let data = fresh_data_dir();
+    let app = App::launch_with(data.path(), Launch::new().demo());
+    app.wait_for(ids::signin::OWNER_FORM);
+    app.type_into(ids::signin::OWNER_NAME, OWNER_NAME);
+    app.type_into(ids::signin::OWNER_PIN, OWNER_PIN);
+    app.type_into(ids::signin::OWNER_PIN_AGAIN, OWNER_PIN);
+    app.click(ids::signin::OWNER_SUBMIT);
+    let first = app
+        .wait_for_text(ids::signin::RECOVERY_CODE, "-")
+        .trim()
+        .to_string();
+    app.click(ids::signin::RECOVERY_STORED);
+    app.wait_for(ids::nav::SHOP_NAME);
+    app.click(ids::signin::LOCK);
+
+    // "Forgot PIN?" on the owner's card: the code as a person might type it back (lower
+    // case, spaces for dashes), and a new PIN twice.
+    app.click(ids::signin::FORGOT);
+    let typed = first.to_lowercase().replace('-', " ");
+    app.type_into(ids::signin::RECOVERY_INPUT, &typed);
+    app.type_into(ids::signin::RECOVERY_PIN, "8642");
+    app.type_into(ids::signin::RECOVERY_PIN_AGAIN, "8642");
+    app.click(ids::signin::RECOVERY_SUBMIT);
+    let second = app
+        .wait_for_text(ids::signin::RECOVERY_CODE, "-")
+        .trim()
+        .to_string();
+    assert_ne!(first, second, "using the code issues a new one");
+    app.click(ids::signin::RECOVERY_STORED);
+    app.wait_for(ids::nav::SHOP_NAME);
+
+    // The new PIN signs in; the old code is refused and changes nothing.
+    app.click(ids::signin::LOCK);
+    app.wait_for(ids::signin::SCREEN);
+    app.press("1");
+    app.wait_for_focus(ids::signin::PIN);
+    app.press("8642\n");
+    app.wait_for(ids::nav::SHOP_NAME);
+    app.click(ids::signin::LOCK);
+    app.click(ids::signin::FORGOT);
+    app.type_into(ids::signin::RECOVERY_INPUT, &first);
+    app.type_into(ids::signin::RECOVERY_PIN, "1111");
+    app.type_into(ids::signin::RECOVERY_PIN_AGAIN, "1111");
+    app.click(ids::signin::RECOVERY_SUBMIT);
+    let refused = app.wait_for_text(&ids::field_error("recoveryCode"), "");
+    assert!(
+        !refused.is_empty(),
+        "the used code is refused beside its field"
+    );
+    app.screenshot("signin-recovery-refused");
+    assert!(app.is_shown(ids::signin::RECOVERY_FORM), "the form stays");
+    assert_eq!(
+        app.sign_in_by_name(OWNER_NAME, "8642")["name"],
+        json!(OWNER_NAME)
+    );
+}
