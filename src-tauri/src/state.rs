@@ -16,7 +16,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use partnerdesk_core::ids::PersonId;
-use partnerdesk_core::people::{Person, PersonRole};
+use partnerdesk_core::people::{Person, PersonRole, IDLE_LOCK_DEFAULT};
 use partnerdesk_core::{Actor, Desk};
 use serde::Serialize;
 use tauri::ipc::{CommandArg, CommandItem, InvokeError};
@@ -87,7 +87,7 @@ impl Launch {
         Self {
             till_only,
             needs_owner: false,
-            idle_lock_minutes: 10,
+            idle_lock_minutes: IDLE_LOCK_DEFAULT,
         }
     }
 }
