@@ -64,6 +64,13 @@ macro_rules! with_command_list {
             Owner program::set_month_revenue,
             Owner program::add_goal,
             Owner exports::export_csv,
+            Owner backups::list_backups,
+            Owner backups::back_up_now,
+            Setup backups::choose_backup_file,
+            Owner backups::look_inside_backup,
+            Setup backups::restore_preview,
+            Setup backups::restore_backup,
+            BeforeSignIn backups::restore_after_damage,
         }
     };
 }

@@ -1,8 +1,8 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
 use partnerdesk_core::error::{
-    CodeError, DocumentError, Field, ImportError, LedgerError, PartnerError, PayoutError,
-    PersonError, StoreError, TermsError,
+    BackupError, CodeError, DocumentError, Field, ImportError, LedgerError, PartnerError,
+    PayoutError, PersonError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -66,6 +66,9 @@ pub enum ErrorCode {
     OwnerExists,
     /// The person was deactivated and cannot sign in.
     PersonInactive,
+    /// A backup could not be written, read or restored; the message says why, and that
+    /// nothing changed.
+    BackupRefused,
     Internal,
 }
 
@@ -122,7 +125,13 @@ impl From<Error> for ApiError {
             ) => ErrorCode::ImportRefused,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
-            Error::Store(StoreError::Folder { .. }) => ErrorCode::StoreUnavailable,
+            Error::Store(
+                StoreError::Folder { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::DiskFull { .. }
+                | StoreError::Locked { .. }
+                | StoreError::MigrationFailed { .. },
+            ) => ErrorCode::StoreUnavailable,
             Error::Store(StoreError::Busy) => ErrorCode::StoreBusy,
             Error::Store(StoreError::Migrate(_) | StoreError::Sql(_)) => ErrorCode::Internal,
             Error::Person(PersonError::NotFound(_)) => ErrorCode::NotFound,
@@ -134,6 +143,16 @@ impl From<Error> for ApiError {
             Error::Person(PersonError::LastOwner) => ErrorCode::LastOwner,
             Error::Person(PersonError::OwnerExists) => ErrorCode::OwnerExists,
             Error::Person(PersonError::Hashing { .. }) => ErrorCode::Internal,
+            Error::Backup(
+                BackupError::NotFound { .. }
+                | BackupError::NotPartnerdesk { .. }
+                | BackupError::Damaged { .. }
+                | BackupError::TooNew { .. }
+                | BackupError::InUse
+                | BackupError::CheckFailed { .. }
+                | BackupError::DiskFull { .. }
+                | BackupError::Io { .. },
+            ) => ErrorCode::BackupRefused,
         };
         if code == ErrorCode::Internal {
             tracing::error!(error = %err, "command failed");

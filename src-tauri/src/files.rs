@@ -2,7 +2,9 @@
 //!
 //! Native dialogs sit outside the web page, where WebDriver cannot reach them. So tests
 //! set `PARTNERDESK_SAVE_DIR` (every "Save as" answers with that folder and the suggested
-//! name) and `PARTNERDESK_NO_OPEN` (nothing is opened in a viewer). Real use sets neither.
+//! name, every folder choice with the folder itself), `PARTNERDESK_OPEN_FILE` (every "Open"
+//! answers with that file) and `PARTNERDESK_NO_OPEN` (nothing is opened in a viewer). Real
+//! use sets none of them.
 
 use std::path::PathBuf;
 
@@ -52,6 +54,31 @@ fn ask_save_path<R: Runtime>(
         .set_file_name(file_name)
         .add_filter(kind, &[extension])
         .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks for a folder to write into; `None` when the person cancels.
+pub fn ask_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PARTNERDESK_SAVE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks for a Partnerdesk database file to open; `None` when the person cancels.
+pub fn ask_open_file<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Some(file) = std::env::var_os("PARTNERDESK_OPEN_FILE") {
+        return Some(PathBuf::from(file));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Partnerdesk backup", &["sqlite3"])
+        .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
 }
 

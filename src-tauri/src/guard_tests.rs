@@ -32,6 +32,13 @@ fn pin(digits: &str) -> PinChange {
 
 fn shop() -> Shop {
     let dir = tempfile::tempdir().unwrap();
+    // The owner's pass reaches "Back up now" and "Restore from a file…": their native
+    // dialogs answer from these, as in the end-to-end tests.
+    std::env::set_var("PARTNERDESK_SAVE_DIR", dir.path());
+    std::env::set_var(
+        "PARTNERDESK_OPEN_FILE",
+        dir.path().join("no-such-backup.sqlite3"),
+    );
     let (desk, owner, staff) = tauri::async_runtime::block_on(async {
         let desk = Desk::open(dir.path()).await.unwrap();
         desk.load_demo().await.unwrap();

@@ -11,7 +11,7 @@ mod state;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
 
-use partnerdesk_core::Desk;
+use partnerdesk_core::{backups, Desk};
 use tauri::Manager;
 
 use crate::state::{App, Launch};
@@ -35,7 +35,7 @@ pub fn run() {
     let want_demo = std::env::args().any(|a| a == "--demo");
     let till_only = std::env::args().any(|a| a == "--counter");
 
-    let result = tauri::Builder::default()
+    let built = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
@@ -43,25 +43,82 @@ pub fn run() {
             // Opened before the window shows anything, outside any async context.
             let opened = tauri::async_runtime::block_on(open_desk(&data_dir, want_demo));
             tracing::info!(data_dir = %data_dir.display(), ok = opened.is_ok(), "store opened");
-            let (desk, launch) = match opened {
+            let (desk, launch, rescue) = match opened {
                 Ok((desk, launch)) => (
                     Ok(desk),
                     Launch {
                         till_only,
                         ..launch
                     },
+                    None,
                 ),
-                Err(problem) => (Err(problem), Launch::closed(till_only)),
+                Err(problem) => {
+                    let rescue = if problem.code == ErrorCode::StoreDamaged {
+                        tauri::async_runtime::block_on(backups::newest_good(&data_dir))
+                    } else {
+                        None
+                    };
+                    (Err(problem), Launch::closed(till_only), rescue)
+                }
             };
-            app.manage(App::new(data_dir, desk, launch));
+            let daily = desk.clone().ok();
+            let state = App::new(data_dir, desk, launch);
+            state.set_rescue(rescue);
+            app.manage(state);
+            if let Some(desk) = daily {
+                // After the window is up: a large file takes a few seconds to copy.
+                tauri::async_runtime::spawn(async move {
+                    if let Err(err) = desk.back_up_if_due().await {
+                        tracing::warn!(%err, "the daily backup failed");
+                    }
+                });
+            }
+            exit_on_signals(app.handle().clone());
             Ok(())
         })
         .invoke_handler(with_command_list!(handler))
-        .run(tauri::generate_context!());
-    if let Err(err) = result {
-        tracing::error!(%err, "Partnerdesk could not start");
-        std::process::exit(1);
-    }
+        .build(tauri::generate_context!());
+    let app = match built {
+        Ok(app) => app,
+        Err(err) => {
+            tracing::error!(%err, "Partnerdesk could not start");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        // Window closed, Quit, or a signal: fold the WAL into the file and close the pools,
+        // so the .sqlite3 file alone holds every sale.
+        if let tauri::RunEvent::Exit = event {
+            tauri::async_runtime::block_on(handle.state::<App>().close());
+            tracing::info!("store closed");
+        }
+    });
+}
+
+/// Ends the app the orderly way (through [`tauri::RunEvent::Exit`]) on SIGTERM, SIGINT and
+/// SIGHUP: a logout, `kill`, or Ctrl+C in a terminal.
+fn exit_on_signals<R: tauri::Runtime>(handle: tauri::AppHandle<R>) {
+    #[cfg(unix)]
+    tauri::async_runtime::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::hangup()),
+        ) else {
+            tracing::warn!("could not listen for signals; a kill skips the WAL checkpoint");
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+            _ = hup.recv() => {}
+        }
+        tracing::info!("signal received; closing");
+        handle.exit(0);
+    });
+    #[cfg(not(unix))]
+    let _ = handle;
 }
 
 /// Opens the store (loading the demo if asked) and reads what the window starts from.
@@ -102,6 +159,11 @@ mod bindings_tests {
         crate::state::SessionView::export_all(&cfg).unwrap();
         crate::commands::session::OwnerSignedIn::export_all(&cfg).unwrap();
         crate::commands::exports::CsvKind::export_all(&cfg).unwrap();
+        crate::commands::backups::BackupsView::export_all(&cfg).unwrap();
+        crate::commands::backups::BackupSource::export_all(&cfg).unwrap();
+        crate::commands::backups::BackedUp::export_all(&cfg).unwrap();
+        partnerdesk_core::backups::BackupPeek::export_all(&cfg).unwrap();
+        partnerdesk_core::backups::RestorePreview::export_all(&cfg).unwrap();
         use partnerdesk_core::{payouts, program};
         program::Dashboard::export_all(&cfg).unwrap();
         program::CostInput::export_all(&cfg).unwrap();

@@ -12,9 +12,10 @@
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
+use partnerdesk_core::backups::Backup;
 use partnerdesk_core::ids::PersonId;
 use partnerdesk_core::people::{Person, PersonRole, IDLE_LOCK_DEFAULT};
 use partnerdesk_core::{Actor, Desk};
@@ -95,7 +96,12 @@ impl Launch {
 /// The app's state, managed by Tauri.
 pub struct App {
     data_dir: PathBuf,
-    desk: Result<Desk, ApiError>,
+    /// Replaced whole when a backup is restored; commands take a clone for their call.
+    desk: RwLock<Result<Desk, ApiError>>,
+    /// When the store is damaged: the newest backup that passes its check, offered at start.
+    rescue: Mutex<Option<Backup>>,
+    /// Held for a restore, so two never run at once.
+    restoring: tokio::sync::Mutex<()>,
     till_only: bool,
     needs_owner: AtomicBool,
     idle_lock: Mutex<Duration>,
@@ -117,8 +123,8 @@ fn forbidden(message: impl Into<String>) -> ApiError {
 }
 
 /// Who a guard let in: the actor its changes are recorded as made by.
-struct Admitted<'a> {
-    desk: &'a Desk,
+struct Admitted {
+    desk: Desk,
     actor: Actor,
     person: Option<Person>,
 }
@@ -129,7 +135,9 @@ impl App {
     pub fn new(data_dir: PathBuf, desk: Result<Desk, ApiError>, launch: Launch) -> Self {
         Self {
             data_dir,
-            desk,
+            desk: RwLock::new(desk),
+            rescue: Mutex::new(None),
+            restoring: tokio::sync::Mutex::new(()),
             till_only: launch.till_only,
             needs_owner: AtomicBool::new(launch.needs_owner),
             idle_lock: Mutex::new(Duration::from_secs(
@@ -141,7 +149,7 @@ impl App {
 
     /// The session check every guard goes through: the desk and who is acting, if `access`
     /// lets the window's current session in. Every admitted call counts as activity.
-    fn admit(&self, access: Access) -> ApiResult<Admitted<'_>> {
+    fn admit(&self, access: Access) -> ApiResult<Admitted> {
         let (actor, person) = match access {
             Access::BeforeSignIn => (Actor::system(), None),
             // Before any owner exists nobody can sign in, and the records made stay
@@ -167,12 +175,55 @@ impl App {
                 (Actor::person(&person), Some(person))
             }
         };
-        let desk = self.desk.as_ref().map_err(Clone::clone)?;
+        let desk = self.desk()?;
         Ok(Admitted {
             desk,
             actor,
             person,
         })
+    }
+
+    /// The open desk (a handle sharing its pools), or why the store is closed.
+    fn desk(&self) -> ApiResult<Desk> {
+        self.desk
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Puts `desk` in place of the current one (a restored backup, or the old file opened
+    /// again after a failed restore). Whoever was signed in is signed out: the people who
+    /// may sign in are the restored file's.
+    pub async fn replace_desk(&self, desk: Result<Desk, ApiError>) {
+        if let Ok(desk) = &desk {
+            let needs_owner = desk.needs_owner().await.unwrap_or(false);
+            self.needs_owner.store(needs_owner, Ordering::SeqCst);
+        }
+        *self.desk.write().unwrap_or_else(PoisonError::into_inner) = desk;
+        *locked(&self.rescue) = None;
+        self.end_session();
+    }
+
+    /// Closes the store (folding the WAL into the file) before the process ends.
+    pub async fn close(&self) {
+        if let Ok(desk) = self.desk() {
+            desk.close().await;
+        }
+    }
+
+    /// Waits for any restore under way, and holds off others until dropped.
+    pub async fn restoring(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.restoring.lock().await
+    }
+
+    /// The backup offered when the store is damaged.
+    pub fn rescue(&self) -> Option<Backup> {
+        locked(&self.rescue).clone()
+    }
+
+    /// Remembers the backup to offer for a damaged store.
+    pub fn set_rescue(&self, backup: Option<Backup>) {
+        *locked(&self.rescue) = backup;
     }
 
     /// The signed-in person, marking them active now; refused when nobody is signed in or
@@ -280,18 +331,18 @@ impl App {
 /// can sign in, and sign in.
 pub struct Arrival<'a> {
     app: &'a App,
-    desk: ApiResult<&'a Desk>,
+    desk: ApiResult<Desk>,
 }
 
 impl<'a> Arrival<'a> {
     /// The open desk, or why it is closed; for the start-up status.
-    pub fn desk(&self) -> Result<&'a Desk, &ApiError> {
-        self.desk.as_ref().copied()
+    pub fn desk(&self) -> Result<&Desk, &ApiError> {
+        self.desk.as_ref()
     }
 
     /// The open desk, or the reason it is closed as the command's error.
-    pub fn open_desk(&self) -> ApiResult<&'a Desk> {
-        self.desk.clone()
+    pub fn open_desk(&self) -> ApiResult<&Desk> {
+        self.desk.as_ref().map_err(Clone::clone)
     }
 
     /// The window's state: its session, launch and data folder.
@@ -300,22 +351,23 @@ impl<'a> Arrival<'a> {
     }
 }
 
-/// The desk for the business profile and the demo: an owner, or the first run.
+/// The desk for the business profile, the demo and restoring a backup: an owner, or the
+/// first run.
 pub struct SetupDesk<'a> {
     app: &'a App,
-    admitted: Admitted<'a>,
+    admitted: Admitted,
 }
 
 /// The desk for the few commands the counter may call: anyone signed in.
 pub struct StaffDesk<'a> {
     app: &'a App,
-    admitted: Admitted<'a>,
+    admitted: Admitted,
 }
 
 /// The desk for an owner-only command; staff and dedicated tills never get one.
 pub struct OwnerDesk<'a> {
     app: &'a App,
-    admitted: Admitted<'a>,
+    admitted: Admitted,
 }
 
 macro_rules! guard {
@@ -354,7 +406,7 @@ macro_rules! guard {
         impl Deref for $guard<'_> {
             type Target = Desk;
             fn deref(&self) -> &Desk {
-                self.admitted.desk
+                &self.admitted.desk
             }
         }
 
@@ -422,6 +474,7 @@ mod tests {
     /// The commands anyone at the window may call: the status and signing in or out.
     const ANYONE_MAY_CALL: &[&str] = &[
         "app_status",
+        "restore_after_damage",
         "sign_in_choices",
         "create_first_owner",
         "sign_in",

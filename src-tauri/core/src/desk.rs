@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::backups::{self, BackupReason};
 use crate::clock::Clock;
 use crate::ids::PersonId;
 use crate::people::Person;
@@ -69,9 +70,27 @@ impl Desk {
 
     /// [`Desk::open`] with every "now" and "today" read from `clock` instead of the
     /// computer's (tests, and history logged at past times).
+    ///
+    /// Only one process opens a data folder at a time, so two windows started together
+    /// never migrate twice. A file with data that a migration will change is backed up
+    /// first ("before migration"); should that backup fail, nothing is migrated.
     pub async fn open_with_clock(data_dir: &Path, clock: Clock) -> Result<Self> {
+        let opening = store::connect(data_dir).await?;
+        let backup = if opening.needs_backup_before_migrating() {
+            let dir = backups::dir_of(data_dir);
+            let backup = backups::write_verified(
+                opening.pool(),
+                &dir,
+                BackupReason::BeforeMigration,
+                &clock,
+            )
+            .await?;
+            Some(backup.path)
+        } else {
+            None
+        };
         Ok(Self {
-            pools: store::open(data_dir).await?,
+            pools: opening.migrate(backup.as_deref()).await?,
             clock,
         })
     }
@@ -107,12 +126,22 @@ impl Desk {
     }
 
     /// Closes every connection after folding the WAL into the main file, so the file alone
-    /// holds everything (copies and backups of it are complete).
+    /// holds everything (copies and backups of it are complete), and lets other processes
+    /// have the file. Every clone of this desk is closed with it.
     pub async fn close(&self) {
+        if self.is_closed() {
+            return;
+        }
         self.pools.reader.close().await;
         if let Err(err) = store::checkpoint(&self.pools.writer).await {
             tracing::warn!(%err, "checkpoint on close failed; the WAL keeps the data");
         }
         self.pools.writer.close().await;
+        self.pools.release();
+    }
+
+    /// True once [`Desk::close`] has run (on this desk or a clone).
+    pub fn is_closed(&self) -> bool {
+        self.pools.writer.is_closed()
     }
 }

@@ -4,6 +4,7 @@
 //! against a real SQLite file. The shell calls [`Desk`] and maps [`Error`] for the UI.
 
 pub mod audit;
+pub mod backups;
 pub mod bindings;
 pub mod business;
 pub mod clock;

@@ -6,13 +6,15 @@
 //! and nothing else: the operations only see a [`Tx`].
 
 use std::ops::{Deref, DerefMut};
+use std::path::Path;
 
 use serde::Serialize;
 use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use crate::audit::{AuditEntity, NewAuditEntry};
 use crate::desk::Actor;
-use crate::{store, Desk, Result};
+use crate::error::StoreError;
+use crate::{store, Desk, Error, Result};
 
 /// An open write transaction, for the body given to [`Desk::transact`]: store functions
 /// take it as a connection, and [`Tx::audit`] writes entries naming the transaction's actor.
@@ -26,7 +28,18 @@ impl Desk {
     /// Runs `body` in one write transaction on behalf of `actor`: commits when it returns
     /// `Ok`, rolls back when it returns `Err`. A body that returns `Ok` early having
     /// written nothing commits nothing.
+    /// A full disk or a file made read-only meanwhile is reported with the file's path.
     pub(crate) async fn transact<T>(
+        &self,
+        actor: &Actor,
+        body: impl AsyncFnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.transact_once(actor, body)
+            .await
+            .map_err(|err| refused_by_disk(&self.pools.path, err))
+    }
+
+    async fn transact_once<T>(
         &self,
         actor: &Actor,
         body: impl AsyncFnOnce(&mut Tx<'_>) -> Result<T>,
@@ -51,6 +64,20 @@ impl Desk {
                 Err(err)
             }
         }
+    }
+}
+
+/// A write the disk refused, in the owner's terms and naming the file: SQLITE_FULL as a
+/// full disk, SQLITE_READONLY as a read-only file or folder.
+fn refused_by_disk(path: &Path, err: Error) -> Error {
+    let Error::Store(StoreError::Sql(sql)) = err else {
+        return err;
+    };
+    let path = path.to_path_buf();
+    match StoreError::sqlite_code(&sql).map(|c| c & 0xff) {
+        Some(13) => StoreError::DiskFull { path }.into(),
+        Some(8) => StoreError::ReadOnly { path }.into(),
+        _ => StoreError::Sql(sql).into(),
     }
 }
 

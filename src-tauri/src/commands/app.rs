@@ -1,5 +1,6 @@
 //! App-wide commands: start-up status (with who is signed in) and demo data.
 
+use partnerdesk_core::backups::Backup;
 use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
 use partnerdesk_core::ledger::UnsettledSale;
 use partnerdesk_core::partners::PartnerStatus;
@@ -35,6 +36,9 @@ pub struct AppStatus {
     pub till_only: bool,
     /// Minutes without use after which the window locks.
     pub idle_lock_minutes: u32,
+    /// The store failed its check at start: the newest backup that passes, offered to
+    /// restore (with its date), or `None` when there is none.
+    pub rescue: Option<Backup>,
     /// Sales sent to the ledger without a definite answer (the app died on the way, or the
     /// store could not say): the counter offers each again with its key.
     pub unsettled_sales: Vec<UnsettledSale>,
@@ -73,6 +77,7 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
         session: app.session(),
         till_only: app.till_only(),
         idle_lock_minutes: app.idle_lock_minutes(),
+        rescue: app.rescue(),
         unsettled_sales,
     })
 }

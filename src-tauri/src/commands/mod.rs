@@ -2,6 +2,7 @@
 
 pub mod agreements;
 pub mod app;
+pub mod backups;
 pub mod business;
 pub mod codes;
 pub mod counter;

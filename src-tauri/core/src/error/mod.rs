@@ -1,5 +1,6 @@
 //! The crate's errors: one enum per concern, wrapped by [`Error`].
 
+mod backups;
 mod codes;
 mod documents;
 mod imports;
@@ -11,6 +12,7 @@ mod store;
 mod terms;
 mod validation;
 
+pub use backups::BackupError;
 pub use codes::CodeError;
 pub use documents::DocumentError;
 pub use imports::ImportError;
@@ -58,6 +60,9 @@ pub enum Error {
     /// A sign-in, or a change to the people who sign in, was refused.
     #[error(transparent)]
     Person(#[from] PersonError),
+    /// A backup could not be written, read or restored.
+    #[error(transparent)]
+    Backup(#[from] BackupError),
 }
 
 /// Result with the crate's [`Error`].
@@ -109,6 +114,10 @@ impl Error {
                 StoreError::TooNew { .. }
                 | StoreError::Damaged { .. }
                 | StoreError::Folder { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::DiskFull { .. }
+                | StoreError::Locked { .. }
+                | StoreError::MigrationFailed { .. }
                 | StoreError::Migrate(_)
                 | StoreError::Busy
                 | StoreError::Sql(_) => None,
@@ -135,6 +144,16 @@ impl Error {
                 | PersonError::LastOwner
                 | PersonError::OwnerExists
                 | PersonError::Hashing { .. } => None,
+            },
+            Error::Backup(e) => match e {
+                BackupError::NotFound { .. }
+                | BackupError::NotPartnerdesk { .. }
+                | BackupError::Damaged { .. }
+                | BackupError::TooNew { .. }
+                | BackupError::InUse
+                | BackupError::CheckFailed { .. }
+                | BackupError::DiskFull { .. }
+                | BackupError::Io { .. } => None,
             },
         }
     }

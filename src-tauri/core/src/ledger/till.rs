@@ -55,6 +55,17 @@ impl Desk {
         Ok(rows.iter().map(|r| r.view(&locale)).collect())
     }
 
+    /// The newest `limit` redemptions anywhere, newest first, amounts written for `locale`.
+    pub async fn latest_redemptions(
+        &self,
+        limit: u32,
+        locale: &str,
+    ) -> Result<Vec<RedemptionView>> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let rows = redemptions::latest(&mut conn, limit).await?;
+        Ok(rows.iter().map(|r| r.view(locale)).collect())
+    }
+
     /// Every redemption, oldest first, voided ones included and marked.
     pub async fn redemptions(&self) -> Result<Vec<Redemption>> {
         let mut conn = self.pools.reader.acquire().await?;

@@ -2,6 +2,7 @@
 
 pub mod agreements;
 pub mod audit;
+pub mod backup;
 pub mod business;
 pub mod codes;
 mod open;
@@ -13,8 +14,10 @@ pub mod redemptions;
 pub mod settings;
 
 pub use open::{
-    app_schema, checkpoint, connection_settings, open, ConnectionSettings, Pools, DB_FILE_NAME,
+    app_schema, checkpoint, connect, connection_settings, ConnectionSettings, Opening, Pools,
+    DB_FILE_NAME,
 };
+pub(crate) use open::{claim_folder, create_private_dir, make_private, sibling};
 
 use chrono::{DateTime, TimeZone, Utc};
 

@@ -1,8 +1,10 @@
-//! Opening the database file: refuse newer schemas untouched, check integrity, migrate.
+//! Opening the database file: one process at a time, refusing newer schemas and damaged
+//! files untouched, the file private to this user, then migrating.
 
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -29,6 +31,28 @@ pub struct Pools {
     pub reader: SqlitePool,
     /// Where the file lives.
     pub path: PathBuf,
+    /// Held shared while the store is open; replacing the file takes it exclusively.
+    in_use: Arc<File>,
+}
+
+impl Pools {
+    /// True when this is the only handle on the file (no other window or till has it
+    /// open), so the file may be replaced. Until the desk is closed, others wait to open.
+    pub fn claim_sole_use(&self) -> bool {
+        self.in_use.try_lock().is_ok()
+    }
+
+    /// Lets go of the file once the pools are closed.
+    pub(crate) fn release(&self) {
+        let _ = self.in_use.unlock();
+    }
+
+    /// Gives the claim of [`Pools::claim_sole_use`] back (the replace did not happen).
+    pub fn release_sole_use(&self) {
+        if let Err(err) = self.in_use.lock_shared() {
+            tracing::warn!(%err, "could not share the in-use lock again");
+        }
+    }
 }
 
 fn options(path: &Path) -> SqliteConnectOptions {
@@ -45,52 +69,246 @@ pub fn app_schema() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
-/// Opens (creating if missing) the database in `data_dir` and brings its schema up to date.
-pub async fn open(data_dir: &Path) -> Result<Pools, StoreError> {
-    std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Folder {
-        path: data_dir.to_path_buf(),
-        source,
-    })?;
+/// A store connected and checked but not yet migrated, holding the lock that keeps a
+/// second process from opening (and migrating) the same file at the same moment.
+#[derive(Debug)]
+pub struct Opening {
+    writer: SqlitePool,
+    path: PathBuf,
+    /// The newest migration the file has; 0 for a new file.
+    applied: i64,
+    in_use: File,
+    /// Exclusive until [`Opening::migrate`] is done.
+    _opening: File,
+}
+
+/// Connects to the database in `data_dir` (creating the folder and file if missing),
+/// refusing a newer or damaged file untouched. Waits while another process is opening the
+/// same file, so two windows started together never migrate twice or half.
+pub async fn connect(data_dir: &Path) -> Result<Opening, StoreError> {
+    create_private_dir(data_dir).map_err(|source| folder_error(data_dir, source))?;
     let path = data_dir.join(DB_FILE_NAME);
-    if path.exists() {
+    let opening = lock_file(data_dir, OPENING_LOCK, Lock::Exclusive).await?;
+    let in_use = lock_file(data_dir, IN_USE_LOCK, Lock::Shared).await?;
+    let applied = if path.exists() {
         refuse_newer_schema(&path)
             .await
-            .map_err(|e| damaged_or(&path, e))?;
-    }
+            .map_err(|e| explain(&path, e))?
+    } else {
+        create_private_file(&path)?;
+        0
+    };
+    make_private(&path);
 
     let writer = SqlitePoolOptions::new()
         .max_connections(1)
         .connect_with(options(&path).create_if_missing(true))
         .await
-        .map_err(|e| damaged_or(&path, e.into()))?;
+        .map_err(|e| explain(&path, e.into()))?;
     quick_check(&writer, &path)
         .await
-        .map_err(|e| damaged_or(&path, e))?;
-    MIGRATOR.run(&writer).await?;
-    sqlx::query(
-        "INSERT INTO store_meta (key, value) VALUES ('written_by', $1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(APP_VERSION)
-    .execute(&writer)
-    .await?;
-
-    let reader = SqlitePoolOptions::new()
-        .max_connections(4)
-        .connect_with(options(&path))
-        .await?;
-    Ok(Pools {
+        .map_err(|e| explain(&path, e))?;
+    Ok(Opening {
         writer,
-        reader,
         path,
+        applied,
+        in_use,
+        _opening: opening,
     })
 }
 
+impl Opening {
+    /// True when the file holds data of an older schema that migrating will change (a new
+    /// file has nothing to lose and needs no backup first).
+    pub fn needs_backup_before_migrating(&self) -> bool {
+        self.applied > 0 && self.applied < app_schema()
+    }
+
+    /// The connection to copy the file from before migrating.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.writer
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Brings the schema up to date, each migration in its own transaction, and opens the
+    /// readers. `backup` is where a copy from before the update is, for the message should
+    /// a migration fail part-way.
+    pub async fn migrate(self, backup: Option<&Path>) -> Result<Pools, StoreError> {
+        if let Err(err) = MIGRATOR.run(&self.writer).await {
+            let reached: Option<i64> =
+                sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+                    .fetch_one(&self.writer)
+                    .await
+                    .unwrap_or(None);
+            let err = explain(&self.path, StoreError::Migrate(err));
+            return Err(match err {
+                StoreError::Migrate(err) => StoreError::MigrationFailed {
+                    path: self.path.clone(),
+                    from_schema: self.applied,
+                    reached_schema: reached.unwrap_or(0),
+                    app_schema: app_schema(),
+                    backup: backup.map(Path::to_path_buf),
+                    detail: err.to_string(),
+                },
+                other => other,
+            });
+        }
+        sqlx::query(
+            "INSERT INTO store_meta (key, value) VALUES ('written_by', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(APP_VERSION)
+        .execute(&self.writer)
+        .await
+        .map_err(|e| explain(&self.path, e.into()))?;
+        for suffix in ["-wal", "-shm"] {
+            make_private(&sibling(&self.path, suffix));
+        }
+
+        let reader = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options(&self.path))
+            .await?;
+        Ok(Pools {
+            writer: self.writer,
+            reader,
+            path: self.path,
+            in_use: Arc::new(self.in_use),
+        })
+    }
+}
+
+/// Lets only one process at a time open the data folder's database.
+const OPENING_LOCK: &str = "partnerdesk.opening.lock";
+/// Shared by every process that has the database open.
+const IN_USE_LOCK: &str = "partnerdesk.in-use.lock";
+/// How long a process waits for another to finish opening (a long migration) or restoring.
+const LOCK_WAIT: Duration = Duration::from_secs(120);
+
+#[derive(Debug, Clone, Copy)]
+enum Lock {
+    Shared,
+    Exclusive,
+}
+
+/// Opens (creating) the lock file `name` in `dir` and takes it, waiting up to [`LOCK_WAIT`].
+async fn lock_file(dir: &Path, name: &str, lock: Lock) -> Result<File, StoreError> {
+    let path = dir.join(name);
+    let file = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|source| folder_error(dir, source))?;
+    let started = Instant::now();
+    loop {
+        let taken = match lock {
+            Lock::Shared => file.try_lock_shared(),
+            Lock::Exclusive => file.try_lock(),
+        };
+        match taken {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(TryLockError::WouldBlock) => return Err(StoreError::Locked { path: path.clone() }),
+            Err(TryLockError::Error(source)) => return Err(folder_error(dir, source)),
+        }
+    }
+}
+
+/// A folder of ours (the data folder, its backups), created readable by this user only:
+/// it holds PIN hashes and money.
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Takes the data folder's database for this process alone, without opening it: for
+/// replacing a file that could not be opened. `None` while another process has it open.
+pub(crate) async fn claim_folder(data_dir: &Path) -> Result<Option<File>, StoreError> {
+    let _opening = lock_file(data_dir, OPENING_LOCK, Lock::Exclusive).await?;
+    let in_use = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(data_dir.join(IN_USE_LOCK))
+        .map_err(|source| folder_error(data_dir, source))?;
+    Ok(in_use.try_lock().is_ok().then_some(in_use))
+}
+
+/// A new, empty database file readable by this user only; SQLite gives its `-wal` and
+/// `-shm` the same permissions.
+fn create_private_file(path: &Path) -> Result<(), StoreError> {
+    let mut options = File::options();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(folder_error(path.parent().unwrap_or(path), source)),
+    }
+}
+
+/// Narrows an existing file to this user (older versions left it world-readable). A file
+/// we cannot change is left as it is: opening it says what is wrong, if anything.
+pub(crate) fn make_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// `path` with `suffix` appended to its file name (`…sqlite3-wal`).
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// An I/O failure on the data folder, named by what the owner can fix.
+fn folder_error(dir: &Path, source: std::io::Error) -> StoreError {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly {
+            path: dir.to_path_buf(),
+        },
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreError::DiskFull {
+            path: dir.to_path_buf(),
+        },
+        _ => StoreError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        },
+    }
+}
+
 /// Looks at an existing file through a read-only connection, so a database from a newer
-/// version is refused before anything (even switching to WAL) could change it.
-async fn refuse_newer_schema(path: &Path) -> Result<(), StoreError> {
-    let url = format!("sqlite://{}?mode=ro", path.display());
-    let ro = SqliteConnectOptions::from_str(&url)?
+/// version is refused before anything (even switching to WAL) could change it. Answers the
+/// newest migration the file has (0 for an empty or foreign file).
+async fn refuse_newer_schema(path: &Path) -> Result<i64, StoreError> {
+    let ro = SqliteConnectOptions::new()
+        .filename(path)
         .read_only(true)
         .busy_timeout(BUSY_TIMEOUT);
     let mut conn = SqliteConnection::connect_with(&ro).await?;
@@ -101,7 +319,7 @@ async fn refuse_newer_schema(path: &Path) -> Result<(), StoreError> {
     .await?;
     if has_migrations.is_none() {
         conn.close().await?;
-        return Ok(());
+        return Ok(0);
     }
     let db_schema: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
         .fetch_one(&mut conn)
@@ -124,7 +342,7 @@ async fn refuse_newer_schema(path: &Path) -> Result<(), StoreError> {
         });
     }
     conn.close().await?;
-    Ok(())
+    Ok(db_schema)
 }
 
 async fn quick_check(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
@@ -140,15 +358,43 @@ async fn quick_check(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
     })
 }
 
-/// Any step of opening that SQLite reports as corruption becomes `Damaged`.
-fn damaged_or(path: &Path, err: StoreError) -> StoreError {
-    match err {
-        StoreError::Sql(e) if StoreError::is_corruption(&e) => StoreError::Damaged {
+/// What SQLite reports while opening, in the owner's terms: corruption becomes `Damaged`,
+/// a read-only file or folder `ReadOnly`, a full disk `DiskFull`, each naming the path.
+fn explain(path: &Path, err: StoreError) -> StoreError {
+    let code = match &err {
+        StoreError::Sql(e) => StoreError::sqlite_code(e),
+        StoreError::Migrate(sqlx::migrate::MigrateError::Execute(e)) => StoreError::sqlite_code(e),
+        _ => None,
+    };
+    match code.map(|c| c & 0xff) {
+        // SQLITE_CORRUPT, SQLITE_NOTADB
+        Some(11 | 26) => StoreError::Damaged {
             path: path.to_path_buf(),
-            detail: e.to_string(),
+            detail: err.to_string(),
         },
-        other => other,
+        // SQLITE_READONLY, SQLITE_PERM
+        Some(8 | 3) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        // SQLITE_FULL
+        Some(13) => StoreError::DiskFull {
+            path: path.to_path_buf(),
+        },
+        // SQLITE_CANTOPEN: usually a folder we may not write the -wal file into.
+        Some(14) if !writable(path) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        _ => err,
     }
+}
+
+/// True when the file at `path` is writable and its folder takes new files (where SQLite
+/// puts the `-wal`); tried for real, since permission bits say nothing on a read-only mount.
+fn writable(path: &Path) -> bool {
+    let file_ok = std::fs::metadata(path).map_or(true, |m| !m.permissions().readonly());
+    let probe = sibling(path, &format!(".probe-{}", std::process::id()));
+    let dir_ok = File::create(&probe).is_ok() && std::fs::remove_file(&probe).is_ok();
+    file_ok && dir_ok
 }
 
 /// How a connection of the store is set up, as SQLite reports it.

@@ -191,6 +191,16 @@ pub async fn recent_at_till(
     all(rows)
 }
 
+/// The newest `limit` redemptions, newest first.
+pub async fn latest(conn: &mut SqliteConnection, limit: u32) -> sqlx::Result<Vec<Redemption>> {
+    let sql = format!("{SELECT} ORDER BY r.id DESC LIMIT $1");
+    let rows = sqlx::query_as(&sql)
+        .bind(i64::from(limit))
+        .fetch_all(conn)
+        .await?;
+    all(rows)
+}
+
 /// A partner's redemptions on days `from..=to`, oldest first, voided ones included.
 pub async fn for_partner_between(
     conn: &mut SqliteConnection,
