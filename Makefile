@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
-.PHONY: run test deps test-deps ui app lint test-rust test-ui test-calendar test-e2e test-crash \
+.PHONY: run test deps test-deps ui app lint test-rust test-ui test-calendar test-e2e test-crash bench-backup \
 	crash-test
 
 # Root installs directly; everyone else through sudo.
@@ -102,6 +102,11 @@ test-calendar: test-deps
 # moments; every confirmed redemption must survive, once. `make crash-test KILLS=1000` by hand.
 test-crash:
 	cargo run -q -p partnerdesk-core --example crash_test -- --kills 20
+
+# A verified backup and a restore, on the demo and on 100,000 redemptions, beside raw
+# baselines (docs/benchmarks.md).
+bench-backup:
+	cargo run -q --release -p partnerdesk-core --example backup_bench
 
 KILLS ?= 1000
 crash-test:

@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release -p partnerdesk-core --example dashboard_bench [-- ROWS]`
 
+#[path = "support/fill.rs"]
+mod fill;
+
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
@@ -74,33 +77,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut conn = SqliteConnection::connect_with(&opts).await?;
     measure(&desk, &mut conn, "demo", year).await;
 
-    // Copies of the demo's first redemption spread over the year, as the till would log
-    // them: one transaction, so the insert is quick; the limit trigger does not apply to
-    // the unlimited poster code these use.
-    let poster: i64 =
-        sqlx::query_scalar("SELECT id FROM referral_codes WHERE redemption_limit IS NULL LIMIT 1")
-            .fetch_one(&mut conn)
-            .await?;
-    let mut tx = conn.begin().await?;
-    for i in 0..rows {
-        let day = to - Days::new(u64::try_from(i % 365)?);
-        sqlx::query(
-            "INSERT INTO redemptions (idempotency_key, code_id, partner_id, agreement_version_id,
-                 redeemed_at, local_day, currency, sale_minor, discount_minor, commission_minor,
-                 offer_applied, new_customer, note, till, logged_by)
-             SELECT $1, $2, partner_id, agreement_version_id, redeemed_at, $3, currency,
-                 sale_minor + $4, discount_minor, commission_minor, 1, $5, '', till, logged_by
-             FROM redemptions ORDER BY id LIMIT 1",
-        )
-        .bind(format!("bench-{i:08}"))
-        .bind(poster)
-        .bind(day.to_string())
-        .bind(i % 1000)
-        .bind(i % 3 == 0)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
+    fill::fill_redemptions(&mut conn, rows, to).await?;
     measure(&desk, &mut conn, "bench", year).await;
     desk.close().await;
     Ok(())
