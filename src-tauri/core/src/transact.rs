@@ -142,3 +142,41 @@ impl DerefMut for Tx<'_> {
 fn json_error(err: serde_json::Error) -> sqlx::Error {
     sqlx::Error::Encode(Box::new(err))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::error::{Error, StoreError};
+    use crate::partners::PartnerStatus;
+    use crate::testing::{desk_with_profile, partner};
+    use crate::Actor;
+
+    /// SQLite says "database or disk is full"; the owner reads which file, on which disk.
+    #[tokio::test]
+    async fn a_full_disk_is_named_with_the_file_and_saves_nothing() {
+        let t = desk_with_profile().await;
+        // The one writer connection may grow the file no further: as a full disk does.
+        sqlx::query("PRAGMA max_page_count = 1")
+            .execute(&t.pools.writer)
+            .await
+            .expect("cap the file");
+        let mut long = partner("Café Müller");
+        long.notes = "Ł".repeat(2000);
+        let mut refusal = None;
+        for i in 0..50 {
+            long.name = format!("Café Müller {i}");
+            if let Err(err) = t
+                .create_partner(&long, PartnerStatus::Prospect, &Actor::owner())
+                .await
+            {
+                refusal = Some(err);
+                break;
+            }
+        }
+        let err = refusal.expect("the disk filled up");
+        assert!(
+            matches!(&err, Error::Store(StoreError::DiskFull { path }) if path == t.db_path()),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("is full"), "{err}");
+    }
+}

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from './api/bindings/AppStatus';
+import { fakeShell, removeFakeShell } from './api/testing';
 import { desk } from './desk.svelte';
 
 const status = (): AppStatus => ({
@@ -15,6 +16,7 @@ const status = (): AppStatus => ({
 	needsOwner: true,
 	tillOnly: false,
 	idleLockMinutes: 10,
+	rescue: null,
 	unsettledSales: []
 });
 
@@ -42,5 +44,34 @@ describe('desk', () => {
 		expect(desk.ownerWindow).toBe(false);
 		desk.idleLockSet(25);
 		expect(desk.status.idleLockMinutes).toBe(25);
+	});
+});
+
+describe('desk after a restore', () => {
+	afterEach(removeFakeShell);
+
+	it('reads the status anew and says so until someone signs in', async () => {
+		desk.status = { ...status(), needsOwner: false };
+		desk.signedIn({ personId: 1, name: 'Ada', role: 'owner', counterOnly: false });
+		const sent = fakeShell(() => ({ ...status(), needsOwner: false, till: 'Łódź' }));
+		await desk.restored('2026-11-28T17:42:00Z');
+		expect(sent).toEqual([{ cmd: 'app_status', args: {} }]);
+		expect(desk.session).toBeNull();
+		expect(desk.status?.till).toBe('Łódź');
+		expect(desk.restoredFrom).toBe('2026-11-28T17:42:00Z');
+
+		desk.signedIn({ personId: 1, name: 'Ada', role: 'owner', counterOnly: false });
+		expect(desk.restoredFrom).toBeNull();
+	});
+
+	it('locks the window even when the status cannot be read', async () => {
+		desk.status = { ...status(), needsOwner: false };
+		desk.signedIn({ personId: 1, name: 'Ada', role: 'owner', counterOnly: false });
+		fakeShell(() => {
+			throw { code: 'internal', message: 'The shell did not answer.', field: null };
+		});
+		await desk.restored('2026-11-28T17:42:00Z');
+		expect(desk.session).toBeNull();
+		expect(desk.restoredFrom).toBe('2026-11-28T17:42:00Z');
 	});
 });

@@ -1,6 +1,7 @@
 // What the whole window shares: the status read at start, kept current as the profile, the
-// session and the idle time change.
+// session and the idle time change, and read anew after a restore.
 
+import { status as readStatus } from './api/app';
 import type { AppStatus } from './api/bindings/AppStatus';
 import type { BusinessProfile } from './api/bindings/BusinessProfile';
 import type { SessionView } from './api/bindings/SessionView';
@@ -8,6 +9,9 @@ import type { SessionView } from './api/bindings/SessionView';
 class Desk {
 	/** Null until `app_status` has answered. */
 	status = $state<AppStatus | null>(null);
+	/** When the backup the window was just restored from was taken; the lock screen says so
+	 * until someone signs in. */
+	restoredFrom = $state<string | null>(null);
 
 	/** The shop's profile, once set up. */
 	get profile(): BusinessProfile | null {
@@ -34,6 +38,7 @@ class Desk {
 	signedIn(session: SessionView): void {
 		if (!this.status) return;
 		this.status.session = session;
+		this.restoredFrom = null;
 		// Signing in means an owner exists, whether it was just created or recovered.
 		this.status.needsOwner = false;
 	}
@@ -41,6 +46,22 @@ class Desk {
 	/** Records the lock: the window shows the lock screen. */
 	locked(): void {
 		if (this.status) this.status.session = null;
+	}
+
+	/**
+	 * Records a restore of the backup taken at `takenAt`. The shell now runs on the backup's
+	 * file with nobody signed in (the people are the backup's), so the status is read anew:
+	 * the window shows the lock screen, which says what happened.
+	 */
+	async restored(takenAt: string): Promise<void> {
+		this.restoredFrom = takenAt;
+		try {
+			this.status = await readStatus();
+		} catch {
+			// The restore itself is done: the lock screen shows all the same, and reads the names
+			// from the restored file.
+			this.locked();
+		}
 	}
 
 	/** Records a new idle time, which the running idle timer picks up. */

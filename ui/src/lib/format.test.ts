@@ -3,6 +3,7 @@ import {
 	dateTimeText,
 	dayText,
 	fitText,
+	numberText,
 	sortLabels,
 	statusLabels,
 	statuses,
@@ -55,6 +56,15 @@ describe('format', () => {
 		expect(dayText('2026-01-01', 'en-US')).toBe('January 1, 2026');
 		expect(dayText('24/11/2026', 'en-IE')).toBe('24/11/2026');
 		expect(dayText('2026-11-24', 'xx-NOPE-zz-1')).toMatch(/2026/);
+	});
+
+	it('writes counts and sizes in the locale, and survives an unknown one', () => {
+		expect(numberText(1204, 'en-IE')).toBe('1,204');
+		expect(numberText(1204, 'de-DE')).toBe('1.204');
+		expect(numberText(1.25, 'en-IE', 1)).toBe('1.3');
+		expect(numberText(1.2, 'pl-PL', 1)).toBe('1,2');
+		expect(numberText(12, 'en-IE', 1)).toBe('12');
+		expect(numberText(1204, 'xx-NOPE-zz-1')).toMatch(/^1.?204$/);
 	});
 
 	it('gives today as the YYYY-MM-DD a date input holds', () => {

@@ -44,12 +44,7 @@ export function dateTimeText(iso: string, locale: string | undefined, timeZone?:
 	const when = new Date(iso);
 	if (Number.isNaN(when.getTime())) return iso;
 	const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone };
-	try {
-		return new Intl.DateTimeFormat(locale, options).format(when);
-	} catch {
-		// An unknown locale must not hide the date.
-		return new Intl.DateTimeFormat(undefined, options).format(when);
-	}
+	return inLocale(locale, (tag) => new Intl.DateTimeFormat(tag, options).format(when));
 }
 
 /** A calendar day from the core (`YYYY-MM-DD`) in the shop's locale, e.g. "24 November 2026". */
@@ -60,10 +55,23 @@ export function dayText(day: string, locale: string | undefined): string {
 	// the day before west of Greenwich.
 	const when = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 	if (Number.isNaN(when.getTime())) return day;
+	return inLocale(locale, (tag) =>
+		new Intl.DateTimeFormat(tag, { dateStyle: 'long' }).format(when)
+	);
+}
+
+/** A count or a size in the shop's locale, e.g. "1,204" or "1.2", with up to `decimals`. */
+export function numberText(value: number, locale: string | undefined, decimals = 0): string {
+	const options: Intl.NumberFormatOptions = { maximumFractionDigits: decimals };
+	return inLocale(locale, (tag) => new Intl.NumberFormat(tag, options).format(value));
+}
+
+/** Formats with `locale`, or the computer's own when it is unknown: it must not hide the value. */
+function inLocale(locale: string | undefined, format: (tag: string | undefined) => string): string {
 	try {
-		return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(when);
+		return format(locale);
 	} catch {
-		return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(when);
+		return format(undefined);
 	}
 }
 

@@ -18,6 +18,7 @@ const fresh: AppStatus = {
 	needsOwner: true,
 	tillOnly: false,
 	idleLockMinutes: 10,
+	rescue: null,
 	unsettledSales: []
 };
 

@@ -2,6 +2,7 @@
 
 export * as agreements from './agreements';
 export * as app from './app';
+export * as backups from './backups';
 export * as business from './business';
 export * as codes from './codes';
 export * as counter from './counter';

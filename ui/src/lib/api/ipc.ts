@@ -41,6 +41,7 @@ const errorCodes: Record<ErrorCode, true> = {
 	last_owner: true,
 	owner_exists: true,
 	person_inactive: true,
+	backup_refused: true,
 	internal: true
 };
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SignInChoice } from '$lib/api/bindings/SignInChoice';
-import { isLockKey, orderChoices, pickerKey, secondsLeft, waitEnds, waitText } from './signin';
+import {
+	isLockKey,
+	orderChoices,
+	pickerKey,
+	restoredNote,
+	secondsLeft,
+	waitEnds,
+	waitText
+} from './signin';
 
 const key = (
 	name: string,
@@ -92,5 +100,13 @@ describe('the PIN wait', () => {
 
 	it('says how long is left', () => {
 		expect(waitText(30)).toBe('Too many wrong PINs. Try again in 30 s.');
+	});
+});
+
+describe('restoredNote', () => {
+	it('says which backup the data now is, in the shop’s locale', () => {
+		expect(restoredNote('2026-11-28T17:42:00Z', 'en-IE')).toBe(
+			'Restored the backup from 28 Nov 2026, 17:42. Sign in again.'
+		);
 	});
 });

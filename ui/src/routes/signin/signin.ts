@@ -1,6 +1,7 @@
 // The lock screen's rules that need no window: the order of the names, what a key does on
-// them, the lock shortcut, and the PIN wait.
+// them, the lock shortcut, the PIN wait, and what it says after a restore.
 
+import { dateTimeText } from '$lib/format';
 import type { PersonRole } from '$lib/api/bindings/PersonRole';
 import type { SignInChoice } from '$lib/api/bindings/SignInChoice';
 
@@ -67,4 +68,9 @@ export function secondsLeft(until: number, now: number): number {
 /** What the PIN field says while a wait runs. */
 export function waitText(seconds: number): string {
 	return `Too many wrong PINs. Try again in ${seconds} s.`;
+}
+
+/** What the lock screen says after a restore signed everyone out. */
+export function restoredNote(takenAt: string, locale: string | undefined): string {
+	return `Restored the backup from ${dateTimeText(takenAt, locale)}. Sign in again.`;
 }
