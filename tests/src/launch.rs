@@ -35,11 +35,18 @@ impl Launch {
         self.arg("--demo")
     }
 
-    /// Answers every "Save as" with `dir` and the suggested name, and opens no viewer: the
-    /// native dialog and viewer are out of WebDriver's reach (src-tauri/src/files.rs).
+    /// Answers every "Save as" with `dir` and the suggested name, every folder choice ("Back
+    /// up now") with `dir`, and opens no viewer: the native dialog and viewer are out of
+    /// WebDriver's reach (src-tauri/src/files.rs).
     pub fn save_files_to(self, dir: &std::path::Path) -> Launch {
         self.env("PARTNERDESK_SAVE_DIR", dir.display().to_string())
             .env("PARTNERDESK_NO_OPEN", "1")
+    }
+
+    /// Answers every "Open" dialog (a backup to restore from a file) with `file`, which
+    /// need not exist yet (src-tauri/src/files.rs).
+    pub fn open_file(self, file: &std::path::Path) -> Launch {
+        self.env("PARTNERDESK_OPEN_FILE", file.display().to_string())
     }
 
     /// Sets an environment variable for the app (and the drivers that start it).

@@ -28,6 +28,7 @@ mod process;
 mod session;
 mod setup;
 mod signin;
+mod x11;
 
 pub use launch::Launch;
 pub use paths::{fresh_data_dir, workspace_root};

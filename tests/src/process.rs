@@ -237,6 +237,14 @@ pub(crate) fn kill_now(pids: &[u32]) {
     let _ = command.stdout(Stdio::null()).stderr(Stdio::null()).status();
 }
 
+/// SIGTERM to each of `pids`: the polite request to end, which a process may handle.
+pub(crate) fn terminate(pids: &[u32]) {
+    let mut command = Command::new("kill");
+    command.args(["-s", "TERM", "--"]);
+    command.args(pids.iter().map(u32::to_string));
+    let _ = command.stdout(Stdio::null()).stderr(Stdio::null()).status();
+}
+
 /// Sends `sig` to the process group led by `group` and to each pid, through kill(1)
 /// because the workspace forbids `unsafe` (and with it a direct libc call).
 fn signal(sig: &str, group: u32, pids: &[u32]) {

@@ -13,7 +13,8 @@ use tokio::runtime::Runtime;
 use crate::launch::Launch;
 use crate::page::screenshot_png;
 use crate::paths::{app_binary, launch_label, target_subdir, tauri_driver};
-use crate::process::{descendants, is_alive, kill_now, read_log, Driver, Xvfb};
+use crate::process::{descendants, is_alive, kill_now, read_log, terminate, Driver, Xvfb};
+use crate::x11;
 use crate::POLL;
 
 /// Longest a single WebDriver command may take before the story fails as hung.
@@ -26,7 +27,7 @@ const SESSION_TIMEOUT: Duration = Duration::from_secs(120);
 pub struct App {
     client: Option<Client>,
     driver: Driver,
-    _xvfb: Xvfb,
+    xvfb: Xvfb,
     _profile: tempfile::TempDir,
     binary: PathBuf,
     /// Passed to the app on every start, relaunches included.
@@ -88,7 +89,7 @@ impl App {
         let mut app = App {
             client: None,
             driver,
-            _xvfb: xvfb,
+            xvfb,
             _profile: profile,
             binary,
             args: launch.args,
@@ -99,7 +100,9 @@ impl App {
         app
     }
 
-    /// Ends the session, which closes the window, and waits until the app process is gone.
+    /// Ends the session and waits until the app process is gone. Not an orderly quit:
+    /// WebKitWebDriver closes the web view, then kills the app it started (SIGKILL) if it
+    /// still runs; [`App::close_window`] and [`App::terminate`] let the app end by itself.
     pub fn quit(&mut self) {
         let Some(client) = self.client.take() else {
             panic!("quit() called while no window is open");
@@ -128,12 +131,7 @@ impl App {
     /// once with SIGKILL, as a crash or a power cut would, and waits until they are gone.
     /// The window's session dies with them; [`App::relaunch`] starts the app again.
     pub fn crash(&mut self) {
-        let pids = self.driver.app_pids(&self.binary);
-        assert!(
-            !pids.is_empty(),
-            "no running {} to crash",
-            self.binary.display()
-        );
+        let pids = self.running_app("crash");
         let mut all = pids.clone();
         for pid in &pids {
             all.extend(descendants(*pid));
@@ -153,7 +151,52 @@ impl App {
         self.driver.wait_ready(Duration::from_secs(60));
     }
 
-    /// Starts the app again on the same data folder, after [`App::quit`] or [`App::crash`].
+    /// Closes the window as its close button does (a window manager's `WM_DELETE_WINDOW`,
+    /// see x11.rs), and waits until the app has exited by itself.
+    pub fn close_window(&mut self) {
+        let pids = self.running_app("close the window of");
+        let asked = x11::ask_to_close(self.xvfb.display, &pids)
+            .unwrap_or_else(|e| panic!("could not ask the window to close: {e}"));
+        assert!(asked > 0, "no window of the app (pids {pids:?}) to close");
+        self.wait_exited(&pids, "its window was asked to close");
+    }
+
+    /// Sends SIGTERM to the app, as a logout or `kill` does, and waits until it has exited
+    /// by itself (its web processes go with it).
+    pub fn terminate(&mut self) {
+        let pids = self.running_app("terminate");
+        terminate(&pids);
+        self.wait_exited(&pids, "SIGTERM");
+    }
+
+    /// The app's process ids; there must be one.
+    fn running_app(&self, what: &str) -> Vec<u32> {
+        let pids = self.driver.app_pids(&self.binary);
+        assert!(
+            !pids.is_empty(),
+            "no running {} to {what}",
+            self.binary.display()
+        );
+        pids
+    }
+
+    /// Waits until `pids` have exited on their own after `after`, then forgets the window's
+    /// session and starts a fresh tauri-driver, as [`App::crash`] does.
+    fn wait_exited(&mut self, pids: &[u32], after: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while pids.iter().any(|&p| is_alive(p)) {
+            if Instant::now() > deadline {
+                panic!("the app (pids {pids:?}) still runs 30 s after {after}");
+            }
+            std::thread::sleep(POLL);
+        }
+        self.client = None;
+        self.driver.restart();
+        self.driver.wait_ready(Duration::from_secs(60));
+    }
+
+    /// Starts the app again on the same data folder, after [`App::quit`], [`App::crash`],
+    /// [`App::close_window`] or [`App::terminate`].
     pub fn relaunch(&mut self) {
         if self.client.is_some() {
             self.quit();
