@@ -198,6 +198,10 @@ impl App {
         if let Ok(desk) = &desk {
             let needs_owner = desk.needs_owner().await.unwrap_or(false);
             self.needs_owner.store(needs_owner, Ordering::SeqCst);
+            // The idle lock is a setting of the file, so it comes back with the backup.
+            if let Ok(minutes) = desk.idle_lock_minutes().await {
+                self.set_idle_lock(Duration::from_secs(u64::from(minutes) * 60));
+            }
         }
         *self.desk.write().unwrap_or_else(PoisonError::into_inner) = desk;
         *locked(&self.rescue) = None;
