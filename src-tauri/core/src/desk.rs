@@ -120,9 +120,10 @@ impl Desk {
         &self.pools.path
     }
 
-    /// How the writer connection is set up (WAL, synchronous, foreign keys, busy timeout).
-    pub async fn connection_settings(&self) -> Result<store::ConnectionSettings> {
-        Ok(store::connection_settings(&self.pools.writer).await?)
+    /// How each connection is set up (WAL, synchronous, foreign keys, recursive triggers,
+    /// busy timeout): the writer first, then every reader.
+    pub async fn connection_settings(&self) -> Result<Vec<store::ConnectionSettings>> {
+        Ok(store::connection_settings(&self.pools).await?)
     }
 
     /// Closes every connection after folding the WAL into the main file, so the file alone

@@ -60,13 +60,19 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
 }
 
 #[tokio::test]
-async fn store_runs_in_wal_with_full_sync_foreign_keys_and_a_busy_timeout() {
+async fn every_connection_runs_in_wal_with_full_sync_foreign_keys_recursive_triggers_and_a_busy_timeout(
+) {
     let t = empty_desk().await;
-    let s = t.connection_settings().await.unwrap();
-    assert_eq!(s.journal_mode, "wal");
-    assert_eq!(s.synchronous, 2);
-    assert!(s.foreign_keys);
-    assert!(s.busy_timeout_ms >= 1000);
+    let all = t.connection_settings().await.unwrap();
+    // The writer and the four readers.
+    assert_eq!(all.len(), 5);
+    for s in all {
+        assert_eq!(s.journal_mode, "wal");
+        assert_eq!(s.synchronous, 2);
+        assert!(s.foreign_keys);
+        assert!(s.recursive_triggers, "{s:?}");
+        assert!(s.busy_timeout_ms >= 1000);
+    }
 }
 
 #[tokio::test]

@@ -73,11 +73,14 @@ pub async fn insert(
     at: DateTime<Utc>,
 ) -> sqlx::Result<Option<CodeId>> {
     let iso = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    // The taken code is skipped by the NOT EXISTS, not by ON CONFLICT DO NOTHING: the
+    // schema's BEFORE INSERT trigger refuses any row colliding with an existing code (so
+    // INSERT OR REPLACE cannot rewrite one), and it fires before DO NOTHING would.
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO referral_codes (partner_id, code, prefix, batch, valid_from, valid_until,
              redemption_limit, note, enabled, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)
-         ON CONFLICT (code) DO NOTHING
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9
+         WHERE NOT EXISTS (SELECT 1 FROM referral_codes WHERE code = $2)
          RETURNING id",
     )
     .bind(c.partner_id)

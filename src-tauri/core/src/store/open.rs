@@ -61,6 +61,10 @@ fn options(path: &Path) -> SqliteConnectOptions {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // Without it, REPLACE conflict resolution deletes the row in its way without firing
+        // its DELETE triggers, so INSERT OR REPLACE would slip past the append-only rules
+        // (the walls migration holds them for connections without it too).
+        .pragma("recursive_triggers", "ON")
         .busy_timeout(BUSY_TIMEOUT)
 }
 
@@ -404,12 +408,28 @@ pub struct ConnectionSettings {
     /// 2 = FULL.
     pub synchronous: i64,
     pub foreign_keys: bool,
+    /// DELETE triggers fire for rows REPLACE removes.
+    pub recursive_triggers: bool,
     pub busy_timeout_ms: i64,
 }
 
-/// Reads the settings of one writer connection.
-pub async fn connection_settings(pool: &SqlitePool) -> Result<ConnectionSettings, StoreError> {
-    let mut conn = pool.acquire().await?;
+/// Reads the settings of every connection the store has open or may open: the writer and
+/// each reader the pool allows, all held at once so no connection is read twice.
+pub async fn connection_settings(pools: &Pools) -> Result<Vec<ConnectionSettings>, StoreError> {
+    let mut held = vec![pools.writer.acquire().await?];
+    for _ in 0..pools.reader.options().get_max_connections() {
+        held.push(pools.reader.acquire().await?);
+    }
+    let mut all = Vec::with_capacity(held.len());
+    for conn in &mut held {
+        all.push(settings_of(conn).await?);
+    }
+    Ok(all)
+}
+
+/// Reads the settings of one connection.
+async fn settings_of(conn: &mut SqliteConnection) -> Result<ConnectionSettings, StoreError> {
+    let flag = |value: i64| value == 1;
     Ok(ConnectionSettings {
         journal_mode: sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(&mut *conn)
@@ -417,10 +437,16 @@ pub async fn connection_settings(pool: &SqlitePool) -> Result<ConnectionSettings
         synchronous: sqlx::query_scalar("PRAGMA synchronous")
             .fetch_one(&mut *conn)
             .await?,
-        foreign_keys: sqlx::query_scalar::<_, i64>("PRAGMA foreign_keys")
-            .fetch_one(&mut *conn)
-            .await?
-            == 1,
+        foreign_keys: flag(
+            sqlx::query_scalar("PRAGMA foreign_keys")
+                .fetch_one(&mut *conn)
+                .await?,
+        ),
+        recursive_triggers: flag(
+            sqlx::query_scalar("PRAGMA recursive_triggers")
+                .fetch_one(&mut *conn)
+                .await?,
+        ),
         busy_timeout_ms: sqlx::query_scalar("PRAGMA busy_timeout")
             .fetch_one(&mut *conn)
             .await?,
