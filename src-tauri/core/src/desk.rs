@@ -7,7 +7,7 @@ use crate::clock::Clock;
 use crate::ids::PersonId;
 use crate::people::Person;
 use crate::store::{self, Pools};
-use crate::Result;
+use crate::{text, Result};
 
 /// Who is making a change: the signed-in person by id, and the name every record shows
 /// (kept as text too, so a record still reads right after the person is renamed, and
@@ -89,10 +89,10 @@ impl Desk {
         } else {
             None
         };
-        Ok(Self {
-            pools: opening.migrate(backup.as_deref()).await?,
-            clock,
-        })
+        let pools = opening.migrate(backup.as_deref()).await?;
+        // After migrating, since keys are made by Rust (Unicode folding SQL cannot do).
+        store::name_keys::rekey(&pools.writer, text::NAME_KEY_VERSION, text::name_key).await?;
+        Ok(Self { pools, clock })
     }
 
     /// The same open store, read through `clock` from now on.

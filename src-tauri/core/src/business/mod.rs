@@ -99,10 +99,10 @@ impl BusinessProfileInput {
     pub fn validate(&self) -> Result<ValidProfile, FieldError> {
         Ok(ValidProfile {
             name: text::required(Field::Name, &self.name, 120)?,
-            address: text::clean(Field::Address, &self.address, 500, true)?,
+            address: text::lines(Field::Address, &self.address, 500)?,
             email: text::email(Field::Email, &self.email)?,
             phone: text::phone(Field::Phone, &self.phone)?,
-            tax_id: text::clean(Field::TaxId, &self.tax_id, 40, false)?,
+            tax_id: text::line(Field::TaxId, &self.tax_id, 40)?,
             currency: currency(&self.currency)?,
             locale: locale::canonical(&self.locale)?,
         })

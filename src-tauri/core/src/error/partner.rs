@@ -5,7 +5,8 @@ use crate::ids::PartnerId;
 /// A partner operation broke a partner rule; nothing was saved.
 #[derive(Debug, thiserror::Error)]
 pub enum PartnerError {
-    /// Another partner already has this name (compared trimmed and ignoring case).
+    /// Another partner already has this name (compared by `text::name_key`: ignoring case,
+    /// spacing, invisible characters and how accents are encoded).
     #[error("A partner named \"{existing}\" already exists.")]
     DuplicateName { existing: String },
     /// No partner has this id.

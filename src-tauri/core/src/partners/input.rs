@@ -55,13 +55,13 @@ impl PartnerInput {
         Ok(ValidPartner {
             name_key: text::name_key(&name),
             name,
-            category: text::clean(Field::Category, &self.category, 60, false)?,
-            contact_person: text::clean(Field::ContactPerson, &self.contact_person, 100, false)?,
+            category: text::line(Field::Category, &self.category, 60)?,
+            contact_person: text::line(Field::ContactPerson, &self.contact_person, 100)?,
             email: text::email(Field::Email, &self.email)?,
             phone: text::phone(Field::Phone, &self.phone)?,
-            address: text::clean(Field::Address, &self.address, 500, true)?,
+            address: text::lines(Field::Address, &self.address, 500)?,
             website: text::website(Field::Website, &self.website)?,
-            notes: text::clean(Field::Notes, &self.notes, 4000, true)?,
+            notes: text::lines(Field::Notes, &self.notes, 4000)?,
             fit: self.fit.validate()?,
         })
     }

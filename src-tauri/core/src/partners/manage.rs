@@ -17,12 +17,7 @@ const NOT_A_START: Problem = Problem::Malformed {
 impl Desk {
     /// Partners matching `query`, sorted as it asks.
     pub async fn partners(&self, query: &PartnerQuery) -> Result<Vec<Partner>> {
-        let search = text::clean(
-            Field::Search,
-            query.search.as_deref().unwrap_or(""),
-            100,
-            false,
-        )?;
+        let search = text::line(Field::Search, query.search.as_deref().unwrap_or(""), 100)?;
         let mut conn = self.pools.reader.acquire().await?;
         let mut list =
             store::partners::list(&mut conn, &text::name_key(&search), query.status).await?;

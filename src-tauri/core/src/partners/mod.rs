@@ -63,26 +63,22 @@ pub struct PartnerQuery {
     pub sort: Option<PartnerSort>,
 }
 
-/// Orders `partners` in place as `sort` asks; unscored partners go last either way.
+/// Orders `partners` in place as `sort` asks; unscored partners go last either way. Each
+/// name's key is worked out once, not per comparison: Unicode folding is not free.
 pub fn sort(partners: &mut [Partner], sort: PartnerSort) {
-    let by_name = |a: &Partner, b: &Partner| {
-        crate::text::name_key(&a.name).cmp(&crate::text::name_key(&b.name))
-    };
+    let name = |p: &Partner| crate::text::name_key(&p.name);
     match sort {
-        PartnerSort::Name => partners.sort_by(by_name),
+        PartnerSort::Name => partners.sort_by_cached_key(name),
         PartnerSort::RecentlyChanged => {
             partners.sort_by_key(|p| std::cmp::Reverse(p.updated_at));
         }
-        PartnerSort::FitHighFirst | PartnerSort::FitLowFirst => partners.sort_by(|a, b| {
-            let (x, y) = (a.fit.tenths(), b.fit.tenths());
-            let order = match (x, y) {
-                (Some(x), Some(y)) if sort == PartnerSort::FitHighFirst => y.cmp(&x),
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            };
-            order.then_with(|| by_name(a, b))
+        PartnerSort::FitHighFirst => partners.sort_by_cached_key(|p| {
+            let fit = p.fit.tenths();
+            (fit.is_none(), fit.map(std::cmp::Reverse), name(p))
+        }),
+        PartnerSort::FitLowFirst => partners.sort_by_cached_key(|p| {
+            let fit = p.fit.tenths();
+            (fit.is_none(), fit, name(p))
         }),
     }
 }

@@ -7,7 +7,7 @@ use crate::error::{Field, FieldError, PartnerError, PayoutError, Problem};
 use crate::money::{format, Money};
 use crate::partners::PartnerId;
 use crate::store::{self, payouts};
-use crate::text::{clean, date, required};
+use crate::text::{date, line, required};
 use crate::{Desk, Error, Result};
 
 const REFERENCE_MAX: usize = 120;
@@ -44,7 +44,7 @@ impl Desk {
                     expected: "an amount above zero, like 12.50",
                 },
             ))?;
-        let reference = clean(Field::Reference, &input.reference, REFERENCE_MAX, false)?;
+        let reference = line(Field::Reference, &input.reference, REFERENCE_MAX)?;
         let period = (
             date(Field::PeriodFrom, &input.period_from)?,
             date(Field::PeriodTo, &input.period_to)?,

@@ -9,7 +9,7 @@ use crate::error::{Field, FieldError, PartnerError, Problem};
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
 use crate::store::{self, program};
-use crate::text::{clean, date};
+use crate::text::{date, line};
 use crate::{Desk, Error, Result};
 
 const DESCRIPTION_MAX: usize = 200;
@@ -49,12 +49,7 @@ impl Desk {
         let spent_on = date(Field::SpentOn, &input.spent_on)?
             .ok_or(FieldError::new(Field::SpentOn, Problem::Empty))?;
         let amount = positive(Field::Amount, &input.amount, cur)?;
-        let description = clean(
-            Field::Description,
-            &input.description,
-            DESCRIPTION_MAX,
-            false,
-        )?;
+        let description = line(Field::Description, &input.description, DESCRIPTION_MAX)?;
         self.transact(actor, async |tx| {
             let partner_name = match input.partner_id {
                 Some(id) => Some(

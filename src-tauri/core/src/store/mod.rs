@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod business;
 pub mod codes;
+pub mod name_keys;
 mod open;
 pub mod partners;
 pub mod payouts;

@@ -137,9 +137,14 @@ impl TermsInput {
                 currency,
             )?),
         };
-        if self.payout_method == PayoutMethod::Other && self.payout_method_other.trim().is_empty() {
-            return Err(FieldError::new(Field::PayoutMethodOther, Problem::Empty));
-        }
+        // Required when "other" is picked; cleaned before judging blank, so a method typed
+        // as only invisible characters is refused too.
+        let payout_method_other = match self.payout_method {
+            PayoutMethod::Other => {
+                text::required(Field::PayoutMethodOther, &self.payout_method_other, 100)?
+            }
+            _ => String::new(),
+        };
         if self.clauses.len() > CLAUSES_MAX {
             return Err(FieldError::new(
                 Field::Clauses,
@@ -151,20 +156,11 @@ impl TermsInput {
         }
         let mut clauses = Vec::with_capacity(self.clauses.len());
         for clause in &self.clauses {
-            let clause = text::clean(Field::Clauses, clause, CLAUSE_MAX, true)?;
+            let clause = text::lines(Field::Clauses, clause, CLAUSE_MAX)?;
             if !clause.is_empty() {
                 clauses.push(clause);
             }
         }
-        let payout_method_other = match self.payout_method {
-            PayoutMethod::Other => text::clean(
-                Field::PayoutMethodOther,
-                &self.payout_method_other,
-                100,
-                false,
-            )?,
-            _ => String::new(),
-        };
         Ok(Terms {
             currency,
             model: self.model,
@@ -178,7 +174,7 @@ impl TermsInput {
             payout_method: self.payout_method,
             payout_method_other,
             clauses,
-            notes: text::clean(Field::Notes, &self.notes, 4000, true)?,
+            notes: text::lines(Field::Notes, &self.notes, 4000)?,
         })
     }
 
