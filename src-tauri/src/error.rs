@@ -195,6 +195,19 @@ mod tests {
     }
 
     #[test]
+    fn a_code_longer_than_any_card_is_refused_beside_the_code() {
+        let err = partnerdesk_core::codes::check_typed_length(&"7".repeat(65)).unwrap_err();
+        assert_eq!(
+            json(err.into()),
+            serde_json::json!({
+                "code": "invalid_input",
+                "message": "That is longer than any code (64 characters at most).",
+                "field": "code"
+            })
+        );
+    }
+
+    #[test]
     fn duplicate_name_marks_the_name_field() {
         let err = PartnerError::DuplicateName {
             existing: "Crumb & Co.".into(),

@@ -1,6 +1,6 @@
 //! Referral code stories: issuing, batches, and every lookup outcome at the counter.
 
-use partnerdesk_core::codes::{CodeOptions, LookupOutcome, ReferralCode};
+use partnerdesk_core::codes::{CodeOptions, LookupOutcome, ReferralCode, Suggestion};
 use partnerdesk_core::error::{CodeError, Field};
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
 use partnerdesk_core::testing::{
@@ -64,6 +64,23 @@ async fn an_issued_code_is_valid_however_staff_type_it() {
     }
 }
 
+/// MISTYPED offering `code`, which a lookup would find valid.
+fn mistyped_towards(code: &ReferralCode) -> LookupOutcome {
+    LookupOutcome::Mistyped {
+        suggestion: Some(Suggestion {
+            code: code.printed.clone(),
+            answer: Box::new(LookupOutcome::Valid {
+                code_id: code.id,
+                code: code.printed.clone(),
+                partner_id: code.partner_id,
+                partner_name: "Crumb & Co. Bakery".into(),
+                offer: "10 % off, min €5.00".into(),
+            }),
+        }),
+        ambiguous: false,
+    }
+}
+
 #[tokio::test]
 async fn a_one_character_slip_is_mistyped_with_the_right_suggestion_never_a_match() {
     let t = desk_with_profile().await;
@@ -74,9 +91,7 @@ async fn a_one_character_slip_is_mistyped_with_the_right_suggestion_never_a_matc
     let slipped = String::from_utf8(slipped).unwrap();
     assert_eq!(
         t.lookup_code(&slipped).await.unwrap(),
-        LookupOutcome::Mistyped {
-            suggestion: Some(code.printed.clone())
-        }
+        mistyped_towards(&code)
     );
     let mut swapped = code.code.clone().into_bytes();
     swapped.swap(0, 1);
@@ -84,9 +99,7 @@ async fn a_one_character_slip_is_mistyped_with_the_right_suggestion_never_a_matc
         let swapped = String::from_utf8(swapped).unwrap();
         assert_eq!(
             t.lookup_code(&swapped).await.unwrap(),
-            LookupOutcome::Mistyped {
-                suggestion: Some(code.printed.clone())
-            }
+            mistyped_towards(&code)
         );
     }
     // A wrong prefix on a right code is also a slip.
@@ -94,9 +107,7 @@ async fn a_one_character_slip_is_mistyped_with_the_right_suggestion_never_a_matc
         t.lookup_code(&format!("BAKERX-{}", code.code))
             .await
             .unwrap(),
-        LookupOutcome::Mistyped {
-            suggestion: Some(code.printed.clone())
-        }
+        mistyped_towards(&code)
     );
 }
 

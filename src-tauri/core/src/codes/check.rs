@@ -16,7 +16,7 @@
 pub const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// Check symbols 0–36: the body alphabet, then Crockford's five extras.
-const CHECK_SYMBOLS: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
+pub(crate) const CHECK_SYMBOLS: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
 
 /// The value 0–31 of a body symbol (already normalised to upper case, O→0, I/L→1).
 pub fn value(symbol: u8) -> Option<u32> {

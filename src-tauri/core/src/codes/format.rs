@@ -30,7 +30,8 @@ impl Typed {
     /// The readings of `typed`: always the whole input as a code, and, when it starts with a
     /// run of letters and a dash or space (`BAKERY-7K2Q-X`), that run as a prefix and the
     /// rest as code. Without a separator (`BAKERY7K2QX`), every split of the leading letters
-    /// is a guessed reading. Only a reading that passes its check is ever looked up.
+    /// is a guessed reading. Only a reading that passes its check is looked up as itself;
+    /// in what order, and how a typo is searched around them: [`super::resolve`].
     pub fn readings(typed: &str) -> Vec<Typed> {
         let whole = normalise(typed);
         let mut out = vec![Typed {

@@ -1,15 +1,17 @@
 //! Looking up what staff typed: a code is valid, or we say exactly why not. A code that
-//! fails its check is never silently matched to another; at most one near code is offered.
+//! fails its check is never silently matched to another; at most one near code is offered
+//! (which code a text names, and in what order it is read: [`super::resolve`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sqlx::SqliteConnection;
 use ts_rs::TS;
 
-use super::{is_valid, one_slip_variants, CodeId, ReferralCode, Typed};
+use super::resolve::{check_typed_length, resolve, Resolved};
+use super::{CodeId, ReferralCode};
 use crate::error::PartnerError;
 use crate::partners::{PartnerId, PartnerStatus};
-use crate::store::{self, codes};
+use crate::store;
 use crate::terms::StoredVersion;
 use crate::{Desk, Result};
 
@@ -31,8 +33,13 @@ pub enum LookupOutcome {
     },
     /// Passes its check but no such code was issued.
     Unknown,
-    /// Fails its check (a typo). `suggestion` is the one issued code a single slip away.
-    Mistyped { suggestion: Option<String> },
+    /// A typo: fails its check, or names no code while an issued code is one slip away (a
+    /// symbol changed, swapped, dropped or doubled). `suggestion` is the one issued code a
+    /// single slip away; `ambiguous` says several are, so none is offered.
+    Mistyped {
+        suggestion: Option<Suggestion>,
+        ambiguous: bool,
+    },
     /// Switched off by the owner.
     Disabled { code: String, partner_name: String },
     /// Used as often as its limit allows; says when and at which till it was last used.
@@ -66,61 +73,30 @@ pub enum LookupOutcome {
     NoTerms { code: String, partner_name: String },
 }
 
+/// The one issued code a typo is a slip of, and what looking it up would answer now, so
+/// staff know before taking it whether it will be refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    /// As printed, e.g. `BAKERY-7K2Q-X9A`.
+    pub code: String,
+    /// What a lookup of `code` answers today, in the same words: valid, already used…
+    pub answer: Box<LookupOutcome>,
+}
+
 impl Desk {
     /// Reads `typed` as staff typed it (any case, spaces, dashes, look-alikes) and says
     /// whether it can be redeemed today.
+    /// A text longer than any code is refused before any work is done.
     pub async fn lookup_code(&self, typed: &str) -> Result<LookupOutcome> {
+        check_typed_length(typed)?;
+        let day = self.today();
         let mut conn = self.pools.reader.acquire().await?;
-        Ok(match resolve(&mut conn, typed).await? {
-            Resolved::Found(code) => judge(&mut conn, code, self.today()).await?.outcome,
+        Ok(match resolve(&mut conn, typed, day).await? {
+            Resolved::Found(code) => judge(&mut conn, code, day).await?.outcome,
             Resolved::Not(outcome) => outcome,
         })
     }
-}
-
-/// What a typed code refers to: an issued code, or the reason it names none.
-pub(crate) enum Resolved {
-    Found(ReferralCode),
-    /// Unknown or mistyped.
-    Not(LookupOutcome),
-}
-
-/// Finds the issued code `typed` names, never guessing: a failed check is a typo, offered
-/// the one issued code a single slip away if exactly one exists.
-pub(crate) async fn resolve(conn: &mut SqliteConnection, typed: &str) -> Result<Resolved> {
-    let readings = Typed::readings(typed);
-    for reading in readings.iter().filter(|r| is_valid(&r.code)) {
-        let Some(found) = codes::by_code(conn, &reading.code).await? else {
-            continue;
-        };
-        let prefix_differs = reading.prefix.as_deref().is_some_and(|p| p != found.prefix);
-        if prefix_differs && reading.guessed {
-            continue;
-        }
-        if prefix_differs {
-            // Right code, wrong prefix: still a slip, so offer the code as printed.
-            return Ok(Resolved::Not(LookupOutcome::Mistyped {
-                suggestion: Some(found.printed),
-            }));
-        }
-        return Ok(Resolved::Found(found));
-    }
-    // A guessed split that passes its check by chance is no evidence the code is right.
-    if readings.iter().any(|r| !r.guessed && is_valid(&r.code)) {
-        return Ok(Resolved::Not(LookupOutcome::Unknown));
-    }
-    let mut near: Vec<String> = readings
-        .iter()
-        .flat_map(|r| one_slip_variants(&r.code))
-        .collect();
-    near.sort();
-    near.dedup();
-    let found = codes::existing(conn, &near).await?;
-    let suggestion = match found.as_slice() {
-        [only] => Some(only.printed.clone()),
-        _ => None,
-    };
-    Ok(Resolved::Not(LookupOutcome::Mistyped { suggestion }))
 }
 
 /// An issued code judged on `day`, with the terms it would be redeemed under when valid.

@@ -12,7 +12,9 @@ pub use format::{grouped, normalise, prefix_for, Typed};
 
 mod issue;
 pub(crate) mod lookup;
+pub mod near;
 mod print;
+pub(crate) mod resolve;
 mod switch;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,8 +24,10 @@ use ts_rs::TS;
 use crate::partners::PartnerId;
 
 pub use issue::{BATCH_MAX, BODY_LEN};
-pub use lookup::LookupOutcome;
+pub use lookup::{LookupOutcome, Suggestion};
+pub use near::near_codes;
 pub use print::CARDS_MAX;
+pub use resolve::{check_typed_length, TYPED_MAX};
 
 pub use crate::ids::CodeId;
 

@@ -25,8 +25,9 @@ const OUTCOMES: [(&str, &str); 8] = [
     ),
     (
         "Mistyped",
-        "One character is wrong. If a suggestion appears, check it against the card and \
-         take it; otherwise type the code again.",
+        "A character is wrong, swapped, missing or doubled. If a suggestion appears, it says \
+         what that card would answer; check it against the card and take it; otherwise type \
+         the code again.",
     ),
     (
         "Unknown",

@@ -4,7 +4,9 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::{LogOutcome, Redemption, RedemptionInput};
 use crate::audit::AuditEntity;
-use crate::codes::lookup::{judge, resolve, Judged, Resolved};
+use crate::codes::check_typed_length;
+use crate::codes::lookup::{judge, Judged};
+use crate::codes::resolve::{resolve, Resolved};
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, LedgerError, Problem};
 use crate::money::{format, Money};
@@ -26,6 +28,8 @@ impl Desk {
         till: &str,
         actor: &Actor,
     ) -> Result<LogOutcome> {
+        // Before the write lock: reading an overlong code is work nobody should wait behind.
+        check_typed_length(&input.code)?;
         self.transact(actor, async |tx| {
             self.log_redemption_in(tx, input, till).await
         })
@@ -40,6 +44,7 @@ impl Desk {
         till: &str,
     ) -> Result<LogOutcome> {
         check_key(&input.idempotency_key)?;
+        check_typed_length(&input.code)?;
         let note = clean(Field::Note, &input.note, NOTE_MAX, false)?;
         // One clock reading, so the stored time and the till's day always agree.
         let now = self.now();
@@ -56,7 +61,7 @@ impl Desk {
         // disabled, the terms replaced), the first attempt stands.
         if let Some(first) = redemptions::by_key(tx, &input.idempotency_key).await? {
             let same_code = matches!(
-                resolve(tx, &input.code).await?,
+                resolve(tx, &input.code, day).await?,
                 Resolved::Found(code) if code.id == first.code_id
             );
             let same_sale = sale(&input.sale, first.sale.currency).ok() == Some(first.sale);
@@ -72,7 +77,7 @@ impl Desk {
                 replayed: true,
             });
         }
-        let code = match resolve(tx, &input.code).await? {
+        let code = match resolve(tx, &input.code, day).await? {
             Resolved::Found(code) => code,
             Resolved::Not(outcome) => return Ok(LogOutcome::Refused { outcome }),
         };

@@ -127,7 +127,14 @@ describe('codes', () => {
 	});
 
 	it('lookup sends the text as typed', async () => {
-		const outcome: codes.LookupOutcome = { kind: 'mistyped', suggestion: 'CRUMB-7K2Q-X9A' };
+		const outcome: codes.LookupOutcome = {
+			kind: 'mistyped',
+			suggestion: {
+				code: 'CRUMB-7K2Q-X9A',
+				answer: { kind: 'disabled', code: 'CRUMB-7K2Q-X9A', partnerName: 'Crumb' }
+			},
+			ambiguous: false
+		};
 		const sent = fakeShell(() => outcome);
 		await expect(codes.lookup('crumb 7k2q x9b')).resolves.toEqual(outcome);
 		expect(sent).toEqual([{ cmd: 'lookup_code', args: { typed: 'crumb 7k2q x9b' } }]);

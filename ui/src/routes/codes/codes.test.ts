@@ -107,9 +107,22 @@ describe('codes screen', () => {
 
 	it('says what the counter would say about a typed code', () => {
 		expect(outcomeText({ kind: 'unknown' }, 'en-IE').tone).toBe('bad');
-		expect(outcomeText({ kind: 'mistyped', suggestion: 'CRUMB-7K2Q-X9A' }, 'en-IE').text).toContain(
-			'CRUMB-7K2Q-X9A'
+		const disabled = { kind: 'disabled' as const, code: 'CRUMB-7K2Q-X9A', partnerName: 'Crumb' };
+		expect(
+			outcomeText(
+				{
+					kind: 'mistyped',
+					suggestion: { code: 'CRUMB-7K2Q-X9A', answer: disabled },
+					ambiguous: false
+				},
+				'en-IE'
+			).text
+		).toBe(
+			'That looks mistyped. Did the card say CRUMB-7K2Q-X9A? CRUMB-7K2Q-X9A (Crumb) is disabled.'
 		);
+		expect(
+			outcomeText({ kind: 'mistyped', suggestion: null, ambiguous: true }, 'en-IE').text
+		).toContain('more than one code');
 		expect(
 			outcomeText(
 				{

@@ -104,13 +104,23 @@ export function outcomeText(
 			};
 		case 'unknown':
 			return { tone: 'bad', text: 'No code like that was ever issued.' };
-		case 'mistyped':
+		case 'mistyped': {
+			const suggestion = outcome.suggestion;
+			if (suggestion) {
+				// What the card would answer, so the owner sees the refusal before staff do.
+				const answer = outcomeText(suggestion.answer, locale).text;
+				return {
+					tone: 'bad',
+					text: `That looks mistyped. Did the card say ${suggestion.code}? ${answer}`
+				};
+			}
 			return {
 				tone: 'bad',
-				text: outcome.suggestion
-					? `That looks mistyped. Did the card say ${outcome.suggestion}?`
+				text: outcome.ambiguous
+					? 'That looks mistyped, and more than one code is a slip away from it: check the card again.'
 					: 'That looks mistyped: check the card again.'
 			};
+		}
 		case 'disabled':
 			return { tone: 'bad', text: `${outcome.code} (${outcome.partnerName}) is disabled.` };
 		case 'usedUp':

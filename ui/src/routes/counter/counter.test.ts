@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupOutcome } from '$lib/api/bindings/LookupOutcome';
 import type { RedemptionView } from '$lib/api/bindings/RedemptionView';
+import type { Suggestion } from '$lib/api/bindings/Suggestion';
 import {
 	SaleAttempt,
 	Sequence,
+	answerWords,
 	checksMax,
 	clockText,
 	confirmation,
@@ -26,6 +28,19 @@ import {
 
 const locale = 'en-IE';
 const who = { code: 'BAKERY-7K2Q-X9A', partnerName: 'Bakery Nord' };
+
+const validCard: LookupOutcome = {
+	kind: 'valid',
+	codeId: 7,
+	partnerId: 3,
+	offer: '10 % off, min €5.00',
+	...who
+};
+
+/** A suggestion of `who`'s card, which a lookup would answer with `answer`. */
+function suggestionOf(answer: LookupOutcome): Suggestion {
+	return { code: who.code, answer };
+}
 
 function said(outcome: LookupOutcome) {
 	const view = outcomeView(outcome, locale);
@@ -68,24 +83,67 @@ describe('outcome words', () => {
 		expect(plain(view.detail)).toBe('Type the sale amount, then press Enter.');
 	});
 
-	it('offers a mistyped code’s suggestion as its own marked part', () => {
-		const view = outcomeView({ kind: 'mistyped', suggestion: 'BAKERY-7K2Q-X9A' }, locale);
+	it('offers a mistyped code’s suggestion as its own marked part, with what it would answer', () => {
+		const view = outcomeView(
+			{ kind: 'mistyped', suggestion: suggestionOf(validCard), ambiguous: false },
+			locale
+		);
 		expect(view).toMatchObject({ title: 'MISTYPED', icon: '⚠', tone: 'warn' });
 		expect(view.suggestion).toBe('BAKERY-7K2Q-X9A');
-		expect(plain(view.detail)).toBe('Did you mean BAKERY-7K2Q-X9A?');
+		expect(view.suggestionValid).toBe(true);
+		expect(plain(view.detail)).toBe(
+			'Did you mean BAKERY-7K2Q-X9A? That card is VALID: Bakery Nord, 10 % off, min €5.00.'
+		);
 		expect(view.detail.filter((s) => s.mark === 'suggestion')).toEqual([
 			{ text: 'BAKERY-7K2Q-X9A', mark: 'suggestion' }
 		]);
 	});
 
+	it('says a suggested card is already used, in the words its own lookup shows', () => {
+		const used: LookupOutcome = {
+			kind: 'usedUp',
+			...who,
+			uses: 1,
+			limit: 1,
+			lastUsedAt: '2026-11-24T10:05:00Z',
+			lastTill: 'Back till'
+		};
+		const view = outcomeView(
+			{ kind: 'mistyped', suggestion: suggestionOf(used), ambiguous: false },
+			locale
+		);
+		expect(view.suggestionValid).toBe(false);
+		const answer = view.detail.find((s) => s.mark === 'suggestionAnswer')?.text;
+		expect(answer).toBe(`That card is ALREADY USED: ${said(used).detail}`);
+		expect(answer).toContain('Back till');
+		for (const refused of [
+			{ kind: 'expired', ...who, until: '2026-01-31' },
+			{ kind: 'notYetValid', ...who, from: '2027-01-01' },
+			{ kind: 'disabled', ...who }
+		] satisfies LookupOutcome[]) {
+			const words = answerWords(refused, locale);
+			expect(words).toBe(`That card is ${titles[refused.kind]}: ${said(refused).detail}`);
+		}
+	});
+
 	it('asks to check the card when a typo has no near code', () => {
-		expect(said({ kind: 'mistyped', suggestion: null })).toEqual({
+		expect(said({ kind: 'mistyped', suggestion: null, ambiguous: false })).toEqual({
 			title: 'MISTYPED',
 			icon: '⚠',
 			tone: 'warn',
 			detail: 'This code has a typo. Check the card and type it again.'
 		});
-		expect(outcomeView({ kind: 'mistyped', suggestion: null }, locale).suggestion).toBeNull();
+		expect(
+			outcomeView({ kind: 'mistyped', suggestion: null, ambiguous: false }, locale).suggestion
+		).toBeNull();
+	});
+
+	it('says so when two cards are a slip away, and offers neither', () => {
+		const view = outcomeView({ kind: 'mistyped', suggestion: null, ambiguous: true }, locale);
+		expect(view.suggestion).toBeNull();
+		expect(plain(view.detail)).toBe(
+			'This code has a typo, and more than one card is a slip away from it. Check the card and type it again.'
+		);
 	});
 
 	it('says when and at which till a used-up code was last used', () => {
@@ -155,7 +213,7 @@ describe('outcome words', () => {
 		const every: LookupOutcome[] = [
 			{ kind: 'valid', codeId: 7, partnerId: 3, offer: 'Free coffee', ...who },
 			{ kind: 'unknown' },
-			{ kind: 'mistyped', suggestion: null },
+			{ kind: 'mistyped', suggestion: null, ambiguous: false },
 			{ kind: 'disabled', ...who },
 			{
 				kind: 'usedUp',
@@ -247,7 +305,7 @@ describe('enter in the code input', () => {
 			kind: 'outcome',
 			seq: 3,
 			typed: 'bakery 7k2q x9b',
-			outcome: { kind: 'mistyped', suggestion: 'BAKERY-7K2Q-X9A' },
+			outcome: { kind: 'mistyped', suggestion: suggestionOf(validCard), ambiguous: false },
 			note: null
 		};
 		expect(offeredSuggestion(mistyped, 3)).toBe('BAKERY-7K2Q-X9A');
@@ -255,7 +313,10 @@ describe('enter in the code input', () => {
 		expect(offeredSuggestion(mistyped, 4)).toBeNull();
 		expect(offeredSuggestion(null, 0)).toBeNull();
 		expect(
-			offeredSuggestion({ ...mistyped, outcome: { kind: 'mistyped', suggestion: null } }, 3)
+			offeredSuggestion(
+				{ ...mistyped, outcome: { kind: 'mistyped', suggestion: null, ambiguous: true } },
+				3
+			)
 		).toBeNull();
 		expect(offeredSuggestion({ ...mistyped, outcome: { kind: 'unknown' } }, 3)).toBeNull();
 	});

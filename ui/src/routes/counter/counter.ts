@@ -11,7 +11,10 @@ export type OutcomeKind = LookupOutcome['kind'];
 export type Tone = 'good' | 'warn' | 'bad';
 
 /** A run of text; a marked one is rendered as its own element so a test can read it alone. */
-export type Segment = { text: string; mark?: 'suggestion' | 'number' | 'discount' };
+export type Segment = {
+	text: string;
+	mark?: 'suggestion' | 'suggestionAnswer' | 'number' | 'discount';
+};
 
 /** What the result panel shows for an outcome. */
 export type OutcomeView = {
@@ -23,7 +26,10 @@ export type OutcomeView = {
 	partner: string | null;
 	offer: string | null;
 	detail: Segment[];
+	/** The one card a typo is a slip of, as printed. */
 	suggestion: string | null;
+	/** Whether that card would be logged if taken (false: taking it shows its refusal). */
+	suggestionValid: boolean;
 };
 
 export const titles: Record<OutcomeKind, string> = {
@@ -72,7 +78,8 @@ export function outcomeView(outcome: LookupOutcome, locale: string): OutcomeView
 		code: null,
 		partner: null,
 		offer: null,
-		suggestion: null
+		suggestion: null,
+		suggestionValid: false
 	};
 	const text = (sentence: string): Segment[] => [{ text: sentence }];
 	switch (outcome.kind) {
@@ -85,19 +92,32 @@ export function outcomeView(outcome: LookupOutcome, locale: string): OutcomeView
 				offer: outcome.offer,
 				detail: text('Type the sale amount, then press Enter.')
 			};
-		case 'mistyped':
+		case 'mistyped': {
+			const suggestion = outcome.suggestion;
+			if (!suggestion) {
+				return {
+					...base,
+					tone: 'warn',
+					detail: text(
+						outcome.ambiguous
+							? 'This code has a typo, and more than one card is a slip away from it. Check the card and type it again.'
+							: 'This code has a typo. Check the card and type it again.'
+					)
+				};
+			}
 			return {
 				...base,
 				tone: 'warn',
-				suggestion: outcome.suggestion,
-				detail: outcome.suggestion
-					? [
-							{ text: 'Did you mean ' },
-							{ text: outcome.suggestion, mark: 'suggestion' },
-							{ text: '?' }
-						]
-					: text('This code has a typo. Check the card and type it again.')
+				suggestion: suggestion.code,
+				suggestionValid: suggestion.answer.kind === 'valid',
+				detail: [
+					{ text: 'Did you mean ' },
+					{ text: suggestion.code, mark: 'suggestion' },
+					{ text: '? ' },
+					{ text: answerWords(suggestion.answer, locale), mark: 'suggestionAnswer' }
+				]
 			};
+		}
 		case 'unknown':
 			return {
 				...base,
@@ -147,6 +167,18 @@ export function outcomeView(outcome: LookupOutcome, locale: string): OutcomeView
 				detail: text(`${outcome.partnerName} has no signed terms in force today.`)
 			};
 	}
+}
+
+/**
+ * What a suggested card would answer, with the words a lookup of it shows: "That card is
+ * ALREADY USED: Already used on … at Till 1." Staff see it before they take it.
+ */
+export function answerWords(answer: LookupOutcome, locale: string): string {
+	if (answer.kind === 'valid') {
+		return `That card is ${titles.valid}: ${answer.partnerName}, ${answer.offer}.`;
+	}
+	const view = outcomeView(answer, locale);
+	return `That card is ${view.title}: ${plain(view.detail)}`;
 }
 
 /** The segments as one plain sentence. */
@@ -210,6 +242,7 @@ export function panelView(shown: Shown, locale: string): PanelView {
 				offer: shown.offer,
 				detail: [{ text: `Sale ${r.sale}${r.newCustomer ? ', a new customer' : ''}.` }],
 				suggestion: null,
+				suggestionValid: false,
 				confirmation: confirmation(r)
 			};
 		}
@@ -223,6 +256,7 @@ export function panelView(shown: Shown, locale: string): PanelView {
 				offer: null,
 				detail: [{ text: shown.message }],
 				suggestion: null,
+				suggestionValid: false,
 				confirmation: null
 			};
 	}
@@ -236,7 +270,7 @@ export function shownKind(shown: Shown): string {
 /** The code Enter in the empty input would look up: the newest result's suggestion. */
 export function offeredSuggestion(shown: Shown | null, newestSeq: number): string | null {
 	if (shown?.kind !== 'outcome' || shown.seq !== newestSeq) return null;
-	return shown.outcome.kind === 'mistyped' ? shown.outcome.suggestion : null;
+	return shown.outcome.kind === 'mistyped' ? (shown.outcome.suggestion?.code ?? null) : null;
 }
 
 export type EnterAction =
