@@ -103,7 +103,7 @@ fn a_windows_1252_file_imports_with_its_accents_and_the_owner_maps_a_column() {
     app.click(ids::partners::IMPORT_OPEN);
 
     // Too large: refused in the page before it is read, with the limit named.
-    let huge = write(files.path(), "huge.csv", &"x".repeat(2 * 1024 * 1024 + 1));
+    let huge = write(files.path(), "huge.csv", "x".repeat(2 * 1024 * 1024 + 1));
     choose_file(&app, &huge);
     app.wait_for_text(
         ids::partners::IMPORT_ERROR,
