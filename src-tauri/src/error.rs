@@ -119,7 +119,9 @@ impl From<Error> for ApiError {
                 | ImportError::DuplicateColumn { .. }
                 | ImportError::TooLarge { .. }
                 | ImportError::TooManyRows { .. }
-                | ImportError::NotUtf8 { .. }
+                | ImportError::Undecodable { .. }
+                | ImportError::ColumnsChanged
+                | ImportError::NameNotMapped
                 | ImportError::Unreadable { .. }
                 | ImportError::RowsRefused { .. },
             ) => ErrorCode::ImportRefused,

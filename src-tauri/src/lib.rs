@@ -8,6 +8,7 @@ mod commands;
 mod error;
 mod files;
 mod state;
+mod upload;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
 

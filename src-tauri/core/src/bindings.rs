@@ -8,7 +8,7 @@ use ts_rs::{Config, ExportError, TS};
 use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
 use crate::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use crate::error::Field;
-use crate::imports::{ImportOutcome, ImportPreview};
+use crate::imports::{ImportOptions, ImportOutcome, ImportPreview};
 use crate::ledger::{LogOutcome, RedemptionInput, RedemptionView, UnsettledSale, VoidInput};
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
 use crate::people::{
@@ -44,6 +44,7 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     VoidInput::export_all(cfg)?;
     ImportPreview::export_all(cfg)?;
     ImportOutcome::export_all(cfg)?;
+    ImportOptions::export_all(cfg)?;
     Person::export_all(cfg)?;
     PersonRole::export_all(cfg)?;
     SignInChoice::export_all(cfg)?;

@@ -1,13 +1,26 @@
-//! CSV exports read back with a CSV reader, as a spreadsheet would: the header, amounts as
-//! plain decimals, reversals marked, and nothing a person typed run as a formula.
+//! CSV exports read back with a CSV reader, as a spreadsheet would: a UTF-8 byte order mark
+//! first, the header, amounts as plain decimals, reversals marked, only the period asked for,
+//! and nothing a person typed run as a formula.
 
+use chrono::TimeDelta;
+use partnerdesk_core::error::{Field, FieldError, Problem};
+use partnerdesk_core::exports::UTF8_BOM;
+use partnerdesk_core::imports::ImportOptions;
+use partnerdesk_core::ledger::{LogOutcome, RedemptionInput};
+use partnerdesk_core::partners::PartnerStatus;
 use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::terms::PayoutMethod;
-use partnerdesk_core::testing::{demo_desk, iso, start_day};
-use partnerdesk_core::Actor;
+use partnerdesk_core::testing::{demo_desk, desk_with_profile, iso, partner, start_day};
+use partnerdesk_core::{Actor, Error};
 
+/// The file's header and rows, after checking it starts with the byte order mark Excel
+/// needs to read it as UTF-8.
 fn rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut reader = csv::Reader::from_reader(bytes);
+    let body = bytes
+        .strip_prefix(UTF8_BOM)
+        .unwrap_or_else(|| panic!("no UTF-8 BOM: {:?}", &bytes[..bytes.len().min(8)]));
+    assert!(!body.starts_with(UTF8_BOM), "one BOM only");
+    let mut reader = csv::Reader::from_reader(body);
     let header = reader
         .headers()
         .expect("header")
@@ -100,4 +113,115 @@ async fn payouts_csv_has_decimal_amounts_marks_reversals_and_neutralises_formula
         ("yes", "'-1 typed by mistake")
     );
     assert_eq!(rows.len(), 2);
+}
+
+#[tokio::test]
+async fn partner_names_that_look_like_formulas_are_text_in_a_spreadsheet_and_import_back() {
+    let t = desk_with_profile().await;
+    let names = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+48 Books",
+        "-Anna- Studio",
+        "@home Café",
+        "Café Müller",
+    ];
+    for name in names {
+        t.create_partner(&partner(name), PartnerStatus::Active, &Actor::owner())
+            .await
+            .expect("partner");
+    }
+    let file = t.partners_csv().await.expect("csv");
+    let (_, rows) = rows(&file.bytes);
+    let mut written: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    written.sort_unstable();
+    assert_eq!(
+        written,
+        [
+            "'+48 Books",
+            "'-Anna- Studio",
+            "'=HYPERLINK(\"http://x\",\"y\")",
+            "'@home Café",
+            "Café Müller"
+        ]
+    );
+
+    // Our own export read back: the apostrophes we added are gone again.
+    let again = desk_with_profile().await;
+    again
+        .import_partners(&file.bytes, &ImportOptions::default(), &Actor::owner())
+        .await
+        .expect("import");
+    let mut back: Vec<String> = again
+        .partners(&Default::default())
+        .await
+        .expect("partners")
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    back.sort();
+    let mut typed = names.map(String::from).to_vec();
+    typed.sort();
+    assert_eq!(back, typed);
+}
+
+#[tokio::test]
+async fn the_redemptions_export_holds_only_the_period_on_screen() {
+    let (t, bakery) = demo_desk().await;
+    let poster = t.codes_for(bakery).await.expect("codes");
+    let poster = poster
+        .iter()
+        .find(|c| c.redemption_limit.is_none())
+        .expect("the poster code")
+        .printed
+        .clone();
+    // The demo logs three sales on its first day; one more two days later.
+    t.time.advance(TimeDelta::days(2));
+    let later = start_day() + TimeDelta::days(2);
+    let input = RedemptionInput {
+        idempotency_key: "export-period-later".into(),
+        code: poster,
+        sale: "9.00".into(),
+        new_customer: false,
+        note: String::new(),
+    };
+    let outcome = t
+        .log_redemption(&input, "Front till", &Actor::named("till"))
+        .await
+        .expect("log");
+    assert!(matches!(outcome, LogOutcome::Logged { .. }), "{outcome:?}");
+
+    let days = |from, to| {
+        let t = &t;
+        async move {
+            let file = t.redemptions_csv((from, to)).await.expect("csv");
+            let (header, rows) = rows(&file.bytes);
+            let day = header.iter().position(|h| h == "day").expect("day column");
+            (
+                file.file_name,
+                rows.iter().map(|r| r[day].clone()).collect::<Vec<_>>(),
+            )
+        }
+    };
+    let first = iso(start_day());
+    let (name, only_first) = days(start_day(), start_day()).await;
+    assert_eq!(name, format!("Redemptions {first} to {first}.csv"));
+    assert_eq!(only_first, [first.clone(), first.clone(), first.clone()]);
+    let (_, only_later) = days(later, later).await;
+    assert_eq!(only_later, [iso(later)]);
+    let (_, both) = days(start_day(), later).await;
+    assert_eq!(both.len(), 4);
+    let (_, none) = days(later + TimeDelta::days(1), later + TimeDelta::days(30)).await;
+    assert!(none.is_empty());
+
+    let err = t.redemptions_csv((later, start_day())).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Invalid(FieldError {
+                field: Field::PeriodTo,
+                problem: Problem::Malformed { .. }
+            })
+        ),
+        "{err:?}"
+    );
 }

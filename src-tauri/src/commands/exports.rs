@@ -1,5 +1,6 @@
 //! CSV exports (owner only): redemptions, partners or payouts, saved where the owner says.
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 use ts_rs::TS;
@@ -17,16 +18,19 @@ pub enum CsvKind {
     Payouts,
 }
 
-/// Exports redemptions, partners or payouts as CSV through the save dialog.
+/// Exports redemptions (those of days `from..=to`, the period on screen), partners or
+/// payouts as CSV through the save dialog.
 #[tauri::command]
 #[tracing::instrument(skip(desk, handle), err(Debug))]
 pub async fn export_csv<R: Runtime>(
     desk: OwnerDesk<'_>,
     handle: AppHandle<R>,
     kind: CsvKind,
+    from: NaiveDate,
+    to: NaiveDate,
 ) -> ApiResult<Option<String>> {
     let file = match kind {
-        CsvKind::Redemptions => desk.redemptions_csv().await?,
+        CsvKind::Redemptions => desk.redemptions_csv((from, to)).await?,
         CsvKind::Partners => desk.partners_csv().await?,
         CsvKind::Payouts => desk.payouts_csv().await?,
     };

@@ -3,8 +3,11 @@
 use partnerdesk_core::imports::{ImportOutcome, ImportPreview};
 use partnerdesk_core::partners::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus};
 
+use tauri::ipc::Request;
+
 use crate::error::ApiResult;
 use crate::state::OwnerDesk;
+use crate::upload;
 
 #[tauri::command]
 #[tracing::instrument(skip(desk), err(Debug))]
@@ -52,15 +55,24 @@ pub async fn change_partner_status(
 }
 
 /// Reads a CSV of partners and says, row by row, what importing it would do. Saves nothing.
+/// The body is the file's bytes; the options header the owner's encoding and columns.
 #[tauri::command]
-#[tracing::instrument(skip(desk, csv), fields(bytes = csv.len()), err(Debug))]
-pub async fn preview_partner_import(desk: OwnerDesk<'_>, csv: String) -> ApiResult<ImportPreview> {
-    Ok(desk.preview_partner_import(csv.as_bytes()).await?)
+#[tracing::instrument(skip(desk, request), err(Debug))]
+pub async fn preview_partner_import(
+    desk: OwnerDesk<'_>,
+    request: Request<'_>,
+) -> ApiResult<ImportPreview> {
+    let (csv, options) = upload::import_request(&request)?;
+    Ok(desk.preview_partner_import(&csv, &options).await?)
 }
 
 /// Imports every partner of the CSV in one go, or none when any row has a problem.
 #[tauri::command]
-#[tracing::instrument(skip(desk, csv), fields(bytes = csv.len()), err(Debug))]
-pub async fn import_partners(desk: OwnerDesk<'_>, csv: String) -> ApiResult<ImportOutcome> {
-    Ok(desk.import_partners(csv.as_bytes(), &desk.actor()).await?)
+#[tracing::instrument(skip(desk, request), err(Debug))]
+pub async fn import_partners(
+    desk: OwnerDesk<'_>,
+    request: Request<'_>,
+) -> ApiResult<ImportOutcome> {
+    let (csv, options) = upload::import_request(&request)?;
+    Ok(desk.import_partners(&csv, &options, &desk.actor()).await?)
 }

@@ -31,12 +31,19 @@ pub enum ImportError {
          import the parts one by one.", thousands(*.max_rows), thousands(*.max_rows)
     )]
     TooManyRows { max_rows: usize },
-    /// The bytes are not UTF-8, typically a spreadsheet saved in a legacy encoding.
+    /// The bytes cannot be text in the encoding chosen (or detected) for the file.
     #[error(
-        "Line {line} is not UTF-8 text. In your spreadsheet, save the file as \
-         \"CSV UTF-8\" and try again."
+        "Line {line} cannot be read as {encoding} text. Choose the encoding the file was \
+         saved in, or save it from your spreadsheet as \"CSV UTF-8\"."
     )]
-    NotUtf8 { line: u64 },
+    Undecodable { line: u64, encoding: &'static str },
+    /// The owner's column mapping no longer fits the file's header (the file was changed
+    /// since the preview).
+    #[error("The file's columns have changed since it was read. Choose the file again.")]
+    ColumnsChanged,
+    /// The owner's column mapping gives no column the partner's name.
+    #[error("Choose which column holds the partner's name: every partner needs one.")]
+    NameNotMapped,
     /// The CSV reader gave up on a line.
     #[error("Line {line} could not be read as CSV ({detail}).")]
     Unreadable { line: u64, detail: String },

@@ -128,7 +128,9 @@ impl Error {
                 | ImportError::DuplicateColumn { .. }
                 | ImportError::TooLarge { .. }
                 | ImportError::TooManyRows { .. }
-                | ImportError::NotUtf8 { .. }
+                | ImportError::Undecodable { .. }
+                | ImportError::ColumnsChanged
+                | ImportError::NameNotMapped
                 | ImportError::Unreadable { .. }
                 | ImportError::RowsRefused { .. } => None,
             },

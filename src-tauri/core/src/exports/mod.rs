@@ -1,12 +1,18 @@
 //! CSV files for the owner's spreadsheet: redemptions, partners and payouts. UTF-8 with a
-//! header row, amounts as plain decimals (`12.50`), and every text cell that a spreadsheet
-//! would run as a formula neutralised.
+//! byte order mark and a header row, amounts as plain decimals (`12.50`), and every text cell
+//! that a spreadsheet would run as a formula neutralised.
+//!
+//! Neutralising follows OWASP's CSV-injection rule: a leading apostrophe, which spreadsheets
+//! show nothing of and read as "this is text". Our own import takes one such apostrophe off
+//! again ([`crate::imports::unneutralise`]), so an export read back gives the names typed;
+//! an apostrophe before anything else (`'Allo 'Allo`) is the owner's and stays.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use crate::documents::DocumentError;
+use crate::error::{Field, FieldError, Problem};
 use crate::money::Money;
 use crate::partners::PartnerQuery;
 use crate::store::{payouts, redemptions};
@@ -38,9 +44,13 @@ fn yes_no(flag: bool) -> &'static str {
     }
 }
 
-/// Writes `header` and `rows` as CSV, text cells neutralised.
+/// Marks the file as UTF-8. Excel on Windows reads a CSV without it in the computer's
+/// legacy code page, so `Café` would show as `CafÃ©`; LibreOffice and Numbers take it too.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Writes `header` and `rows` as CSV after a byte order mark, text cells neutralised.
 fn write(header: &[&str], rows: Vec<Vec<Cell>>) -> Result<Vec<u8>> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::Writer::from_writer(UTF8_BOM.to_vec());
     let fail = |e: csv::Error| DocumentError::Csv(e.to_string());
     out.write_record(header).map_err(fail)?;
     for row in rows {
@@ -84,10 +94,20 @@ fn file(name: &str, day: NaiveDate, bytes: Vec<u8>) -> File {
 }
 
 impl Desk {
-    /// Every redemption, voided ones included and marked.
-    pub async fn redemptions_csv(&self) -> Result<File> {
+    /// The redemptions logged on the shop's days `from..=to` (the period on screen), voided
+    /// ones included and marked.
+    pub async fn redemptions_csv(&self, (from, to): (NaiveDate, NaiveDate)) -> Result<File> {
+        if to < from {
+            return Err(FieldError::new(
+                Field::PeriodTo,
+                Problem::Malformed {
+                    expected: "on or after the period's first day",
+                },
+            )
+            .into());
+        }
         let mut conn = self.pools.reader.acquire().await?;
-        let rows = redemptions::all_redemptions(&mut conn).await?;
+        let rows = redemptions::redemptions_between(&mut conn, (from, to)).await?;
         let header = [
             "number",
             "redeemed_at_utc",
@@ -129,7 +149,15 @@ impl Desk {
                 ]
             })
             .collect();
-        Ok(file("Redemptions", self.today(), write(&header, rows)?))
+        let name = format!(
+            "Redemptions {} to {}",
+            from.format("%Y-%m-%d"),
+            to.format("%Y-%m-%d")
+        );
+        Ok(File {
+            file_name: format!("{name}.csv"),
+            bytes: write(&header, rows)?,
+        })
     }
 
     /// Every partner with contact details, status and fit scores.

@@ -3,14 +3,18 @@
 //! again and saves every row in one transaction, or none when any row has a problem.
 
 mod check;
+mod columns;
+mod encoding;
 mod read;
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 use ts_rs::TS;
 
+pub use columns::{ColumnChoice, PartnerColumn};
+pub use encoding::{EncodingChoice, TextEncoding};
 pub use read::{unneutralise, MAX_BYTES, MAX_ROWS};
 
 use crate::audit::AuditEntity;
@@ -19,10 +23,38 @@ use crate::error::{ImportError, PartnerError};
 use crate::partners::{PartnerFit, PartnerId, PartnerStatus};
 use crate::{store, Desk, Error, Result};
 
+/// How the owner asked, on the preview, for the file to be read; left blank, the encoding
+/// is detected and the columns matched by their names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOptions {
+    pub encoding: Option<TextEncoding>,
+    /// One entry per header cell, in file order: the field it fills, or none to ignore it.
+    pub columns: Option<Vec<Option<PartnerColumn>>>,
+}
+
+/// One column of the file and the partner field it fills.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportColumn {
+    /// The header cell as written in the file (trimmed); blank when it has none.
+    pub heading: String,
+    /// The field it fills; none when the column is ignored.
+    pub column: Option<PartnerColumn>,
+}
+
 /// What an import would do, row by row; nothing has been saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
+    /// The encoding the file was read in: the owner's choice, or the one detected.
+    pub encoding: TextEncoding,
+    /// The encodings the owner may choose instead.
+    pub encodings: Vec<EncodingChoice>,
+    /// Each header cell with the field it fills, in file order.
+    pub columns: Vec<ImportColumn>,
+    /// The fields a column may be set to fill.
+    pub column_choices: Vec<ColumnChoice>,
     /// Every partner row in file order; blank lines are skipped.
     pub rows: Vec<ImportRow>,
     /// Rows with no problems.
@@ -69,9 +101,12 @@ pub struct ImportOutcome {
 impl Desk {
     /// Reads and checks a partner CSV without saving anything: field rules, status words,
     /// fit scores, and names already saved or repeated in the file.
-    pub async fn preview_partner_import(&self, csv: &[u8]) -> Result<ImportPreview> {
-        self.require_profile().await?;
-        let sheet = read::read(csv)?;
+    pub async fn preview_partner_import(
+        &self,
+        csv: &[u8],
+        options: &ImportOptions,
+    ) -> Result<ImportPreview> {
+        let (sheet, encoding) = self.read_sheet(csv, options).await?;
         let mut conn = self.pools.reader.acquire().await?;
         let taken = taken_names(&mut conn).await?;
         drop(conn);
@@ -81,6 +116,10 @@ impl Desk {
             .collect();
         let refused = rows.iter().filter(|r| !r.problems.is_empty()).count();
         Ok(ImportPreview {
+            encoding,
+            encodings: TextEncoding::choices(),
+            columns: sheet.columns,
+            column_choices: PartnerColumn::choices(),
             ready: rows.len() - refused,
             refused,
             rows,
@@ -90,9 +129,13 @@ impl Desk {
 
     /// Adds every partner in the CSV, in one transaction with an audit entry each; refuses
     /// the whole file, saving nothing, when any row has a problem.
-    pub async fn import_partners(&self, csv: &[u8], actor: &Actor) -> Result<ImportOutcome> {
-        self.require_profile().await?;
-        let sheet = read::read(csv)?;
+    pub async fn import_partners(
+        &self,
+        csv: &[u8],
+        options: &ImportOptions,
+        actor: &Actor,
+    ) -> Result<ImportOutcome> {
+        let (sheet, _) = self.read_sheet(csv, options).await?;
         // The names are checked again under the write lock: a partner added since the
         // preview (at another till, or in another window) must not slip past it.
         let ids = self
@@ -133,6 +176,30 @@ impl Desk {
             imported: ids.len(),
             ids,
         })
+    }
+}
+
+impl Desk {
+    /// The file as a sheet, and the encoding it was read in. The size is checked before
+    /// anything else looks at the bytes.
+    async fn read_sheet(
+        &self,
+        csv: &[u8],
+        options: &ImportOptions,
+    ) -> Result<(read::Sheet, TextEncoding)> {
+        if csv.len() > MAX_BYTES {
+            return Err(ImportError::TooLarge {
+                max_bytes: MAX_BYTES,
+            }
+            .into());
+        }
+        let profile = self.require_profile().await?;
+        let encoding = options
+            .encoding
+            .unwrap_or_else(|| encoding::detect(csv, &profile.locale));
+        let text = encoding::decode(csv, encoding)?;
+        let sheet = read::read(&text, options.columns.as_deref())?;
+        Ok((sheet, encoding))
     }
 }
 

@@ -1,5 +1,7 @@
-//! Reading the file: size, encoding, separator, header and cells, before any partner rule.
+//! Reading the decoded text: separator, header and cells, before any partner rule.
 
+use super::columns::{heading, PartnerColumn};
+use super::ImportColumn;
 use crate::error::{Field, ImportError};
 
 /// The largest file an import takes.
@@ -27,6 +29,8 @@ pub(super) const FIELDS: [Field; 13] = [
 /// The file as read: which column fills which field, and each partner's cells.
 #[derive(Debug)]
 pub(super) struct Sheet {
+    /// Each header cell with the field it fills, in file order.
+    pub columns: Vec<ImportColumn>,
     /// Header cells no field was found for, as written; shown so nothing is dropped unseen.
     pub ignored: Vec<String>,
     pub rows: Vec<RawRow>,
@@ -53,19 +57,13 @@ impl RawRow {
     }
 }
 
-/// Reads `bytes` as a partner sheet, refusing the file as a whole when it cannot be read.
-pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ImportError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(ImportError::TooLarge {
-            max_bytes: MAX_BYTES,
-        });
-    }
-    // Excel's "CSV UTF-8" starts with a byte order mark, which would otherwise stick to the
-    // first column's name.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
-        line: line_at(bytes, e.valid_up_to()),
-    })?;
+/// Reads `text` as a partner sheet, refusing the file as a whole when it cannot be read.
+/// `mapping`, when the owner set one on the preview, gives each header cell's field (or
+/// none, to ignore the column) in place of the match by name.
+pub(super) fn read(
+    text: &str,
+    mapping: Option<&[Option<PartnerColumn>]>,
+) -> Result<Sheet, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
@@ -80,10 +78,22 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ImportError> {
         Some(record) => record.map_err(unreadable)?,
         None => return Err(ImportError::Empty),
     };
-    let (columns, mut ignored) = map_header(&header)?;
+    let columns = match mapping {
+        Some(mapping) => owner_mapping(&header, mapping)?,
+        None => matched_by_name(&header)?,
+    };
+    let fields: Vec<Option<Field>> = columns
+        .iter()
+        .map(|c| c.column.map(PartnerColumn::field))
+        .collect();
+    let mut ignored: Vec<String> = columns
+        .iter()
+        .filter(|c| c.column.is_none() && !c.heading.is_empty())
+        .map(|c| c.heading.clone())
+        .collect();
 
     let mut rows = Vec::new();
-    let mut unnamed_used = vec![false; columns.len()];
+    let mut unnamed_used = vec![false; fields.len()];
     for record in records {
         let record = record.map_err(unreadable)?;
         let cells: Vec<&str> = record.iter().map(|c| unneutralise(c.trim())).collect();
@@ -99,7 +109,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ImportError> {
             overflow: false,
         };
         for (i, cell) in cells.into_iter().enumerate() {
-            match columns.get(i) {
+            match fields.get(i) {
                 Some(Some(field)) => row.cells.push((*field, cell.to_string())),
                 Some(None) if !cell.is_empty() => unnamed_used[i] = true,
                 Some(None) => {}
@@ -112,77 +122,67 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ImportError> {
         return Err(ImportError::Empty);
     }
     for (i, used) in unnamed_used.into_iter().enumerate() {
-        let heading = header.get(i).map(str::trim).unwrap_or_default();
-        if used && heading.is_empty() {
+        if used && columns[i].heading.is_empty() {
             ignored.push(format!("column {} (no name)", i + 1));
         }
     }
-    Ok(Sheet { ignored, rows })
+    Ok(Sheet {
+        columns,
+        ignored,
+        rows,
+    })
 }
 
-/// Each header cell's field, and the names of those that fill none.
-fn map_header(
-    header: &csv::StringRecord,
-) -> Result<(Vec<Option<Field>>, Vec<String>), ImportError> {
-    let mut columns: Vec<Option<Field>> = Vec::new();
-    let mut ignored = Vec::new();
+/// Each header cell with the field its name matches. When two cells match one field the
+/// first keeps it and the second is shown as ignored, for the owner to swap on the preview.
+fn matched_by_name(header: &csv::StringRecord) -> Result<Vec<ImportColumn>, ImportError> {
+    let mut columns: Vec<ImportColumn> = Vec::new();
     for raw in header.iter().map(str::trim) {
-        let field = heading(raw);
-        if let Some(f) = field {
-            if let Some(i) = columns.iter().position(|c| *c == Some(f)) {
-                return Err(ImportError::DuplicateColumn {
-                    first: header.get(i).unwrap_or_default().trim().to_string(),
-                    second: raw.to_string(),
-                    label: f.label(),
-                });
-            }
-        } else if !raw.is_empty() {
-            ignored.push(raw.to_string());
-        }
-        columns.push(field);
+        let column = heading(raw).filter(|c| !columns.iter().any(|k| k.column == Some(*c)));
+        columns.push(ImportColumn {
+            heading: raw.to_string(),
+            column,
+        });
     }
-    if !columns.contains(&Some(Field::Name)) {
+    if !columns
+        .iter()
+        .any(|c| c.column == Some(PartnerColumn::Name))
+    {
         return Err(ImportError::NoHeader);
     }
-    Ok((columns, ignored))
+    Ok(columns)
 }
 
-/// The field a header cell names: our export's names, the form's labels, and common
-/// spreadsheet words, ignoring case, spaces, dashes and underscores.
-fn heading(raw: &str) -> Option<Field> {
-    let key: String = raw
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let field = match key.as_str() {
-        "partner" | "partnername" | "business" | "businessname" | "company" | "companyname"
-        | "shop" => Field::Name,
-        "type" | "kind" => Field::Category,
-        "contact" | "contactname" => Field::ContactPerson,
-        "mail" | "emailaddress" => Field::Email,
-        "phonenumber" | "telephone" | "tel" | "mobile" => Field::Phone,
-        "streetaddress" => Field::Address,
-        "web" | "url" | "site" | "homepage" | "www" => Field::Website,
-        "note" | "comment" | "comments" | "remarks" => Field::Notes,
-        "audience" | "fitaudience" => Field::FitAudience,
-        "synergy" | "fitsynergy" => Field::FitSynergy,
-        "reputation" | "fitreputation" => Field::FitReputation,
-        "motivation" | "fitmotivation" => Field::FitMotivation,
-        other => {
-            // "name", "email", "Contact person", "Audience alignment", …
-            return FIELDS.into_iter().find(|f| {
-                let label: String = f
-                    .label()
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                label == other
-            });
+/// The owner's mapping, checked against the file: one entry per header cell, each field
+/// at most once, and a name among them.
+fn owner_mapping(
+    header: &csv::StringRecord,
+    mapping: &[Option<PartnerColumn>],
+) -> Result<Vec<ImportColumn>, ImportError> {
+    if mapping.len() != header.len() {
+        // The file was changed on disk between the preview and this read.
+        return Err(ImportError::ColumnsChanged);
+    }
+    let mut columns: Vec<ImportColumn> = Vec::new();
+    for (raw, column) in header.iter().map(str::trim).zip(mapping) {
+        if let Some(c) = column {
+            if let Some(first) = columns.iter().find(|k| k.column == Some(*c)) {
+                return Err(ImportError::DuplicateColumn {
+                    first: first.heading.clone(),
+                    second: raw.to_string(),
+                    label: c.label(),
+                });
+            }
         }
-    };
-    Some(field)
+        columns.push(ImportColumn {
+            heading: raw.to_string(),
+            column: *column,
+        });
+    }
+    if !mapping.contains(&Some(PartnerColumn::Name)) {
+        return Err(ImportError::NameNotMapped);
+    }
+    Ok(columns)
 }
 
 /// The separator the header line uses most, outside quotes: `;` for spreadsheets in locales
@@ -242,12 +242,6 @@ fn start_line(text: &str, position: &csv::Position) -> u64 {
     position.line() + u64::try_from(blank).unwrap_or_default()
 }
 
-/// The 1-based line holding byte `offset`.
-fn line_at(bytes: &[u8], offset: usize) -> u64 {
-    let newlines = bytes.iter().take(offset).filter(|b| **b == b'\n').count();
-    u64::try_from(newlines).map_or(u64::MAX, |n| n + 1)
-}
-
 fn unreadable(err: csv::Error) -> ImportError {
     ImportError::Unreadable {
         line: err.position().map_or(0, csv::Position::line),
@@ -264,31 +258,50 @@ mod tests {
     use crate::exports::neutralise;
     use proptest::prelude::*;
 
+    fn mapped(sheet: &Sheet) -> Vec<Option<PartnerColumn>> {
+        sheet.columns.iter().map(|c| c.column).collect()
+    }
+
     #[test]
-    fn headings_ignore_case_spacing_and_take_common_aliases() {
-        for (raw, field) in [
-            ("name", Field::Name),
-            (" NAME ", Field::Name),
-            ("Company", Field::Name),
-            ("contact_person", Field::ContactPerson),
-            ("Contact person", Field::ContactPerson),
-            ("Contact", Field::ContactPerson),
-            ("E-mail", Field::Email),
-            ("E-Mail Address", Field::Email),
-            ("fit_audience", Field::FitAudience),
-            ("Audience alignment", Field::FitAudience),
-            ("Web site", Field::Website),
-            ("Telephone", Field::Phone),
-        ] {
-            assert_eq!(heading(raw), Some(field), "{raw}");
-        }
+    fn a_second_column_for_one_field_is_shown_ignored_not_refused() {
+        let sheet = read("name,email,E-mail\nA,a@x.example,b@x.example\n", None).unwrap();
         assert_eq!(
-            heading("Tax ID"),
-            None,
-            "a known label, but not a partner field"
+            mapped(&sheet),
+            [Some(PartnerColumn::Name), Some(PartnerColumn::Email), None]
         );
-        assert_eq!(heading("Birthday"), None);
-        assert_eq!(heading(""), None);
+        assert_eq!(sheet.ignored, ["E-mail"]);
+        assert_eq!(sheet.rows[0].get(Field::Email), "a@x.example");
+    }
+
+    #[test]
+    fn the_owners_mapping_replaces_the_match_by_name() {
+        use PartnerColumn::{Email, Name, Notes};
+        let text = "Kunde,Info,email\nCrumb,hi@crumb.example,old\n";
+        assert_eq!(read(text, None).unwrap_err(), ImportError::NoHeader);
+        let sheet = read(text, Some(&[Some(Name), Some(Email), Some(Notes)])).unwrap();
+        assert_eq!(sheet.rows[0].get(Field::Name), "Crumb");
+        assert_eq!(sheet.rows[0].get(Field::Email), "hi@crumb.example");
+        assert_eq!(sheet.rows[0].get(Field::Notes), "old");
+        let sheet = read(text, Some(&[Some(Name), None, None])).unwrap();
+        assert_eq!(sheet.ignored, ["Info", "email"]);
+        assert_eq!(sheet.rows[0].get(Field::Email), "");
+
+        assert_eq!(
+            read(text, Some(&[Some(Name), Some(Email), Some(Email)])).unwrap_err(),
+            ImportError::DuplicateColumn {
+                first: "Info".into(),
+                second: "email".into(),
+                label: "Email"
+            }
+        );
+        assert_eq!(
+            read(text, Some(&[None, Some(Email), None])).unwrap_err(),
+            ImportError::NameNotMapped
+        );
+        assert_eq!(
+            read(text, Some(&[Some(Name), None])).unwrap_err(),
+            ImportError::ColumnsChanged
+        );
     }
 
     #[test]
@@ -312,19 +325,13 @@ mod tests {
     #[test]
     fn rows_keep_their_line_across_blank_lines_and_quoted_newlines() {
         let text = "name,notes\r\n\r\n\r\nA,\"one\r\ntwo\"\r\n\n   \nB,x\n\nC\n";
-        let lines: Vec<u64> = read(text.as_bytes())
+        let lines: Vec<u64> = read(text, None)
             .unwrap()
             .rows
             .iter()
             .map(|r| r.line)
             .collect();
         assert_eq!(lines, [4, 8, 10]);
-    }
-
-    #[test]
-    fn non_utf8_names_its_line() {
-        let err = read(b"name\nCaf\xe9 M\xfcller\n").unwrap_err();
-        assert_eq!(err, ImportError::NotUtf8 { line: 2 });
     }
 
     proptest! {

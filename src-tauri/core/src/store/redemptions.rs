@@ -218,7 +218,21 @@ pub async fn for_partner_between(
     all(rows)
 }
 
-/// Every redemption, oldest first (checks and exports).
+/// Every redemption on days `from..=to`, oldest first, voided ones included (the export).
+pub async fn redemptions_between(
+    conn: &mut SqliteConnection,
+    (from, to): (NaiveDate, NaiveDate),
+) -> sqlx::Result<Vec<Redemption>> {
+    let sql = format!("{SELECT} WHERE r.local_day BETWEEN $1 AND $2 ORDER BY r.id");
+    let rows = sqlx::query_as(&sql)
+        .bind(from.format("%Y-%m-%d").to_string())
+        .bind(to.format("%Y-%m-%d").to_string())
+        .fetch_all(conn)
+        .await?;
+    all(rows)
+}
+
+/// Every redemption, oldest first (checks).
 pub async fn all_redemptions(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Redemption>> {
     let sql = format!("{SELECT} ORDER BY r.id");
     all(sqlx::query_as(&sql).fetch_all(conn).await?)

@@ -1,7 +1,7 @@
 // The one place that talks to the shell. Every command goes through `call`, so every failure
 // reaches the screens in one shape: an `ApiError` with a code to act on and a field to mark.
 
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type { ApiError } from './bindings/ApiError';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { Field } from './bindings/Field';
@@ -93,10 +93,17 @@ export function toApiError(value: unknown): ApiError {
 	return { code: 'internal', message: message || 'Something went wrong.', field: null };
 }
 
-/** Calls the shell command `cmd`; resolves with its result or rejects with an `ApiError`. */
-export async function call<T>(cmd: string, args: InvokeArgs = {}): Promise<T> {
+/**
+ * Calls the shell command `cmd` with `args` (named arguments, or raw bytes as the body,
+ * `options` then carrying headers); resolves with its result or rejects with an `ApiError`.
+ */
+export async function call<T>(
+	cmd: string,
+	args: InvokeArgs = {},
+	options?: InvokeOptions
+): Promise<T> {
 	try {
-		return await invoke<T>(cmd, args);
+		return await invoke<T>(cmd, args, options);
 	} catch (err) {
 		const failure = toApiError(err);
 		if (failure.code === 'forbidden') {

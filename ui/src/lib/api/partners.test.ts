@@ -131,18 +131,31 @@ describe('partners', () => {
 });
 
 describe('partner import', () => {
-	it('partner import previews and imports the file text as read', async () => {
+	it('sends the file as its bytes, untouched, and the options as a JSON header', async () => {
 		const sent = fakeShell((cmd) =>
 			cmd === 'import_partners'
 				? { imported: 1, ids: [9] }
 				: { rows: [], ready: 1, refused: 0, columnsIgnored: [] }
 		);
-		const csv = 'name,email\nCafé Müller,hi@example.com\n';
-		await partners.previewImport(csv);
-		await expect(partners.importCsv(csv)).resolves.toEqual({ imported: 1, ids: [9] });
-		expect(sent).toEqual([
-			{ cmd: 'preview_partner_import', args: { csv } },
-			{ cmd: 'import_partners', args: { csv } }
-		]);
+		// "Café" saved as Windows-1252: é is the single byte E9, not valid UTF-8.
+		const bytes = new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]);
+		await partners.previewImport(bytes);
+		const options = { encoding: 'iso88592' as const, columns: ['name' as const, null] };
+		await expect(partners.importCsv(bytes, options)).resolves.toEqual({ imported: 1, ids: [9] });
+		expect(sent.map((s) => s.cmd)).toEqual(['preview_partner_import', 'import_partners']);
+		for (const s of sent) expect(s.args).toEqual(bytes);
+		expect(partners.importHeaders(options)).toEqual({
+			'partnerdesk-import-options': '{"encoding":"iso88592","columns":["name",null]}'
+		});
+		expect(partners.importHeaders(partners.autoImport)).toEqual({
+			'partnerdesk-import-options': '{"encoding":null,"columns":null}'
+		});
+	});
+
+	it('states the size limit as the core does', () => {
+		expect(partners.MAX_IMPORT_BYTES).toBe(2 * 1024 * 1024);
+		expect(partners.TOO_LARGE_MESSAGE).toBe(
+			'This file is larger than 2 MB. Split it into smaller files and import them one by one.'
+		);
 	});
 });

@@ -2,6 +2,10 @@
 // from a CSV file.
 
 import { call } from './ipc';
+import type { ColumnChoice } from './bindings/ColumnChoice';
+import type { EncodingChoice } from './bindings/EncodingChoice';
+import type { ImportColumn } from './bindings/ImportColumn';
+import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportRow } from './bindings/ImportRow';
@@ -11,9 +15,15 @@ import type { PartnerId } from './bindings/PartnerId';
 import type { PartnerInput } from './bindings/PartnerInput';
 import type { PartnerQuery } from './bindings/PartnerQuery';
 import type { PartnerSort } from './bindings/PartnerSort';
+import type { PartnerColumn } from './bindings/PartnerColumn';
 import type { PartnerStatus } from './bindings/PartnerStatus';
+import type { TextEncoding } from './bindings/TextEncoding';
 
 export type {
+	ColumnChoice,
+	EncodingChoice,
+	ImportColumn,
+	ImportOptions,
 	ImportOutcome,
 	ImportPreview,
 	ImportRow,
@@ -22,8 +32,10 @@ export type {
 	PartnerId,
 	PartnerInput,
 	PartnerQuery,
+	PartnerColumn,
 	PartnerSort,
-	PartnerStatus
+	PartnerStatus,
+	TextEncoding
 };
 
 /** The partners matching `query`, in the order it asks for. */
@@ -51,12 +63,44 @@ export function changeStatus(id: PartnerId, status: PartnerStatus): Promise<Part
 	return call<Partner>('change_partner_status', { id, status });
 }
 
-/** What importing `csv` would do, row by row; nothing is saved. */
-export function previewImport(csv: string): Promise<ImportPreview> {
-	return call<ImportPreview>('preview_partner_import', { csv });
+/**
+ * The largest file an import takes: checked here before the file is read into memory, and
+ * again by the core (`imports::MAX_BYTES`), whose refusal says the same.
+ */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+/** The refusal for a file over `MAX_IMPORT_BYTES`, worded as the core words it. */
+export const TOO_LARGE_MESSAGE = `This file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB. Split it into smaller files and import them one by one.`;
+
+/** Encoding detected and columns matched by name: the first read of a file. */
+export const autoImport: ImportOptions = { encoding: null, columns: null };
+
+/** The header the shell reads the options from (`upload::IMPORT_OPTIONS_HEADER`). */
+export const IMPORT_OPTIONS_HEADER = 'partnerdesk-import-options';
+
+/**
+ * The request's headers: the options as JSON. The file itself goes as the raw body, so the
+ * core gets the bytes as saved (the page never decodes them, which would turn a Windows-1252
+ * `Café` into `Caf�`) and a 2 MB file crosses as 2 MB.
+ */
+export function importHeaders(options: ImportOptions): Record<string, string> {
+	return { [IMPORT_OPTIONS_HEADER]: JSON.stringify(options) };
 }
 
-/** Imports every partner in `csv`, all or none; refused when any row has a problem. */
-export function importCsv(csv: string): Promise<ImportOutcome> {
-	return call<ImportOutcome>('import_partners', { csv });
+/** What importing the file `bytes` would do, read as `options` say; nothing is saved. */
+export function previewImport(
+	bytes: Uint8Array,
+	options: ImportOptions = autoImport
+): Promise<ImportPreview> {
+	return call<ImportPreview>('preview_partner_import', bytes, {
+		headers: importHeaders(options)
+	});
+}
+
+/** Imports every partner in `bytes`, all or none; refused when any row has a problem. */
+export function importCsv(
+	bytes: Uint8Array,
+	options: ImportOptions = autoImport
+): Promise<ImportOutcome> {
+	return call<ImportOutcome>('import_partners', bytes, { headers: importHeaders(options) });
 }
