@@ -54,6 +54,7 @@ macro_rules! with_command_list {
             Staff counter::discard_unsaved_sale,
             Owner counter::void_redemption,
             Owner counter::set_till_name,
+            Owner counter::set_sale_limits,
             Owner payouts::partner_money,
             Owner payouts::record_payout,
             Owner payouts::reverse_payout,

@@ -1,8 +1,8 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
 use partnerdesk_core::error::{
-    BackupError, CodeError, DocumentError, Field, ImportError, LedgerError, PartnerError,
-    PayoutError, PersonError, StoreError, TermsError,
+    BackupError, CodeError, DocumentError, Field, ImportError, LedgerError, MoneyError,
+    PartnerError, PayoutError, PersonError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -44,6 +44,12 @@ pub enum ErrorCode {
     Forbidden,
     /// A redemption attempt's key was reused for other content, or malformed.
     AttemptKeyReused,
+    /// A barcode was scanned into the sale amount: the counter clears it and puts the
+    /// cursor back in the code field.
+    LooksLikeBarcode,
+    /// A sale above the owner's threshold: the counter asks once more, and Enter sends it
+    /// again confirmed.
+    ConfirmLargeSale,
     /// Redemption missing.
     RedemptionNotFound,
     /// The redemption was voided before.
@@ -108,9 +114,13 @@ impl From<Error> for ApiError {
             Error::Ledger(LedgerError::KeyReused { .. }) => ErrorCode::AttemptKeyReused,
             Error::Ledger(LedgerError::BadKey) => ErrorCode::Internal,
             Error::Ledger(LedgerError::BelowMinimum { .. }) => ErrorCode::InvalidInput,
+            Error::Ledger(LedgerError::LooksLikeBarcode) => ErrorCode::LooksLikeBarcode,
+            Error::Ledger(LedgerError::ConfirmLarge { .. }) => ErrorCode::ConfirmLargeSale,
             Error::Ledger(LedgerError::NotFound(_)) => ErrorCode::RedemptionNotFound,
             Error::Ledger(LedgerError::AlreadyVoided { .. }) => ErrorCode::AlreadyVoided,
             Error::Payout(PayoutError::OverBalance { .. }) => ErrorCode::OverBalance,
+            // Only a mistyped or tampered amount gets a total there; the sentence says so.
+            Error::Money(MoneyError::TooLarge) => ErrorCode::InvalidInput,
             Error::Payout(PayoutError::NotFound(_)) => ErrorCode::PayoutNotFound,
             Error::Payout(PayoutError::AlreadyReversed { .. }) => ErrorCode::AlreadyReversed,
             Error::Import(
@@ -312,6 +322,36 @@ mod tests {
         };
         assert_eq!(json(voided.into())["code"], "already_voided");
         assert_eq!(json(StoreError::Busy.into())["code"], "store_busy");
+    }
+
+    /// The counter clears a barcode and returns to the code field, and asks again about a
+    /// large sale, by these codes; both mark the sale field.
+    #[test]
+    fn amount_refusals_the_counter_acts_on_keep_their_exact_shape() {
+        assert_eq!(
+            json(LedgerError::LooksLikeBarcode.into()),
+            serde_json::json!({
+                "code": "looks_like_barcode",
+                "message": "This looks like a barcode, not an amount.",
+                "field": "sale"
+            })
+        );
+        let large = LedgerError::ConfirmLarge {
+            amount: "€1,234.00".into(),
+        };
+        assert_eq!(
+            json(large.into()),
+            serde_json::json!({
+                "code": "confirm_large_sale",
+                "message": "€1,234.00 — that is a large sale. Enter again to log it.",
+                "field": "sale"
+            })
+        );
+        let v = json(MoneyError::TooLarge.into());
+        assert_eq!(
+            (v["code"].as_str(), v["field"].as_str()),
+            (Some("invalid_input"), None)
+        );
     }
 
     /// The UI branches on these codes (the payout confirmation, the refused-store screens,

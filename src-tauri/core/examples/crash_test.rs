@@ -82,6 +82,7 @@ fn attempt(n: u64, codes: &[String]) -> RedemptionInput {
         sale: "12.50".into(),
         new_customer: true,
         note: String::new(),
+        confirmed_large: false,
     }
 }
 

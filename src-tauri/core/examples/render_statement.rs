@@ -40,6 +40,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             sale: format!("{}.{:02}", 5 + i % 20, (i * 37) % 100),
             new_customer: i % 3 == 0,
             note: String::new(),
+            confirmed_large: false,
         };
         desk.log_redemption(&input, DEFAULT_TILL, &owner).await?;
     }

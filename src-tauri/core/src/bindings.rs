@@ -9,7 +9,10 @@ use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
 use crate::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use crate::error::Field;
 use crate::imports::{ImportOptions, ImportOutcome, ImportPreview};
-use crate::ledger::{LogOutcome, RedemptionInput, RedemptionView, UnsettledSale, VoidInput};
+use crate::ledger::{
+    LogOutcome, RedemptionInput, RedemptionView, SaleLimitsInput, SaleLimitsView, UnsettledSale,
+    VoidInput,
+};
 use crate::partners::{Partner, PartnerInput, PartnerQuery};
 use crate::people::{
     NewPerson, OwnerWithCode, Person, PersonRole, PinChange, RecoveryInput, SignInChoice,
@@ -42,6 +45,8 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     UnsettledSale::export_all(cfg)?;
     LogOutcome::export_all(cfg)?;
     VoidInput::export_all(cfg)?;
+    SaleLimitsInput::export_all(cfg)?;
+    SaleLimitsView::export_all(cfg)?;
     ImportPreview::export_all(cfg)?;
     ImportOutcome::export_all(cfg)?;
     ImportOptions::export_all(cfg)?;

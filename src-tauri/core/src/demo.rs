@@ -192,6 +192,7 @@ impl Desk {
                 sale: sale.into(),
                 new_customer: i != 1,
                 note: String::new(),
+                confirmed_large: false,
             };
             if let LogOutcome::Refused { outcome } =
                 self.log_redemption_in(tx, &input, DEFAULT_TILL).await?

@@ -17,6 +17,7 @@ pub mod exports;
 pub mod ids;
 pub mod imports;
 pub mod ledger;
+pub mod limits;
 pub mod money;
 pub mod partners;
 pub mod payouts;

@@ -37,6 +37,7 @@ async fn sell(t: &Desk, key: &str, code: &str, by: &Actor) -> RedemptionView {
         sale: "20".into(),
         new_customer: true,
         note: String::new(),
+        confirmed_large: false,
     };
     match t.log_redemption(&input, TILL, by).await.expect("log") {
         LogOutcome::Logged { redemption, .. } => *redemption,

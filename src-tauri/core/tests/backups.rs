@@ -80,6 +80,7 @@ async fn sell(t: &Desk, key: &str, code: &str) {
         sale: "20".into(),
         new_customer: false,
         note: String::new(),
+        confirmed_large: false,
     };
     match t
         .log_redemption(&input, "Front till", &Actor::owner())

@@ -39,6 +39,7 @@ fn attempt(key: &str, code: &str, sale: &str) -> RedemptionInput {
         sale: sale.into(),
         new_customer: true,
         note: String::new(),
+        confirmed_large: false,
     }
 }
 

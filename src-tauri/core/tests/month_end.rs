@@ -76,6 +76,7 @@ async fn sell(t: &TestDesk, key: &str, code: &str) -> Redemption {
         sale: "20".into(),
         new_customer: true,
         note: String::new(),
+        confirmed_large: false,
     };
     match t
         .log_redemption(&input, "Front till", &Actor::named("till"))

@@ -1,12 +1,17 @@
 //! Payout stories on the demo: paying the bakery, refusing to overpay without a yes,
 //! reversing a mistake, and period figures that add up by hand.
 
+use partnerdesk_core::codes::CodeOptions;
 use partnerdesk_core::error::{Field, PayoutError};
+use partnerdesk_core::ledger::RedemptionInput;
 use partnerdesk_core::ledger::VoidInput;
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::terms::PayoutMethod;
-use partnerdesk_core::testing::{day_logged, demo_desk, start_day, TestDesk};
+use partnerdesk_core::testing::{
+    self, day, day_logged, demo_desk, desk_with_profile, shop_time, signed_partner, start_day,
+    TestDesk,
+};
 use partnerdesk_core::{Actor, Error};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, SqliteConnection};
@@ -208,4 +213,53 @@ async fn not_even_raw_sql_edits_a_payout() {
         let err = sqlx::query(sql).execute(&mut conn).await.expect_err(sql);
         assert!(err.to_string().contains("payout"), "{err}");
     }
+}
+
+#[tokio::test]
+async fn a_back_dated_payout_after_a_later_payout_of_the_whole_balance_asks_first() {
+    let t = desk_with_profile().await;
+    let mut terms = testing::terms();
+    terms.reward_percent = "10".into();
+    let bakery = signed_partner(&t, "Crumb & Co. Bakery", &terms).await;
+    let code = t
+        .issue_code(bakery, None, &CodeOptions::default(), &Actor::owner())
+        .await
+        .expect("code");
+    // A €100 sale on 2 November earns 10 % of the €90 paid: €9.00.
+    t.time.set(shop_time(2026, 11, 2, 10, 0, 0));
+    let sale = RedemptionInput {
+        idempotency_key: "back-dated-sale".into(),
+        code: code.printed,
+        sale: "100".into(),
+        ..Default::default()
+    };
+    t.log_redemption(&sale, "Till 1", &Actor::owner())
+        .await
+        .expect("sale");
+    t.time.set(shop_time(2026, 11, 18, 10, 0, 0));
+    let dated = |on: &str, amount: &str| PayoutInput {
+        paid_on: on.into(),
+        ..payout(amount)
+    };
+    // On the 18th the whole €9.00 is paid.
+    t.record_payout(bakery, &dated("2026-11-18", "9"), &Actor::owner())
+        .await
+        .expect("settle");
+    // Then a payout dated the 10th: on that day €9.00 had been earned and nothing paid yet,
+    // but the payout of the 18th already settled it, so this one is an advance.
+    let err = t
+        .record_payout(bakery, &dated("2026-11-10", "9"), &Actor::owner())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "€9.00 is more than the €0.00 this partner is owed. Confirm to pay it anyway."
+    );
+    let paid = t
+        .partner_period(bakery, (day(2026, 11, 1), day(2026, 11, 30)))
+        .await
+        .expect("period")
+        .totals
+        .payouts;
+    assert_eq!(paid.minor, 900, "nothing saved");
 }

@@ -312,6 +312,7 @@ async fn redeem(t: &TestDesk, code: &str, times: usize) {
             sale: format!("{}.{:02}", 5 + i % 40, i % 100),
             new_customer: i % 2 == 0,
             note: String::new(),
+            confirmed_large: false,
         };
         let outcome = t
             .log_redemption(&input, "Front till", &Actor::named("till"))

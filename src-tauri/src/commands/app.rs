@@ -2,7 +2,7 @@
 
 use partnerdesk_core::backups::Backup;
 use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
-use partnerdesk_core::ledger::UnsettledSale;
+use partnerdesk_core::ledger::{SaleLimitsView, UnsettledSale};
 use partnerdesk_core::partners::PartnerStatus;
 use partnerdesk_core::Desk;
 use serde::Serialize;
@@ -42,6 +42,12 @@ pub struct AppStatus {
     /// Sales sent to the ledger without a definite answer (the app died on the way, or the
     /// store could not say): the counter offers each again with its key.
     pub unsettled_sales: Vec<UnsettledSale>,
+    /// The largest sale the counter takes and the amount above which it asks once more;
+    /// `None` until the profile (and so the currency) exists.
+    pub sale_limits: Option<SaleLimitsView>,
+    /// Why the business currency can no longer change (amounts are saved in it); `None`
+    /// while it still can. Settings shows the select disabled with this sentence.
+    pub currency_lock: Option<String>,
 }
 
 /// Builds the status the UI starts from: `desk` is the open store or why it is closed.
@@ -64,6 +70,10 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
             desk.unsettled_sales(),
         ),
     };
+    let (sale_limits, currency_lock) = match (desk, &profile) {
+        (Ok(desk), Some(_)) => (Some(desk.sale_limits().await?), desk.currency_lock().await?),
+        _ => (None, None),
+    };
     Ok(AppStatus {
         version: partnerdesk_core::APP_VERSION.into(),
         data_dir: app.data_dir().display().to_string(),
@@ -79,6 +89,8 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
         idle_lock_minutes: app.idle_lock_minutes(),
         rescue: app.rescue(),
         unsettled_sales,
+        sale_limits,
+        currency_lock,
     })
 }
 

@@ -1,7 +1,8 @@
 //! The counter: logging redemptions at this till, its recent list, voids and its name.
 
 use partnerdesk_core::ledger::{
-    LogOutcome, RedemptionId, RedemptionInput, RedemptionView, VoidInput,
+    LogOutcome, RedemptionId, RedemptionInput, RedemptionView, SaleLimitsInput, SaleLimitsView,
+    VoidInput,
 };
 
 use partnerdesk_core::people::PersonRole;
@@ -84,6 +85,17 @@ pub async fn set_till_name(desk: OwnerDesk<'_>, name: String) -> ApiResult<Strin
     Ok(desk.set_till_name(&name, &desk.actor()).await?)
 }
 
+/// Sets the largest sale the counter takes and the amount above which it asks once more
+/// (owner only).
+#[tauri::command]
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn set_sale_limits(
+    desk: OwnerDesk<'_>,
+    input: SaleLimitsInput,
+) -> ApiResult<SaleLimitsView> {
+    Ok(desk.save_sale_limits(&input, &desk.actor()).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +121,7 @@ mod tests {
             new_customer: false,
             note: String::new(),
             idempotency_key: "11111111-2222-4333-8444-555555555555".into(),
+            confirmed_large: false,
         };
         match desk
             .log_redemption(&input, "Till 1", &Actor::owner())

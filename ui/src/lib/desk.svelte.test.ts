@@ -17,7 +17,9 @@ const status = (): AppStatus => ({
 	tillOnly: false,
 	idleLockMinutes: 10,
 	rescue: null,
-	unsettledSales: []
+	unsettledSales: [],
+	saleLimits: null,
+	currencyLock: null
 });
 
 describe('desk', () => {

@@ -4,6 +4,7 @@
 import { status as readStatus } from './api/app';
 import type { AppStatus } from './api/bindings/AppStatus';
 import type { BusinessProfile } from './api/bindings/BusinessProfile';
+import type { SaleLimitsView } from './api/bindings/SaleLimitsView';
 import type { SessionView } from './api/bindings/SessionView';
 
 class Desk {
@@ -67,6 +68,11 @@ class Desk {
 	/** Records a new idle time, which the running idle timer picks up. */
 	idleLockSet(minutes: number): void {
 		if (this.status) this.status.idleLockMinutes = minutes;
+	}
+
+	/** Records the sale limits the owner saved: the counter reads them from here. */
+	saleLimitsSet(limits: SaleLimitsView): void {
+		if (this.status) this.status.saleLimits = limits;
 	}
 }
 

@@ -3,6 +3,7 @@
 use super::{BusinessProfile, BusinessProfileInput, ValidProfile};
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
+use crate::error::{Field, FieldError, Problem};
 use crate::transact::Tx;
 use crate::{store, Desk, Result};
 
@@ -31,6 +32,13 @@ impl Desk {
         valid: &ValidProfile,
     ) -> Result<BusinessProfile> {
         let before = store::business::get(tx).await?;
+        // Amounts are stored as bare minor units beside a currency code; changing the code
+        // under them would turn €12.50 into ¥1,250. Checked in the transaction that writes.
+        if let Some(before) = &before {
+            if before.currency != valid.currency && store::business::amounts_saved(tx).await? {
+                return Err(currency_locked(&before.currency).into());
+            }
+        }
         store::business::put(tx, valid, self.now()).await?;
         let after = store::business::get(tx).await?;
         let action = if before.is_some() { "update" } else { "create" };
@@ -46,8 +54,29 @@ impl Desk {
         after.ok_or(crate::Error::ProfileRequired)
     }
 
+    /// Why the business currency can no longer change, once an amount is saved in it;
+    /// `None` while it still can (no profile yet, or nothing saved).
+    pub async fn currency_lock(&self) -> Result<Option<String>> {
+        let mut conn = self.pools.reader.acquire().await?;
+        let Some(profile) = store::business::get(&mut conn).await? else {
+            return Ok(None);
+        };
+        let locked = store::business::amounts_saved(&mut conn).await?;
+        Ok(locked.then(|| currency_locked(&profile.currency).to_string()))
+    }
+
     /// Refuses to go on until the profile exists.
     pub(crate) async fn require_profile(&self) -> Result<BusinessProfile> {
         self.profile().await?.ok_or(crate::Error::ProfileRequired)
     }
+}
+
+/// The refusal of a currency change once amounts are saved in `currency`.
+fn currency_locked(currency: &str) -> FieldError {
+    FieldError::new(
+        Field::Currency,
+        Problem::CurrencyLocked {
+            currency: currency.to_string(),
+        },
+    )
 }

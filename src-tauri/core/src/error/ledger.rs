@@ -17,6 +17,12 @@ pub enum LedgerError {
     /// The sale is below the offer's minimum, so there is nothing to redeem.
     #[error("The offer needs a sale of {min} or more. Nothing was logged; the card stays valid.")]
     BelowMinimum { min: String },
+    /// The sale text is a product barcode scanned into the amount field, not an amount.
+    #[error("This looks like a barcode, not an amount.")]
+    LooksLikeBarcode,
+    /// A sale above the owner's "ask again" threshold that the cashier has not confirmed.
+    #[error("{amount} — that is a large sale. Enter again to log it.")]
+    ConfirmLarge { amount: String },
     /// No redemption has this number.
     #[error("Redemption No. {} was not found.", .0.0)]
     NotFound(RedemptionId),

@@ -5,6 +5,7 @@ mod codes;
 mod documents;
 mod imports;
 mod ledger;
+mod money;
 mod partner;
 mod payouts;
 mod people;
@@ -17,6 +18,7 @@ pub use codes::CodeError;
 pub use documents::DocumentError;
 pub use imports::ImportError;
 pub use ledger::LedgerError;
+pub use money::MoneyError;
 pub use partner::PartnerError;
 pub use payouts::PayoutError;
 pub use people::{wait_words, PersonError};
@@ -63,6 +65,9 @@ pub enum Error {
     /// A backup could not be written, read or restored.
     #[error(transparent)]
     Backup(#[from] BackupError),
+    /// A total of money could not be counted.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
 }
 
 /// Result with the crate's [`Error`].
@@ -72,6 +77,11 @@ impl From<sqlx::Error> for Error {
     fn from(err: sqlx::Error) -> Self {
         if StoreError::is_busy(&err) {
             return Error::Store(StoreError::Busy);
+        }
+        // SQLite's sum() refuses to wrap an integer total and says so in these words; that
+        // is a total too large to count, not a broken store.
+        if matches!(&err, sqlx::Error::Database(db) if db.message() == "integer overflow") {
+            return Error::Money(MoneyError::TooLarge);
         }
         Error::Store(StoreError::from(err))
     }
@@ -104,7 +114,9 @@ impl Error {
                 PayoutError::NotFound(_) | PayoutError::AlreadyReversed { .. } => None,
             },
             Error::Ledger(e) => match e {
-                LedgerError::BelowMinimum { .. } => Some(Field::Sale),
+                LedgerError::BelowMinimum { .. }
+                | LedgerError::LooksLikeBarcode
+                | LedgerError::ConfirmLarge { .. } => Some(Field::Sale),
                 LedgerError::KeyReused { .. }
                 | LedgerError::BadKey
                 | LedgerError::NotFound(_)
@@ -137,6 +149,7 @@ impl Error {
             // A document that cannot be rendered is the app's fault, never an input's.
             Error::Document(DocumentError::FontUnreadable { .. } | DocumentError::Csv(_)) => None,
             Error::ProfileRequired => None,
+            Error::Money(MoneyError::TooLarge) => None,
             Error::Person(e) => match e {
                 PersonError::DuplicateName { .. } => Some(Field::Name),
                 PersonError::WrongPin { .. } | PersonError::Waiting { .. } => Some(Field::Pin),

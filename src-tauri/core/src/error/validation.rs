@@ -61,6 +61,8 @@ pub enum Field {
     PinAgain,
     RecoveryCode,
     IdleLock,
+    SaleCeiling,
+    ConfirmAbove,
 }
 
 impl Field {
@@ -121,6 +123,8 @@ impl Field {
             Field::PinAgain => "PIN again",
             Field::RecoveryCode => "Recovery code",
             Field::IdleLock => "Lock after",
+            Field::SaleCeiling => "Largest sale",
+            Field::ConfirmAbove => "Ask again above",
         }
     }
 }
@@ -143,6 +147,10 @@ pub enum Problem {
     /// A rule a label and a shape cannot say, as a whole sentence ("A PIN is 4 to 8
     /// digits.").
     Rule { says: &'static str },
+    /// An amount above its ceiling: `max` as the locale writes it, then what to do.
+    AtMost { max: String, tail: &'static str },
+    /// The business currency, once amounts are saved in it.
+    CurrencyLocked { currency: String },
 }
 
 /// One refused field.
@@ -173,6 +181,11 @@ impl FieldError {
             Problem::Between { min, max } => format!("{label} must be between {min} and {max}."),
             Problem::Unknown { value } => format!("{label} \"{value}\" is not one we know."),
             Problem::Rule { says } => (*says).to_string(),
+            Problem::AtMost { max, tail } => format!("At most {max}{tail}"),
+            Problem::CurrencyLocked { currency } => format!(
+                "The currency cannot change once amounts are saved in {currency} (redemptions, \
+                 payouts…)."
+            ),
         }
     }
 }

@@ -107,6 +107,7 @@ mod tests {
             sale: "20.00".into(),
             new_customer: true,
             note: "Café Müller".into(),
+            confirmed_large: false,
         }
     }
 

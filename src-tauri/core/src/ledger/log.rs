@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::limits::{self, refuse_barcode};
 use super::{LogOutcome, Redemption, RedemptionInput};
 use crate::audit::AuditEntity;
 use crate::codes::check_typed_length;
@@ -45,6 +46,9 @@ impl Desk {
     ) -> Result<LogOutcome> {
         check_key(&input.idempotency_key)?;
         check_typed_length(&input.code)?;
+        // Before the code is even looked up: a barcode in the amount field is the cashier's
+        // cue to scan again, whatever the code turns out to be.
+        refuse_barcode(&input.sale)?;
         let note = clean(Field::Note, &input.note, NOTE_MAX, false)?;
         // One clock reading, so the stored time and the till's day always agree.
         let now = self.now();
@@ -88,6 +92,9 @@ impl Desk {
         };
         let currency = terms.terms.currency;
         let sale = sale(&input.sale, currency)?;
+        limits::stored(tx, currency)
+            .await?
+            .check(sale, input.confirmed_large, &profile.locale)?;
         let earned =
             redemptions::commission_between(tx, terms.partner_id, currency, month_of(day)).await?;
         let split = terms.terms.split_sale(sale, Money::new(earned, currency));

@@ -2,6 +2,7 @@
 //! at that moment. Rows are never changed; a mistake is voided by a row of its own.
 
 mod attempts;
+mod limits;
 mod log;
 mod till;
 mod void;
@@ -16,6 +17,7 @@ use crate::partners::PartnerId;
 use crate::terms::AgreementVersionId;
 
 pub use attempts::UnsettledSale;
+pub use limits::{refuse_barcode, SaleLimits, SaleLimitsInput, SaleLimitsView, BARCODE_MIN_DIGITS};
 pub(crate) use log::month_of;
 pub use log::NOTE_MAX;
 pub use till::{DEFAULT_TILL, RECENT_MAX, TILL_NAME_MAX};
@@ -129,6 +131,9 @@ pub struct RedemptionInput {
     pub new_customer: bool,
     #[serde(default)]
     pub note: String,
+    /// The cashier was asked about a sale above the "ask again" threshold and said yes.
+    #[serde(default)]
+    pub confirmed_large: bool,
 }
 
 /// What logging did.

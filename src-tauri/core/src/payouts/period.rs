@@ -8,6 +8,7 @@ use ts_rs::TS;
 use super::Payout;
 use crate::error::PartnerError;
 use crate::ledger::Redemption;
+use crate::limits::total;
 use crate::money::{currency, format, Money};
 use crate::partners::{Partner, PartnerId};
 use crate::store::{self, payouts, redemptions};
@@ -88,24 +89,32 @@ impl Desk {
         let redemptions = redemptions::for_partner_between(&mut conn, partner, (from, to)).await?;
         let payouts = payouts::for_partner(&mut conn, partner, (from, to)).await?;
         let opening = match from.checked_sub_days(Days::new(1)) {
-            Some(eve) => payouts::balance_through(&mut conn, partner, eve).await?,
+            Some(eve) => payouts::balance_through(&mut conn, partner, eve, cur).await?,
             None => 0,
         };
-        let closing = payouts::balance_through(&mut conn, partner, to).await?;
-        let counted: Vec<&Redemption> = redemptions.iter().filter(|r| r.void.is_none()).collect();
-        let sum = |f: fn(&Redemption) -> i64| Money::new(counted.iter().map(|r| f(r)).sum(), cur);
-        let paid = payouts
+        let closing = payouts::balance_through(&mut conn, partner, to, cur).await?;
+        // Only the shop's currency counts: a row in another (a file from elsewhere) is listed
+        // but never added to cents.
+        let counted: Vec<&Redemption> = redemptions
             .iter()
-            .filter(|p| p.reversal.is_none())
-            .map(|p| p.amount.minor)
-            .sum();
+            .filter(|r| r.void.is_none() && r.sale.currency == cur)
+            .collect();
+        let sum = |f: fn(&Redemption) -> i64| -> Result<Money> {
+            Ok(Money::new(total(counted.iter().map(|r| f(r)))?, cur))
+        };
+        let paid = total(
+            payouts
+                .iter()
+                .filter(|p| p.reversal.is_none() && p.amount.currency == cur)
+                .map(|p| p.amount.minor),
+        )?;
         let totals = PeriodTotals {
             redemptions: counted.len() as i64,
             voided: (redemptions.len() - counted.len()) as i64,
             new_customers: counted.iter().filter(|r| r.new_customer).count() as i64,
-            sales: sum(|r| r.sale.minor),
-            discounts: sum(|r| r.discount.minor),
-            commissions: sum(|r| r.commission.minor),
+            sales: sum(|r| r.sale.minor)?,
+            discounts: sum(|r| r.discount.minor)?,
+            commissions: sum(|r| r.commission.minor)?,
             payouts: Money::new(paid, cur),
             opening_balance: Money::new(opening, cur),
             closing_balance: Money::new(closing, cur),

@@ -4,6 +4,7 @@ use super::{Payout, PayoutId, PayoutInput, PayoutView, Reversal};
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, PayoutError, Problem};
+use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{format, Money};
 use crate::partners::PartnerId;
 use crate::store::{self, payouts};
@@ -15,8 +16,9 @@ const REASON_MAX: usize = 500;
 const ENTITY: AuditEntity = AuditEntity::Payout;
 
 impl Desk {
-    /// Records a payment to `partner`. Paying more than the partner is owed on the payment
-    /// day is refused unless the owner confirmed it (an advance, a rounding-up).
+    /// Records a payment to `partner`. Paying more than is still open for what the partner
+    /// earned up to the payment day (every other payout subtracted, whatever its date) is
+    /// refused unless the owner confirmed it (an advance, a rounding-up).
     pub async fn record_payout(
         &self,
         partner: PartnerId,
@@ -44,6 +46,13 @@ impl Desk {
                     expected: "an amount above zero, like 12.50",
                 },
             ))?;
+        let amount = at_most(
+            Field::Amount,
+            amount,
+            units(ENTRY_MAX_UNITS, currency),
+            &profile.locale,
+            " per payout: check the amount.",
+        )?;
         let reference = line(Field::Reference, &input.reference, REFERENCE_MAX)?;
         let period = (
             date(Field::PeriodFrom, &input.period_from)?,
@@ -64,7 +73,7 @@ impl Desk {
             store::partners::get(tx, partner)
                 .await?
                 .ok_or(PartnerError::NotFound(partner))?;
-            let owed = payouts::balance_through(tx, partner, paid_on).await?;
+            let owed = payouts::owed_on(tx, partner, paid_on, currency).await?;
             if amount.minor > owed && !input.confirm_over_balance {
                 return Err(PayoutError::OverBalance {
                     amount: format(amount, &profile.locale),

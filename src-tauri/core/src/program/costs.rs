@@ -6,6 +6,7 @@ use super::{CostCategory, CostInput, CostView};
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, PartnerError, Problem};
+use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
 use crate::store::{self, program};
@@ -14,16 +15,28 @@ use crate::{Desk, Error, Result};
 
 const DESCRIPTION_MAX: usize = 200;
 
-/// A positive amount as the locale writes it.
-fn positive(field: Field, text: &str, cur: iso_currency::Currency) -> Result<Money, FieldError> {
-    Money::parse(field, text, cur)?
+/// A positive amount as the locale writes it, at most [`ENTRY_MAX_UNITS`].
+fn positive(
+    field: Field,
+    text: &str,
+    cur: iso_currency::Currency,
+    locale: &str,
+) -> Result<Money, FieldError> {
+    let amount = Money::parse(field, text, cur)?
         .filter(|m| m.minor > 0)
         .ok_or(FieldError::new(
             field,
             Problem::Malformed {
                 expected: "an amount above zero, like 12.50",
             },
-        ))
+        ))?;
+    at_most(
+        field,
+        amount,
+        units(ENTRY_MAX_UNITS, cur),
+        locale,
+        " per cost: check the amount.",
+    )
 }
 
 /// `YYYY-MM` as a month input sends it.
@@ -48,7 +61,7 @@ impl Desk {
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let spent_on = date(Field::SpentOn, &input.spent_on)?
             .ok_or(FieldError::new(Field::SpentOn, Problem::Empty))?;
-        let amount = positive(Field::Amount, &input.amount, cur)?;
+        let amount = positive(Field::Amount, &input.amount, cur, &profile.locale)?;
         let description = line(Field::Description, &input.description, DESCRIPTION_MAX)?;
         self.transact(actor, async |tx| {
             let partner_name = match input.partner_id {
@@ -101,7 +114,7 @@ impl Desk {
         let profile = self.require_profile().await?;
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let mut conn = self.pools.reader.acquire().await?;
-        let rows = program::costs_between(&mut conn, period).await?;
+        let rows = program::costs_between(&mut conn, period, cur).await?;
         Ok(rows
             .into_iter()
             .filter_map(|r| {
@@ -131,6 +144,14 @@ impl Desk {
         let month = parse_month(month_text)?;
         let amount = Money::parse(Field::Amount, amount, cur)?
             .ok_or(FieldError::new(Field::Amount, Problem::Empty))?;
+        // A month's revenue may be zero (closed for the month), never more than the ceiling.
+        let amount = at_most(
+            Field::Amount,
+            amount,
+            units(ENTRY_MAX_UNITS, cur),
+            &profile.locale,
+            " of revenue per month: check the amount.",
+        )?;
         self.transact(actor, async |tx| {
             program::set_revenue(tx, &month, cur.code(), amount.minor, self.now()).await?;
             let after = (month.as_str(), format(amount, &profile.locale));

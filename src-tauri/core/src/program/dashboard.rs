@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::{Figures, FiguresView, GoalProgress};
 use crate::ledger::month_of;
+use crate::limits;
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
 use crate::store::program::{self, PartnerSums};
@@ -72,21 +73,27 @@ impl Desk {
         let profile = self.require_profile().await?;
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let mut conn = self.pools.reader.acquire().await?;
-        let sums = program::partner_sums(&mut conn, period).await?;
-        let shared = program::shared_costs(&mut conn, period).await?;
+        let sums = program::partner_sums(&mut conn, period, cur).await?;
+        let shared = program::shared_costs(&mut conn, period, cur).await?;
         let partners: Vec<_> = sums
             .iter()
             .map(|s| (PartnerId(s.partner_id), s.name.clone(), figures(s, cur)))
             .collect();
-        let add = |f: fn(&PartnerSums) -> i64| sums.iter().map(f).sum::<i64>();
+        let add = |f: fn(&PartnerSums) -> i64| limits::total(sums.iter().map(f));
         let total = Figures {
-            redemptions: add(|s| s.redemptions),
-            new_customers: add(|s| s.new_customers),
-            sales: Money::new(add(|s| s.sales), cur),
-            discounts: Money::new(add(|s| s.discounts), cur),
-            commissions: Money::new(add(|s| s.commissions), cur),
-            costs: Money::new(add(|s| s.costs) + shared, cur),
+            redemptions: add(|s| s.redemptions)?,
+            new_customers: add(|s| s.new_customers)?,
+            sales: Money::new(add(|s| s.sales)?, cur),
+            discounts: Money::new(add(|s| s.discounts)?, cur),
+            commissions: Money::new(add(|s| s.commissions)?, cur),
+            costs: Money::new(limits::total([add(|s| s.costs)?, shared])?, cur),
         };
+        // What the figures derive (program cost) must be countable too, so the view never
+        // has to add past an i64.
+        total.checked()?;
+        for (_, _, f) in &partners {
+            f.checked()?;
+        }
         Ok((total, partners))
     }
 
@@ -102,15 +109,15 @@ impl Desk {
             from.format("%Y-%m").to_string(),
             to.format("%Y-%m").to_string(),
         );
-        let entered = program::revenue_between(&mut conn, (&months.0, &months.1)).await?;
-        let shop_minor: i64 = entered.iter().map(|(_, minor)| minor).sum();
+        let entered = program::revenue_between(&mut conn, (&months.0, &months.1), cur).await?;
+        let shop_minor = limits::total(entered.iter().map(|(_, minor)| *minor))?;
         let share = (shop_minor > 0).then(|| {
             let ratio = Decimal::from(total.revenue().minor) * Decimal::from(10_000)
                 / Decimal::from(shop_minor);
             let rounded = ratio.round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven);
             i64::try_from(rounded).unwrap_or(i64::MAX)
         });
-        let weeks = program::weekly(&mut conn, (from, to))
+        let weeks = program::weekly(&mut conn, (from, to), cur)
             .await?
             .into_iter()
             .filter_map(|w| {

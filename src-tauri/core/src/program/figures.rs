@@ -5,6 +5,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error::MoneyError;
+use crate::limits::total;
 use crate::money::{format, Money};
 use crate::terms::{percent, Percent};
 
@@ -24,13 +26,32 @@ pub struct Figures {
 impl Figures {
     /// What partner-referred customers paid: sales less their discounts.
     pub fn revenue(&self) -> Money {
-        Money::new(self.sales.minor - self.discounts.minor, self.sales.currency)
+        Money::new(
+            self.sales.minor.saturating_sub(self.discounts.minor),
+            self.sales.currency,
+        )
     }
 
     /// Everything the program cost: commissions, discounts given and program costs.
+    /// Saturates rather than wraps; [`Figures::checked`] refuses figures where it would.
     pub fn program_cost(&self) -> Money {
-        let minor = self.commissions.minor + self.discounts.minor + self.costs.minor;
+        let minor = self
+            .commissions
+            .minor
+            .saturating_add(self.discounts.minor)
+            .saturating_add(self.costs.minor);
         Money::new(minor, self.sales.currency)
+    }
+
+    /// The figures, if every total they derive fits in an amount.
+    pub fn checked(&self) -> Result<&Self, MoneyError> {
+        total([
+            self.commissions.minor,
+            self.discounts.minor,
+            self.costs.minor,
+        ])?;
+        total([self.sales.minor, -self.discounts.minor])?;
+        Ok(self)
     }
 
     /// Partner-channel customer acquisition cost: the program's cost per new customer
@@ -46,7 +67,8 @@ impl Figures {
     pub fn roi(&self) -> Option<Percent> {
         let cost = self.program_cost().minor;
         (cost > 0).then(|| {
-            let ratio = Decimal::from(self.sales.minor - cost) * Decimal::from(10_000)
+            let ratio = (Decimal::from(self.sales.minor) - Decimal::from(cost))
+                * Decimal::from(10_000)
                 / Decimal::from(cost);
             let rounded = ratio.round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven);
             Percent(i64::try_from(rounded).unwrap_or(i64::MAX))

@@ -166,24 +166,61 @@ pub async fn insert_reversal(
     Ok(())
 }
 
-/// What a partner is owed at the end of `through`: commissions of redemptions not voided,
-/// less payouts not reversed, both counted up to and including that day.
+/// What a partner is owed in `cur` at the end of `through`: commissions of redemptions not
+/// voided, less payouts not reversed, both counted up to and including that day. Rows in
+/// another currency are left out: cents and yen never add up.
 pub async fn balance_through(
     conn: &mut SqliteConnection,
     partner: PartnerId,
     through: NaiveDate,
+    cur: iso_currency::Currency,
 ) -> sqlx::Result<i64> {
+    balance(conn, partner, through, cur, PayoutsCounted::Through).await
+}
+
+/// What is left to pay `partner` in `cur` for what they earned up to `day`: commissions up
+/// to that day less *every* payout, whatever its date. A payout dated back before a later
+/// one that settled everything must not find the earlier balance still open.
+pub async fn owed_on(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    day: NaiveDate,
+    cur: iso_currency::Currency,
+) -> sqlx::Result<i64> {
+    balance(conn, partner, day, cur, PayoutsCounted::All).await
+}
+
+/// Which payouts a balance subtracts.
+#[derive(Clone, Copy)]
+enum PayoutsCounted {
+    /// Those paid up to the day: a statement's balance as it stood then.
+    Through,
+    /// All of them: what is still open now.
+    All,
+}
+
+async fn balance(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    day: NaiveDate,
+    cur: iso_currency::Currency,
+    counted: PayoutsCounted,
+) -> sqlx::Result<i64> {
+    // SQLite's sum() refuses to wrap (an "integer overflow" error, turned into
+    // MoneyError::TooLarge); the subtraction of two such sums of non-negative amounts cannot.
     sqlx::query_scalar(
         "SELECT
            (SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
-             WHERE r.partner_id = $1 AND r.local_day <= $2
+             WHERE r.partner_id = $1 AND r.local_day <= $2 AND r.currency = $3
                AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id))
          - (SELECT coalesce(sum(p.amount_minor), 0) FROM payouts p
-             WHERE p.partner_id = $1 AND p.paid_on <= $2
+             WHERE p.partner_id = $1 AND ($4 OR p.paid_on <= $2) AND p.currency = $3
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id))",
     )
     .bind(partner)
-    .bind(iso(through))
+    .bind(iso(day))
+    .bind(cur.code())
+    .bind(matches!(counted, PayoutsCounted::All))
     .fetch_one(conn)
     .await
 }

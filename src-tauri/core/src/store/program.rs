@@ -1,8 +1,9 @@
 //! Program costs, the shop's monthly revenue, goals, and the sums the dashboard reads.
-//! Every sum leaves voided redemptions out.
+//! Every sum leaves voided redemptions out and counts one currency, the shop's.
 
 use crate::ids::{CostId, GoalId};
 use chrono::{DateTime, NaiveDate, Utc};
+use iso_currency::Currency;
 use sqlx::{FromRow, SqliteConnection};
 
 use super::to_millis;
@@ -58,19 +59,22 @@ pub struct CostRow {
     pub description: String,
 }
 
-/// Costs spent on days `from..=to`, newest first.
+/// Costs in `cur` spent on days `from..=to`, newest first.
 pub async fn costs_between(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),
+    cur: Currency,
 ) -> sqlx::Result<Vec<CostRow>> {
     sqlx::query_as(
         "SELECT c.id, c.spent_on, c.category, c.amount_minor, c.partner_id,
                 p.name AS partner_name, c.description
          FROM program_costs c LEFT JOIN partners p ON p.id = c.partner_id
-         WHERE c.spent_on BETWEEN $1 AND $2 ORDER BY c.spent_on DESC, c.id DESC",
+         WHERE c.spent_on BETWEEN $1 AND $2 AND c.currency = $3
+         ORDER BY c.spent_on DESC, c.id DESC",
     )
     .bind(iso(from))
     .bind(iso(to))
+    .bind(cur.code())
     .fetch_all(conn)
     .await
 }
@@ -98,17 +102,19 @@ pub async fn set_revenue(
     Ok(())
 }
 
-/// The revenue entered for months `from..=to` (`YYYY-MM`), oldest first.
+/// The revenue entered in `cur` for months `from..=to` (`YYYY-MM`), oldest first.
 pub async fn revenue_between(
     conn: &mut SqliteConnection,
     (from, to): (&str, &str),
+    cur: Currency,
 ) -> sqlx::Result<Vec<(String, i64)>> {
     sqlx::query_as(
         "SELECT month, amount_minor FROM monthly_revenue
-         WHERE month BETWEEN $1 AND $2 ORDER BY month",
+         WHERE month BETWEEN $1 AND $2 AND currency = $3 ORDER BY month",
     )
     .bind(from)
     .bind(to)
+    .bind(cur.code())
     .fetch_all(conn)
     .await
 }
@@ -156,29 +162,33 @@ pub struct PartnerSums {
     pub costs: i64,
 }
 
-/// Per partner with any redemption or cost on days `from..=to`.
+/// Per partner with any redemption or cost in `cur` on days `from..=to`.
 pub async fn partner_sums(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),
+    cur: Currency,
 ) -> sqlx::Result<Vec<PartnerSums>> {
     sqlx::query_as(include_str!("program_partner_sums.sql"))
         .bind(iso(from))
         .bind(iso(to))
+        .bind(cur.code())
         .fetch_all(conn)
         .await
 }
 
-/// Costs on days `from..=to` for no partner in particular.
+/// Costs in `cur` on days `from..=to` for no partner in particular.
 pub async fn shared_costs(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),
+    cur: Currency,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "SELECT coalesce(sum(amount_minor), 0) FROM program_costs
-         WHERE partner_id IS NULL AND spent_on BETWEEN $1 AND $2",
+         WHERE partner_id IS NULL AND spent_on BETWEEN $1 AND $2 AND currency = $3",
     )
     .bind(iso(from))
     .bind(iso(to))
+    .bind(cur.code())
     .fetch_one(conn)
     .await
 }
@@ -192,21 +202,23 @@ pub struct WeekRow {
     pub sales: i64,
 }
 
-/// Redemptions and sales per week and partner on days `from..=to`.
+/// Redemptions and sales in `cur` per week and partner on days `from..=to`.
 pub async fn weekly(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),
+    cur: Currency,
 ) -> sqlx::Result<Vec<WeekRow>> {
     sqlx::query_as(
         "SELECT date(r.local_day, '-6 days', 'weekday 1') AS week, r.partner_id,
                 count(*) AS redemptions, sum(r.sale_minor) AS sales
          FROM redemptions r
-         WHERE r.local_day BETWEEN $1 AND $2
+         WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
            AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
          GROUP BY week, r.partner_id ORDER BY week, r.partner_id",
     )
     .bind(iso(from))
     .bind(iso(to))
+    .bind(cur.code())
     .fetch_all(conn)
     .await
 }

@@ -1,4 +1,4 @@
--- Per partner over days $1..=$2: counted (not voided) redemptions and their sums, and the
+-- Per partner over days $1..=$2, in currency $3 only (cents never add to yen): counted (not voided) redemptions and their sums, and the
 -- program costs booked to the partner. Partners with neither are left out.
 WITH counted AS (
     SELECT r.partner_id,
@@ -8,14 +8,14 @@ WITH counted AS (
            sum(r.discount_minor) AS discounts,
            sum(r.commission_minor) AS commissions
     FROM redemptions r
-    WHERE r.local_day BETWEEN $1 AND $2
+    WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
       AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
     GROUP BY r.partner_id
 ),
 costs AS (
     SELECT partner_id, sum(amount_minor) AS costs
     FROM program_costs
-    WHERE partner_id IS NOT NULL AND spent_on BETWEEN $1 AND $2
+    WHERE partner_id IS NOT NULL AND spent_on BETWEEN $1 AND $2 AND currency = $3
     GROUP BY partner_id
 )
 SELECT p.id AS partner_id,

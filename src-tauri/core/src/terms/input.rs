@@ -11,6 +11,9 @@ use super::{
     Terms,
 };
 use crate::error::{Field, FieldError, Problem};
+use crate::limits::{
+    at_most, units, ENTRY_MAX_UNITS, FIXED_TERMS_MAX_UNITS, SALE_CEILING_MAX_UNITS,
+};
 use crate::money::{self, Money};
 use crate::text;
 use crate::text::date;
@@ -70,7 +73,31 @@ pub(crate) fn percent(field: Field, value: &str) -> Result<Percent, FieldError> 
 }
 
 fn required_amount(field: Field, value: &str, currency: Currency) -> Result<Money, FieldError> {
-    Money::parse(field, value, currency)?.ok_or(FieldError::new(field, Problem::Empty))
+    let amount =
+        Money::parse(field, value, currency)?.ok_or(FieldError::new(field, Problem::Empty))?;
+    capped(field, amount, FIXED_TERMS_MAX_UNITS)
+}
+
+/// Terms are checked without the shop's locale at hand, so a ceiling is written the way
+/// English does: `€10,000.00` reads the same in any of our locales.
+const CEILING_LOCALE: &str = "en-IE";
+
+/// `amount` unless it is above `max_units` whole units of its currency.
+fn capped(field: Field, amount: Money, max_units: i64) -> Result<Money, FieldError> {
+    let max = units(max_units, amount.currency);
+    at_most(field, amount, max, CEILING_LOCALE, ": check the amount.")
+}
+
+/// An optional amount, at most `max_units` whole units.
+fn optional_amount(
+    field: Field,
+    value: &str,
+    currency: Currency,
+    max_units: i64,
+) -> Result<Option<Money>, FieldError> {
+    Money::parse(field, value, currency)?
+        .map(|m| capped(field, m, max_units))
+        .transpose()
 }
 
 impl TermsInput {
@@ -167,9 +194,20 @@ impl TermsInput {
             effective_from,
             effective_to,
             offer,
-            min_sale: Money::parse(Field::MinSale, &self.min_sale, currency)?,
+            // A minimum above any sale a till may take could never be met.
+            min_sale: optional_amount(
+                Field::MinSale,
+                &self.min_sale,
+                currency,
+                SALE_CEILING_MAX_UNITS,
+            )?,
             reward,
-            monthly_cap: Money::parse(Field::MonthlyCap, &self.monthly_cap, currency)?,
+            monthly_cap: optional_amount(
+                Field::MonthlyCap,
+                &self.monthly_cap,
+                currency,
+                ENTRY_MAX_UNITS,
+            )?,
             payout_cadence: self.payout_cadence,
             payout_method: self.payout_method,
             payout_method_other,

@@ -19,7 +19,9 @@ const fresh: AppStatus = {
 	tillOnly: false,
 	idleLockMinutes: 10,
 	rescue: null,
-	unsettledSales: []
+	unsettledSales: [],
+	saleLimits: null,
+	currencyLock: null
 };
 
 describe('app', () => {

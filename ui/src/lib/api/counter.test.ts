@@ -28,7 +28,8 @@ const input: counter.RedemptionInput = {
 	code: 'CRUMB-7K2Q-X9A',
 	sale: '12,50',
 	newCustomer: true,
-	note: ''
+	note: '',
+	confirmedLarge: false
 };
 
 describe('counter', () => {
@@ -139,5 +140,31 @@ describe('counter', () => {
 			throw { code: 'forbidden', message: 'Only an owner can do that.', field: null };
 		});
 		await expect(counter.setTillName('Till 2')).rejects.toMatchObject({ code: 'forbidden' });
+	});
+
+	it('setSaleLimits sends both amounts as typed and resolves with them as stored', async () => {
+		const stored = {
+			ceiling: '€500.00',
+			confirmAbove: '€100.50',
+			ceilingInput: '500.00',
+			confirmAboveInput: '100.50'
+		};
+		const sent = fakeShell(() => stored);
+		const limits = { ceiling: '500', confirmAbove: '100,50' };
+		await expect(counter.setSaleLimits(limits)).resolves.toEqual(stored);
+		expect(sent).toEqual([{ cmd: 'set_sale_limits', args: { input: limits } }]);
+	});
+
+	it('a threshold above the ceiling is refused beside its field', async () => {
+		fakeShell(() => {
+			throw {
+				code: 'invalid_input',
+				message: 'At most €500.00: the largest sale allowed. Ask again below it.',
+				field: 'confirmAbove'
+			};
+		});
+		await expect(
+			counter.setSaleLimits({ ceiling: '500', confirmAbove: '600' })
+		).rejects.toMatchObject({ code: 'invalid_input', field: 'confirmAbove' });
 	});
 });

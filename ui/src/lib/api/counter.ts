@@ -6,9 +6,19 @@ import type { LogOutcome } from './bindings/LogOutcome';
 import type { RedemptionId } from './bindings/RedemptionId';
 import type { RedemptionInput } from './bindings/RedemptionInput';
 import type { RedemptionView } from './bindings/RedemptionView';
+import type { SaleLimitsInput } from './bindings/SaleLimitsInput';
+import type { SaleLimitsView } from './bindings/SaleLimitsView';
 import type { VoidInput } from './bindings/VoidInput';
 
-export type { LogOutcome, RedemptionId, RedemptionInput, RedemptionView, VoidInput };
+export type {
+	LogOutcome,
+	RedemptionId,
+	RedemptionInput,
+	RedemptionView,
+	SaleLimitsInput,
+	SaleLimitsView,
+	VoidInput
+};
 
 /**
  * Logs a sale with a code. Send the same `idempotencyKey` on every retry of one attempt: the
@@ -40,4 +50,12 @@ export function voidRedemption(id: RedemptionId, input: VoidInput): Promise<Rede
 /** Renames this till (owners only); resolves with the name as stored. */
 export function setTillName(name: string): Promise<string> {
 	return call<string>('set_till_name', { name });
+}
+
+/**
+ * Sets the largest sale the counter takes and the amount above which it asks once more
+ * (owners only). Rejects with `field: 'saleCeiling'` or `'confirmAbove'` when one is refused.
+ */
+export function setSaleLimits(input: SaleLimitsInput): Promise<SaleLimitsView> {
+	return call<SaleLimitsView>('set_sale_limits', { input });
 }

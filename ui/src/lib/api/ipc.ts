@@ -30,6 +30,8 @@ const errorCodes: Record<ErrorCode, true> = {
 	code_not_found: true,
 	forbidden: true,
 	attempt_key_reused: true,
+	looks_like_barcode: true,
+	confirm_large_sale: true,
 	redemption_not_found: true,
 	already_voided: true,
 	over_balance: true,

@@ -442,8 +442,18 @@ describe('one sale attempt', () => {
 			code: 'BAKERY-7K2Q-X9A',
 			sale: '12,50',
 			newCustomer: true,
-			note: 'Tall latte'
+			note: 'Tall latte',
+			confirmedLarge: false
 		});
+	});
+
+	it('says the cashier confirmed a large sale only when they did', () => {
+		const attempt = new SaleAttempt('key-0000-1111', 'BAKERY-7K2Q-X9A', 4);
+		const values = { sale: '1234', newCustomer: false, note: '' };
+		expect(attempt.input(values).confirmedLarge).toBe(false);
+		const again = attempt.input({ ...values, confirmedLarge: true });
+		// The second Enter is the same attempt: same key, now confirmed.
+		expect(again).toMatchObject({ idempotencyKey: 'key-0000-1111', confirmedLarge: true });
 	});
 
 	it('makes a new key for each attempt', () => {

@@ -362,14 +362,21 @@ export class SaleAttempt {
 		readonly seq: number
 	) {}
 
-	input(values: { sale: string; newCustomer: boolean; note: string }): RedemptionInput {
+	input(values: {
+		sale: string;
+		newCustomer: boolean;
+		note: string;
+		confirmedLarge?: boolean;
+	}): RedemptionInput {
 		return {
 			idempotencyKey: this.key,
 			code: this.code,
 			// As typed (12,50 or 12.50): the core reads it the shop's way.
 			sale: values.sale,
 			newCustomer: values.newCustomer,
-			note: values.note
+			note: values.note,
+			// Said yes to the core's "that is a large sale" question for this very amount.
+			confirmedLarge: values.confirmedLarge ?? false
 		};
 	}
 }

@@ -40,7 +40,8 @@ function sale(key: string, amount = '12,50'): PendingSale {
 			code: 'BAKERY-7K2Q-X9A',
 			sale: amount,
 			newCustomer: true,
-			note: 'birthday'
+			note: 'birthday',
+			confirmedLarge: false
 		},
 		partnerName: 'Bakery Nord',
 		at: '2026-11-24T10:05:00.000Z'

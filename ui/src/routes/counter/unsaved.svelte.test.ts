@@ -16,7 +16,8 @@ function sale(key: string): PendingSale {
 			code: 'BAKERY-7K2Q-X9A',
 			sale: '12,50',
 			newCustomer: false,
-			note: ''
+			note: '',
+			confirmedLarge: false
 		},
 		partnerName: 'Bakery Nord',
 		at: '2026-11-24T10:05:00.000Z'

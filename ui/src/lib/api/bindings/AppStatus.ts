@@ -4,6 +4,7 @@ import type { Backup } from "./Backup";
 import type { BusinessProfile } from "./BusinessProfile";
 import type { PartnerStatus } from "./PartnerStatus";
 import type { ProfileChoices } from "./ProfileChoices";
+import type { SaleLimitsView } from "./SaleLimitsView";
 import type { SessionView } from "./SessionView";
 import type { UnsettledSale } from "./UnsettledSale";
 
@@ -56,4 +57,14 @@ rescue: Backup | null,
  * Sales sent to the ledger without a definite answer (the app died on the way, or the
  * store could not say): the counter offers each again with its key.
  */
-unsettledSales: Array<UnsettledSale>, };
+unsettledSales: Array<UnsettledSale>, 
+/**
+ * The largest sale the counter takes and the amount above which it asks once more;
+ * `None` until the profile (and so the currency) exists.
+ */
+saleLimits: SaleLimitsView | null, 
+/**
+ * Why the business currency can no longer change (amounts are saved in it); `None`
+ * while it still can. Settings shows the select disabled with this sentence.
+ */
+currencyLock: string | null, };

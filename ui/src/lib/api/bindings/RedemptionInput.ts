@@ -15,4 +15,8 @@ code: string,
 /**
  * As the locale writes it: `12,50` or `12.50`.
  */
-sale: string, newCustomer: boolean, note: string, };
+sale: string, newCustomer: boolean, note: string, 
+/**
+ * The cashier was asked about a sale above the "ask again" threshold and said yes.
+ */
+confirmedLarge: boolean, };
