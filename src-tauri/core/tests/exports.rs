@@ -181,8 +181,7 @@ async fn the_redemptions_export_holds_only_the_period_on_screen() {
         idempotency_key: "export-period-later".into(),
         code: poster,
         sale: "9.00".into(),
-        new_customer: false,
-        note: String::new(),
+        ..Default::default()
     };
     let outcome = t
         .log_redemption(&input, "Front till", &Actor::named("till"))

@@ -46,6 +46,7 @@ fn attempt(key: &str, code: &str) -> RedemptionInput {
         sale: "12.50".into(),
         new_customer: false,
         note: String::new(),
+        confirmed_large: false,
     }
 }
 

@@ -60,7 +60,7 @@ fn sale(code: &str, key: &str) -> RedemptionInput {
         code: code.into(),
         sale: "12,50".into(),
         new_customer: true,
-        note: String::new(),
+        ..Default::default()
     }
 }
 
