@@ -16,7 +16,7 @@ use partnerdesk_core::people::{NewPerson, PersonRole};
 use partnerdesk_core::program::{CostCategory, CostInput};
 use partnerdesk_core::terms::PayoutMethod;
 use partnerdesk_core::testing::{demo_desk, first_owner, partner_named, TestDesk};
-use partnerdesk_core::{text, Actor, Desk};
+use partnerdesk_core::{text, Actor, Desk, Error};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -192,7 +192,7 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
                     assert!(clean(&p.notes, true), "{:?}", p.notes);
                     true
                 }
-                Err(_) => false,
+                Err(err) => refused(err),
             }
         }
         Call::UpdatePartner(known, name, notes) => {
@@ -208,7 +208,7 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
                     assert!(clean(&p.name, false) && clean(&p.notes, true), "{p:?}");
                     true
                 }
-                Err(_) => false,
+                Err(err) => refused(err),
             }
         }
         Call::AddPerson(name, pin) => {
@@ -223,7 +223,7 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
                     assert!(clean(&person.name, false), "{:?}", person.name);
                     true
                 }
-                Err(_) => false,
+                Err(err) => refused(err),
             }
         }
         Call::LogSale(code, sale) => {
@@ -233,15 +233,21 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
                 sale,
                 ..Default::default()
             };
-            matches!(
-                t.log_redemption(&input, "Front till", actor).await,
-                Ok(LogOutcome::Logged { .. })
-            )
+            match t.log_redemption(&input, "Front till", actor).await {
+                Ok(LogOutcome::Logged { .. }) => true,
+                Ok(LogOutcome::Refused { .. }) => false,
+                Err(err) => refused(err),
+            }
         }
-        Call::IssueCustomCode(custom) => t
-            .issue_code(bakery, Some(&custom), &CodeOptions::default(), actor)
-            .await
-            .is_ok(),
+        Call::IssueCustomCode(custom) => {
+            match t
+                .issue_code(bakery, Some(&custom), &CodeOptions::default(), actor)
+                .await
+            {
+                Ok(_) => true,
+                Err(err) => refused(err),
+            }
+        }
         Call::AddCost(spent_on, amount, description) => {
             let input = CostInput {
                 spent_on,
@@ -255,7 +261,7 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
                     assert!(clean(&cost.description, false), "{:?}", cost.description);
                     true
                 }
-                Err(_) => false,
+                Err(err) => refused(err),
             }
         }
         Call::RecordPayout(known, paid_on, amount, reference) => {
@@ -274,10 +280,20 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
                     assert!(clean(&payout.reference, false), "{:?}", payout.reference);
                     true
                 }
-                Err(_) => false,
+                Err(err) => refused(err),
             }
         }
     }
+}
+
+/// A refusal must be the app's own answer in words, never the database's (a CHECK or a
+/// trigger reached by input the core should have refused first).
+fn refused(err: Error) -> bool {
+    assert!(
+        !matches!(err, Error::Store(_)),
+        "refused by the database, not the core: {err:?}"
+    );
+    false
 }
 
 /// A fresh key per attempt, so a refused sale is not answered by an earlier one.

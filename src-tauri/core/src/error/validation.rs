@@ -151,6 +151,8 @@ pub enum Problem {
     AtMost { max: String, tail: &'static str },
     /// The business currency, once amounts are saved in it.
     CurrencyLocked { currency: String },
+    /// A date outside the years a shop's records can fall in.
+    YearOutside { first: i32, last: i32 },
 }
 
 /// One refused field.
@@ -182,6 +184,9 @@ impl FieldError {
             Problem::Unknown { value } => format!("{label} \"{value}\" is not one we know."),
             Problem::Rule { says } => (*says).to_string(),
             Problem::AtMost { max, tail } => format!("At most {max}{tail}"),
+            Problem::YearOutside { first, last } => {
+                format!("{label} must fall in the years {first} to {last}.")
+            }
             Problem::CurrencyLocked { currency } => format!(
                 "The currency cannot change once amounts are saved in {currency} (redemptions, \
                  payouts…)."

@@ -10,7 +10,7 @@ use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
 use crate::store::{self, program};
-use crate::text::{date, line};
+use crate::text::{date, in_years, line};
 use crate::{Desk, Error, Result};
 
 const DESCRIPTION_MAX: usize = 200;
@@ -42,16 +42,15 @@ fn positive(
 /// `YYYY-MM` as a month input sends it.
 pub(super) fn parse_month(text: &str) -> Result<String, FieldError> {
     let first = format!("{}-01", text.trim());
-    NaiveDate::parse_from_str(&first, "%Y-%m-%d")
-        .map(|d| d.format("%Y-%m").to_string())
-        .map_err(|_| {
-            FieldError::new(
-                Field::Month,
-                Problem::Malformed {
-                    expected: "a month like 2026-11",
-                },
-            )
-        })
+    let day = NaiveDate::parse_from_str(&first, "%Y-%m-%d").map_err(|_| {
+        FieldError::new(
+            Field::Month,
+            Problem::Malformed {
+                expected: "a month like 2026-11",
+            },
+        )
+    })?;
+    Ok(in_years(Field::Month, day)?.format("%Y-%m").to_string())
 }
 
 impl Desk {

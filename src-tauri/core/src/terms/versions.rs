@@ -53,6 +53,7 @@ impl SignInput {
                 };
                 FieldError::new(Field::SignedOn, problem)
             })?;
+        let signed_on = text::in_years(Field::SignedOn, signed_on)?;
         Ok(Signature {
             signed_on,
             our_signatory: text::required(Field::OurSignatory, &self.our_signatory, 100)?,

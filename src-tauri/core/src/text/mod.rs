@@ -37,22 +37,43 @@ pub fn long_date(date: NaiveDate) -> String {
     )
 }
 
-/// A `YYYY-MM-DD` date as a date input sends it; blank gives `None`.
+/// The first year a typed date may fall in: nothing the shop does is older.
+pub const FIRST_YEAR: i32 = 2000;
+/// The last year a typed date may fall in: later ones are typos (20260 for 2026).
+pub const LAST_YEAR: i32 = 2100;
+
+/// A `YYYY-MM-DD` date as a date input sends it; blank gives `None`. Only years
+/// [`FIRST_YEAR`]..=[`LAST_YEAR`]: a year like 0202 or 20260 is a slip, refused with a
+/// message before it could reach a report (or the database's date checks).
 pub fn date(field: Field, value: &str) -> Result<Option<chrono::NaiveDate>, FieldError> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                Problem::Malformed {
-                    expected: "a date like 2026-12-01",
-                },
-            )
-        })
+    let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        FieldError::new(
+            field,
+            Problem::Malformed {
+                expected: "a date like 2026-12-01",
+            },
+        )
+    })?;
+    in_years(field, day).map(Some)
+}
+
+/// `day`, if it falls in the years a typed date may: else a refusal of `field`.
+pub fn in_years(field: Field, day: chrono::NaiveDate) -> Result<chrono::NaiveDate, FieldError> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&day.year()) {
+        Ok(day)
+    } else {
+        Err(FieldError::new(
+            field,
+            Problem::YearOutside {
+                first: FIRST_YEAR,
+                last: LAST_YEAR,
+            },
+        ))
+    }
 }
 
 /// An optional email address: blank, or `local@domain.tld` without spaces.
