@@ -144,7 +144,7 @@ async fn disabled_expired_early_inactive_and_termless_codes_each_say_why() {
         &t,
         p,
         CodeOptions {
-            valid_from: "2999-01-01".into(),
+            valid_from: "2099-01-01".into(),
             ..Default::default()
         },
     )

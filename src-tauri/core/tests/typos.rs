@@ -145,7 +145,7 @@ async fn a_suggestion_says_what_the_card_would_answer_in_the_same_words() {
         p,
         None,
         &CodeOptions {
-            valid_from: "2999-01-01".into(),
+            valid_from: "2099-01-01".into(),
             ..with_prefix("")
         },
     )
