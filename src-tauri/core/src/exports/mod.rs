@@ -12,11 +12,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::documents::DocumentError;
-use crate::error::{Field, FieldError, Problem};
 use crate::money::Money;
 use crate::partners::PartnerQuery;
 use crate::store::{payouts, redemptions};
 use crate::terms::Pdf;
+use crate::text;
 use crate::{Desk, Result};
 
 /// A file to save, named for the owner.
@@ -97,15 +97,7 @@ impl Desk {
     /// The redemptions logged on the shop's days `from..=to` (the period on screen), voided
     /// ones included and marked.
     pub async fn redemptions_csv(&self, (from, to): (NaiveDate, NaiveDate)) -> Result<File> {
-        if to < from {
-            return Err(FieldError::new(
-                Field::PeriodTo,
-                Problem::Malformed {
-                    expected: "on or after the period's first day",
-                },
-            )
-            .into());
-        }
+        text::period_in_order(from, to)?;
         let mut conn = self.pools.reader.acquire().await?;
         let rows = redemptions::redemptions_between(&mut conn, (from, to)).await?;
         let header = [

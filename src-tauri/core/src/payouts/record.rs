@@ -8,7 +8,7 @@ use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{format, Money};
 use crate::partners::PartnerId;
 use crate::store::{self, payouts};
-use crate::text::{date, line, required};
+use crate::text::{date, line, period_in_order, required};
 use crate::{Desk, Error, Result};
 
 const REFERENCE_MAX: usize = 120;
@@ -59,15 +59,7 @@ impl Desk {
             date(Field::PeriodTo, &input.period_to)?,
         );
         if let (Some(from), Some(to)) = period {
-            if to < from {
-                return Err(FieldError::new(
-                    Field::PeriodTo,
-                    Problem::Malformed {
-                        expected: "on or after the period's first day",
-                    },
-                )
-                .into());
-            }
+            period_in_order(from, to)?;
         }
         self.transact(actor, async |tx| {
             store::partners::get(tx, partner)

@@ -61,6 +61,19 @@ pub fn date(field: Field, value: &str) -> Result<Option<chrono::NaiveDate>, Fiel
     in_years(field, day).map(Some)
 }
 
+/// A period `from..=to` as typed: refused on its last day when that comes first.
+pub fn period_in_order(from: NaiveDate, to: NaiveDate) -> Result<(), FieldError> {
+    if to < from {
+        return Err(FieldError::new(
+            Field::PeriodTo,
+            Problem::Malformed {
+                expected: "on or after the period's first day",
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// `day`, if it falls in the years a typed date may: else a refusal of `field`.
 pub fn in_years(field: Field, day: chrono::NaiveDate) -> Result<chrono::NaiveDate, FieldError> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&day.year()) {
