@@ -145,6 +145,46 @@ fn a_backup_kept_on_a_stick_restores_from_its_file() {
     backup_named(&data.path().join("backups"), "-before-restore.sqlite3");
 }
 
+#[test]
+fn a_new_computer_restores_a_backup_from_the_first_run_screen() {
+    // The old computer: the demo shop, backed up by hand to a stick.
+    let old = fresh_data_dir();
+    let stick = files_dir("backups-stick");
+    let (demo, on_stick) = {
+        let app = App::launch_with(
+            old.path(),
+            Launch::new().demo().save_files_to(stick.path()),
+        );
+        app.sign_in_as_owner();
+        app.click(ids::nav::SETTINGS);
+        wait_for_reasons(&app, &[DAILY]);
+        let name = back_up_now(&app, stick.path());
+        (partners_in(old.path()), stick.path().join(name))
+    };
+
+    // The new computer starts empty, on the first-run screen, and restores the stick's file
+    // before any owner exists there: the owner and the data come from the backup.
+    let new = fresh_data_dir();
+    let app = App::launch_with(new.path(), Launch::new().open_file(&on_stick));
+    app.click(ids::setup::RESTORE_BACKUP);
+    app.wait_for(ids::backups::CONFIRM);
+    app.wait_for_text(ids::backups::CONFIRM, &on_stick.display().to_string());
+    let now = app.wait_for_text(ids::backups::CONFIRM_CURRENT, "Partners");
+    let then = app.wait_for_text(ids::backups::CONFIRM_BACKUP, "Partners");
+    assert_eq!(count_after(&now, "Partners"), Some(0), "{now:?}");
+    assert_eq!(count_after(&then, "Partners"), Some(demo.len()), "{then:?}");
+    app.screenshot("first-run-restore");
+    app.click(ids::backups::CONFIRM_RESTORE);
+    sign_in_after_restore(&app);
+    app.click(ids::nav::PARTNERS);
+    app.wait_until("the backup's partner list", |app| {
+        let mut names = app.texts(ids::partners::ROW_NAME);
+        names.sort();
+        (names == demo).then_some(())
+    });
+    assert_eq!(partners_in(new.path()), demo);
+}
+
 /// Clicks "Back up now" (the folder dialog answered with `folder`), waits for the note
 /// naming the folder and the new row, and answers the backup's file name, checked to be
 /// `partnerdesk-YYYYMMDD-HHMMSS.mmm-manual.sqlite3`.

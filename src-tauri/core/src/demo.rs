@@ -137,6 +137,8 @@ impl Desk {
             tax_id: "GB 123 4567 89".into(),
             currency: "EUR".into(),
             locale: "en-IE".into(),
+            // The computer's zone: the demo runs wherever it is opened.
+            time_zone: String::new(),
         };
         let profile = self.save_profile_in(tx, &profile.validate()?).await?;
         let mut ids = Vec::new();

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::backups::{self, BackupReason};
-use crate::clock::Clock;
+use crate::clock::{self, Clock};
 use crate::ids::PersonId;
 use crate::people::Person;
 use crate::store::{self, Pools};
@@ -89,14 +89,25 @@ impl Desk {
         } else {
             None
         };
-        let pools = opening.migrate(backup.as_deref()).await?;
-        // After migrating, since keys are made by Rust (Unicode folding SQL cannot do).
-        store::name_keys::rekey(&pools.writer, text::NAME_KEY_VERSION, text::name_key).await?;
+        let pools = opening
+            .migrate(backup.as_deref(), (text::NAME_KEY_VERSION, text::name_key))
+            .await?;
+        // Days are the shop's from the first read on: its saved zone, on a calendar of this
+        // desk's own.
+        let zone = {
+            let mut conn = pools.reader.acquire().await?;
+            store::business::get(&mut conn)
+                .await?
+                .and_then(|p| clock::parse_zone(&p.time_zone))
+        };
+        let clock = clock.in_zone(zone);
         Ok(Self { pools, clock })
     }
 
     /// The same open store, read through `clock` from now on.
     pub fn with_clock(self, clock: Clock) -> Self {
+        // The shop's zone stays the profile's whatever clock reads the instant.
+        let clock = clock.in_zone(self.clock.zone());
         Self { clock, ..self }
     }
 
@@ -133,12 +144,19 @@ impl Desk {
         if self.is_closed() {
             return;
         }
+        self.close_pools().await;
+        self.pools.release();
+    }
+
+    /// [`Desk::close`] without letting go of the file: a restore holds it through the swap,
+    /// so another window waiting to open cannot open the old file in between (and lose its
+    /// WAL when the new file replaces it).
+    pub(crate) async fn close_pools(&self) {
         self.pools.reader.close().await;
         if let Err(err) = store::checkpoint(&self.pools.writer).await {
             tracing::warn!(%err, "checkpoint on close failed; the WAL keeps the data");
         }
         self.pools.writer.close().await;
-        self.pools.release();
     }
 
     /// True once [`Desk::close`] has run (on this desk or a clone).

@@ -143,6 +143,8 @@ pub fn profile() -> BusinessProfileInput {
         tax_id: "GB123456789".into(),
         currency: "EUR".into(),
         locale: "en-IE".into(),
+        // The test clock's own offset decides the day unless a test saves a zone.
+        time_zone: String::new(),
     }
 }
 
@@ -317,4 +319,53 @@ pub fn pdf_words(bytes: &[u8]) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Writes `data_dir`'s database at the schema before the newest migration, as the previous
+/// version left it (written by "0.0.9"), with a business profile for Café Müller. Answers
+/// that schema's version.
+pub async fn older_file(data_dir: &Path) -> i64 {
+    use sqlx::Connection;
+    std::fs::create_dir_all(data_dir).expect("data dir");
+    let scratch = tempfile::tempdir().expect("scratch");
+    let older = older_migrations(scratch.path());
+    let migrator = sqlx::migrate::Migrator::new(older.as_path())
+        .await
+        .expect("migrator");
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(data_dir.join(crate::store::DB_FILE_NAME))
+        .create_if_missing(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&opts)
+        .await
+        .expect("file");
+    migrator.run(&mut conn).await.expect("older schema");
+    sqlx::query(
+        "INSERT INTO store_meta (key, value) VALUES ('written_by', '0.0.9');
+         INSERT INTO business_profile
+             (id, name, address, email, phone, tax_id, currency, locale, updated_at)
+         VALUES (1, 'Café Müller', '', '', '', '', 'EUR', 'de-DE', 0);",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("older data");
+    conn.close().await.expect("close");
+    migrator.iter().map(|m| m.version).max().expect("some")
+}
+
+/// A folder in `root` with every migration but the newest: the schema the previous version
+/// wrote.
+fn older_migrations(root: &Path) -> std::path::PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&source)
+        .expect("migrations")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    files.pop();
+    let older = root.join("older-migrations");
+    std::fs::create_dir_all(&older).expect("dir");
+    for file in files {
+        std::fs::copy(&file, older.join(file.file_name().expect("name"))).expect("copy");
+    }
+    older
 }

@@ -165,6 +165,10 @@ async fn a_backup_taken_while_the_counter_logs_sales_is_one_consistent_snapshot(
         }
         till
     });
+    // Backups start once the counter is well under way, so they land mid-run.
+    while t.contents().await.expect("contents").redemptions < 5 {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
     let mut backups = Vec::new();
     for _ in 0..5 {
         backups.push(t.back_up(BackupReason::Manual).await.expect("backup"));
@@ -173,6 +177,7 @@ async fn a_backup_taken_while_the_counter_logs_sales_is_one_consistent_snapshot(
     let till = writer.await.expect("writer");
     till.close().await;
 
+    let mut caught_mid_run = false;
     for backup in backups {
         let tables = every_table(&backup.path).await;
         let sales = tables["redemptions"].len();
@@ -185,7 +190,9 @@ async fn a_backup_taken_while_the_counter_logs_sales_is_one_consistent_snapshot(
         assert_eq!(sales, audited, "{}", backup.file_name);
         let contents = backup.contents.expect("readable");
         assert_eq!(contents.redemptions, i64::try_from(sales).expect("count"));
+        caught_mid_run |= (1..150).contains(&sales);
     }
+    assert!(caught_mid_run, "no backup was taken while sales were being logged");
 }
 
 /// The shop's calendar for the rotation test: one start a day at 08:30 for a year.
@@ -194,10 +201,11 @@ fn year_of_starts() -> (NaiveDate, NaiveDate) {
 }
 
 #[tokio::test]
-async fn a_year_of_daily_starts_keeps_7_days_4_weeks_and_12_months() {
+async fn a_year_of_daily_starts_keeps_7_days_4_weeks_12_months_and_90_days_of_the_rest() {
     let (first, last) = year_of_starts();
     let time = ManualClock::fixed(shop_time(2025, 11, 30, 8, 30, 0));
     let t = desk_at(time.clone()).await;
+    let mut by_hand = Vec::new();
     let mut day = first;
     while day <= last {
         time.set(shop_time(day.year(), day.month(), day.day(), 8, 30, 0));
@@ -205,40 +213,73 @@ async fn a_year_of_daily_starts_keeps_7_days_4_weeks_and_12_months() {
         // A second start the same day takes none.
         time.advance(TimeDelta::hours(3));
         assert!(t.back_up_if_due().await.expect("again").is_none(), "{day}");
+        // The owner's "Back up now" on the 1st, and an update on the 15th of some months:
+        // each kept 90 days whatever the thinning of the dailies does.
+        if day.day() == 1 {
+            t.back_up(BackupReason::Manual).await.expect("by hand");
+            by_hand.push((day, BackupReason::Manual));
+        }
+        if day.day() == 15 && day.month() % 3 == 0 {
+            t.back_up(BackupReason::BeforeMigration)
+                .await
+                .expect("before migration");
+            by_hand.push((day, BackupReason::BeforeMigration));
+        }
         day = day.succ_opt().expect("next day");
     }
 
-    let kept: Vec<NaiveDate> = t
+    let mut kept: Vec<(NaiveDate, BackupReason)> = t
         .backups()
         .await
         .iter()
-        .map(|b| t.clock().day_of(b.taken_at))
+        .map(|b| (t.clock().day_of(b.taken_at), b.reason))
         .collect();
 
     // The promise, by the calendar: the last 7 days; then the newest start (a Sunday) of
     // each of the 4 ISO weeks before the oldest of those; then the newest start (the last
     // day) of each of the 12 months before the month of the oldest weekly one.
-    let mut promised: Vec<NaiveDate> = (0..7).map(|i| last - TimeDelta::days(i)).collect();
-    let oldest_daily = *promised.last().expect("days");
+    let mut dailies: Vec<NaiveDate> = (0..7).map(|i| last - TimeDelta::days(i)).collect();
+    let oldest_daily = *dailies.last().expect("days");
     let mut sunday =
         oldest_daily - TimeDelta::days(oldest_daily.weekday().number_from_monday() as i64);
     for _ in 0..4 {
-        promised.push(sunday);
+        dailies.push(sunday);
         sunday -= TimeDelta::days(7);
     }
-    let oldest_weekly = *promised.last().expect("weeks");
+    let oldest_weekly = *dailies.last().expect("weeks");
     let mut month_end = oldest_weekly.with_day(1).expect("first") - TimeDelta::days(1);
     for _ in 0..12 {
         if month_end >= first {
-            promised.push(month_end);
+            dailies.push(month_end);
         }
         month_end = month_end.with_day(1).expect("first") - TimeDelta::days(1);
     }
-    assert_eq!(kept, promised);
     assert_eq!(
-        kept.len(),
+        dailies.len(),
         7 + 4 + 12,
         "the year reaches back to the first start"
+    );
+    // The last backup was taken at 11:30 on the last day: the others from the 90 days
+    // before it stay, the older ones are gone.
+    let cutoff = last - TimeDelta::days(90);
+    let mut promised: Vec<(NaiveDate, BackupReason)> = dailies
+        .into_iter()
+        .map(|d| (d, BackupReason::Daily))
+        .chain(by_hand.into_iter().filter(|(d, _)| *d > cutoff))
+        .collect();
+    promised.sort();
+    kept.sort();
+    assert_eq!(kept, promised);
+    assert!(
+        promised
+            .iter()
+            .any(|(_, r)| *r == BackupReason::BeforeMigration)
+            && promised
+                .iter()
+                .filter(|(_, r)| *r == BackupReason::Manual)
+                .count()
+                == 3,
+        "the test keeps some of each: {promised:?}"
     );
 }
 
@@ -462,48 +503,10 @@ async fn a_folder_named_like_a_url_works_for_opening_backing_up_and_restoring() 
 }
 
 #[tokio::test]
-async fn two_windows_opening_one_new_file_at_once_migrate_it_once() {
-    let root = tempfile::tempdir().expect("dir");
-    let data = root.path().join("shop");
-    let (a, b) = tokio::join!(Desk::open(&data), Desk::open(&data));
-    let (a, b) = (a.expect("first"), b.expect("second"));
-    let mut conn = testing::raw_connection(&a).await;
-    let (applied, distinct): (i64, i64) =
-        sqlx::query_as("SELECT count(*), count(DISTINCT version) FROM _sqlx_migrations")
-            .fetch_one(&mut conn)
-            .await
-            .expect("migrations");
-    assert_eq!(applied, distinct);
-    conn.close().await.expect("close");
-    a.close().await;
-    b.close().await;
-}
-
-#[tokio::test]
 async fn an_older_file_is_backed_up_before_it_is_migrated() {
     let root = tempfile::tempdir().expect("dir");
     let data = root.path().join("shop");
-    std::fs::create_dir_all(&data).expect("dir");
-    // A file at the schema before the newest migration, as the previous version left it.
-    let older = older_migrations(root.path());
-    let migrator = sqlx::migrate::Migrator::new(older.as_path())
-        .await
-        .expect("migrator");
-    let mut conn = SqliteConnection::connect_with(
-        &SqliteConnectOptions::new()
-            .filename(data.join(DB_FILE_NAME))
-            .create_if_missing(true),
-    )
-    .await
-    .expect("file");
-    migrator.run(&mut conn).await.expect("older schema");
-    sqlx::query("INSERT INTO store_meta (key, value) VALUES ('written_by', '0.0.9')")
-        .execute(&mut conn)
-        .await
-        .expect("meta");
-    conn.close().await.expect("close");
-    let older_schema = migrator.iter().map(|m| m.version).max().expect("some");
-
+    let older_schema = testing::older_file(&data).await;
     let desk = Desk::open(&data).await.expect("open and migrate");
     let backups: Vec<Backup> = desk.backups().await;
     assert_eq!(backups.len(), 1, "{backups:?}");
@@ -517,46 +520,4 @@ async fn an_older_file_is_backed_up_before_it_is_migrated() {
     let desk = Desk::open(&data).await.expect("reopen");
     assert_eq!(desk.backups().await.len(), 1);
     desk.close().await;
-}
-
-/// A folder with every migration but the newest: the schema the previous version wrote.
-fn older_migrations(root: &Path) -> PathBuf {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&source)
-        .expect("migrations")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.sort();
-    files.pop();
-    let older = root.join("older-migrations");
-    std::fs::create_dir_all(&older).expect("dir");
-    for file in files {
-        std::fs::copy(&file, older.join(file.file_name().expect("name"))).expect("copy");
-    }
-    older
-}
-
-#[tokio::test]
-async fn a_read_only_data_folder_is_named_in_a_plain_message() {
-    use std::os::unix::fs::PermissionsExt;
-    let t = desk_with_profile().await;
-    let data = t.dir.path().to_path_buf();
-    t.close().await;
-    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o500)).expect("chmod");
-    let writable_anyway = std::fs::write(data.join("probe"), b"x").is_ok();
-    if writable_anyway {
-        // Root ignores permission bits; there is nothing to see here.
-        let _ = std::fs::remove_file(data.join("probe"));
-    } else {
-        let err = Desk::open(&data).await.expect_err("read-only folder");
-        assert!(
-            matches!(err, Error::Store(StoreError::ReadOnly { .. })),
-            "{err:?}"
-        );
-        assert!(
-            err.to_string().contains(&data.display().to_string()),
-            "{err}"
-        );
-    }
-    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).expect("chmod back");
 }

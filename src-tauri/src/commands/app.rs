@@ -4,7 +4,7 @@ use partnerdesk_core::backups::Backup;
 use partnerdesk_core::business::{BusinessProfile, ProfileChoices};
 use partnerdesk_core::ledger::{SaleLimitsView, UnsettledSale};
 use partnerdesk_core::partners::PartnerStatus;
-use partnerdesk_core::Desk;
+use partnerdesk_core::{Clock, Desk};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -48,6 +48,9 @@ pub struct AppStatus {
     /// Why the business currency can no longer change (amounts are saved in it); `None`
     /// while it still can. Settings shows the select disabled with this sentence.
     pub currency_lock: Option<String>,
+    /// The IANA zone the shop's days are counted in (the profile's, else the computer's):
+    /// the window shows times and "today" in it, as the core counts them.
+    pub time_zone: String,
 }
 
 /// Builds the status the UI starts from: `desk` is the open store or why it is closed.
@@ -74,6 +77,10 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
         (Ok(desk), Some(_)) => (Some(desk.sale_limits().await?), desk.currency_lock().await?),
         _ => (None, None),
     };
+    let clock = match desk {
+        Ok(desk) => desk.clock().clone(),
+        Err(_) => Clock::system(),
+    };
     Ok(AppStatus {
         version: partnerdesk_core::APP_VERSION.into(),
         data_dir: app.data_dir().display().to_string(),
@@ -91,6 +98,7 @@ async fn status(app: &App, desk: Result<&Desk, &ApiError>) -> ApiResult<AppStatu
         unsettled_sales,
         sale_limits,
         currency_lock,
+        time_zone: clock.zone_name(),
     })
 }
 

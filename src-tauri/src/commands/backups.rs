@@ -1,5 +1,9 @@
 //! Backups (owner): the list, "Back up now", looking inside one, and restoring one; and,
 //! before anyone can sign in, restoring the offered backup over a damaged store.
+//!
+//! Choosing a file and restoring it take the setup guard, not the owner's: on a new
+//! computer the first-run screen restores a backup file before any owner exists (the
+//! people then come from the backup). Once an owner exists, setup means that owner.
 
 use std::path::PathBuf;
 

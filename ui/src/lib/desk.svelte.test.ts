@@ -8,7 +8,7 @@ const status = (): AppStatus => ({
 	dataDir: '/data',
 	problem: null,
 	profile: null,
-	choices: { currencies: [], locales: [] },
+	choices: { currencies: [], locales: [], timeZones: ['UTC'], suggestedTimeZone: 'UTC' },
 	partnerStartStatuses: ['prospect', 'active'],
 	demoAvailable: false,
 	till: 'Till 1',
@@ -19,7 +19,8 @@ const status = (): AppStatus => ({
 	rescue: null,
 	unsettledSales: [],
 	saleLimits: null,
-	currencyLock: null
+	currencyLock: null,
+	timeZone: 'UTC'
 });
 
 describe('desk', () => {

@@ -2,14 +2,25 @@
 // session and the idle time change, and read anew after a restore.
 
 import { status as readStatus } from './api/app';
+import { setShopZone } from './format';
 import type { AppStatus } from './api/bindings/AppStatus';
 import type { BusinessProfile } from './api/bindings/BusinessProfile';
 import type { SaleLimitsView } from './api/bindings/SaleLimitsView';
 import type { SessionView } from './api/bindings/SessionView';
 
 class Desk {
+	#status = $state<AppStatus | null>(null);
+
 	/** Null until `app_status` has answered. */
-	status = $state<AppStatus | null>(null);
+	get status(): AppStatus | null {
+		return this.#status;
+	}
+
+	/** A status read anew: times and "today" follow the shop's zone it names. */
+	set status(status: AppStatus | null) {
+		this.#status = status;
+		setShopZone(status?.timeZone);
+	}
 	/** When the backup the window was just restored from was taken; the lock screen says so
 	 * until someone signs in. */
 	restoredFrom = $state<string | null>(null);
@@ -32,7 +43,13 @@ class Desk {
 
 	/** Records a newly saved profile, so the navigation and forms show it. */
 	profileSaved(profile: BusinessProfile): void {
-		if (this.status) this.status.profile = profile;
+		if (!this.status) return;
+		this.status.profile = profile;
+		// A zone chosen in the profile is the shop's from now on (the core moved its day too).
+		if (profile.timeZone) {
+			this.status.timeZone = profile.timeZone;
+			setShopZone(profile.timeZone);
+		}
 	}
 
 	/** Records a sign-in: the window shows what this person may reach. */

@@ -8,6 +8,8 @@ import {
 	statusLabels,
 	statuses,
 	todayIso,
+	localIso,
+	setShopZone,
 	versionStatusLabels
 } from './format';
 
@@ -70,6 +72,28 @@ describe('format', () => {
 	it('gives today as the YYYY-MM-DD a date input holds', () => {
 		expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
 		expect(todayIso(new Date(2026, 10, 24, 0, 1))).toBe('2026-11-24');
+	});
+
+	it('counts today in the shop\'s zone, not the computer\'s', () => {
+		// 22:30 UTC on 30 June is already 1 July in Berlin (UTC+2 in summer), and 18:30 on
+		// 30 June in New York.
+		const when = new Date(Date.UTC(2026, 5, 30, 22, 30));
+		expect(todayIso(when, 'Europe/Berlin')).toBe('2026-07-01');
+		expect(todayIso(when, 'America/New_York')).toBe('2026-06-30');
+		expect(todayIso(when, 'Not/A_Zone')).toBe(localIso(when));
+	});
+
+	it('shows a time in the shop\'s zone once the status names it', () => {
+		const iso = '2026-06-30T22:30:00Z';
+		try {
+			setShopZone('Europe/Berlin');
+			expect(dateTimeText(iso, 'en-IE')).toBe('1 Jul 2026, 00:30');
+			expect(todayIso(new Date(iso))).toBe('2026-07-01');
+			setShopZone('Pacific/Pago_Pago');
+			expect(dateTimeText(iso, 'en-IE')).toBe('30 Jun 2026, 11:30');
+		} finally {
+			setShopZone(undefined);
+		}
 	});
 });
 

@@ -36,11 +36,29 @@ export function fitText(average: string | null): string {
 	return average ?? '—';
 }
 
+/** The IANA zone the shop counts its days in (the app status says it); until then, and in
+ * tests that set none, the computer's. */
+let shopZoneName: string | undefined;
+
+/** Shows every time and "today" in `zone` from now on (the shop's, as the core counts). */
+export function setShopZone(zone: string | undefined): void {
+	shopZoneName = zone || undefined;
+}
+
+/** The shop's zone, or undefined for the computer's. */
+export function shopZone(): string | undefined {
+	return shopZoneName;
+}
+
 /**
  * A timestamp from the core as a date and time in the shop's locale, e.g. "3 Jan 2025, 14:05",
- * on the computer's clock unless `timeZone` names another zone.
+ * in the shop's zone unless `timeZone` names another.
  */
-export function dateTimeText(iso: string, locale: string | undefined, timeZone?: string): string {
+export function dateTimeText(
+	iso: string,
+	locale: string | undefined,
+	timeZone: string | undefined = shopZoneName
+): string {
 	const when = new Date(iso);
 	if (Number.isNaN(when.getTime())) return iso;
 	const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone };
@@ -75,8 +93,30 @@ function inLocale(locale: string | undefined, format: (tag: string | undefined) 
 	}
 }
 
-/** Today in the computer's own calendar as `YYYY-MM-DD`, the form a date input holds. */
-export function todayIso(now: Date = new Date()): string {
+/**
+ * The shop's calendar day at `now` (today by default) as `YYYY-MM-DD`, the form a date input
+ * holds: in the shop's zone, so the forms' "today" is the day the core logs sales on.
+ */
+export function todayIso(now: Date = new Date(), timeZone: string | undefined = shopZoneName): string {
+	if (timeZone) {
+		try {
+			const parts = new Intl.DateTimeFormat('en-US', {
+				timeZone,
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit'
+			}).formatToParts(now);
+			const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+			return `${part('year')}-${part('month')}-${part('day')}`;
+		} catch {
+			// An unknown zone must not blank the form: the computer's day is the fallback.
+		}
+	}
+	return localIso(now);
+}
+
+/** A date built in the computer's calendar (`new Date(y, m, d)`) as `YYYY-MM-DD`. */
+export function localIso(day: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+	return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }

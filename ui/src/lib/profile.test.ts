@@ -9,7 +9,9 @@ const choices = {
 	locales: [
 		{ code: 'de-CH', label: 'Deutsch (Schweiz)' },
 		{ code: 'en-IE', label: 'English (Ireland)' }
-	]
+	],
+	timeZones: ['Europe/Dublin', 'Europe/Zurich'],
+	suggestedTimeZone: 'Europe/Dublin'
 };
 
 describe('profileInput', () => {
@@ -21,12 +23,13 @@ describe('profileInput', () => {
 			phone: '',
 			taxId: '',
 			currency: 'EUR',
-			locale: 'en-IE'
+			locale: 'en-IE',
+			timeZone: 'Europe/Dublin'
 		});
 	});
 
 	it('falls back to the first choice when the default is not offered', () => {
-		const only = { currencies: [choices.currencies[0]], locales: [choices.locales[0]] };
+		const only = { ...choices, currencies: [choices.currencies[0]], locales: [choices.locales[0]] };
 		expect(profileInput(null, only)).toMatchObject({ currency: 'CHF', locale: 'de-CH' });
 	});
 
@@ -39,9 +42,25 @@ describe('profileInput', () => {
 			taxId: 'PL1',
 			currency: 'CHF',
 			locale: 'de-CH',
+			timeZone: 'Europe/Zurich',
 			updatedAt: '2025-01-01T00:00:00Z'
 		};
 		const { updatedAt: _ignored, ...rest } = saved;
 		expect(profileInput(saved, choices)).toEqual(rest);
+	});
+
+	it('offers the computer\'s zone for a profile saved before zones were asked', () => {
+		const old = {
+			name: 'Bean There',
+			address: '',
+			email: '',
+			phone: '',
+			taxId: '',
+			currency: 'EUR',
+			locale: 'en-IE',
+			timeZone: '',
+			updatedAt: '2025-01-01T00:00:00Z'
+		};
+		expect(profileInput(old, choices).timeZone).toBe('Europe/Dublin');
 	});
 });

@@ -21,7 +21,9 @@ export function profileInput(
 ): BusinessProfileInput {
 	if (profile) {
 		const { name, address, email, phone, taxId, currency, locale } = profile;
-		return { name, address, email, phone, taxId, currency, locale };
+		// A profile from before the app asked for a zone shows the computer's, ready to save.
+		const timeZone = profile.timeZone || choices.suggestedTimeZone;
+		return { name, address, email, phone, taxId, currency, locale, timeZone };
 	}
 	return {
 		name: '',
@@ -30,6 +32,7 @@ export function profileInput(
 		phone: '',
 		taxId: '',
 		currency: pick(choices.currencies, defaultCurrency),
-		locale: pick(choices.locales, defaultLocale)
+		locale: pick(choices.locales, defaultLocale),
+		timeZone: choices.suggestedTimeZone
 	};
 }

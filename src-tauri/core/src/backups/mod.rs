@@ -31,7 +31,7 @@ pub use write::write_verified;
 pub const BACKUP_DIR: &str = "backups";
 
 /// Why a backup was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupReason {
     /// The first start of a day.

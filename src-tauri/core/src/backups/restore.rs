@@ -55,8 +55,12 @@ impl Desk {
             self.pools.release_sole_use();
             return Err(err);
         }
-        self.close().await;
-        if let Err(err) = swap_in(&incoming, &db) {
+        // The sole-use claim is held until the new file is in place: a window or till
+        // waiting to open meanwhile opens the restored file, never the old one.
+        self.close_pools().await;
+        let swapped = swap_in(&incoming, &db);
+        self.pools.release();
+        if let Err(err) = swapped {
             let _ = std::fs::remove_file(&incoming);
             return Err(err.into());
         }

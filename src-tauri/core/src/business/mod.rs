@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock;
 use crate::error::{Field, FieldError, Problem};
 use crate::text;
 
@@ -25,6 +26,10 @@ pub struct BusinessProfile {
     pub currency: String,
     /// BCP 47 tag from [`LOCALES`], e.g. `de-DE`.
     pub locale: String,
+    /// The shop's IANA time zone, e.g. `Europe/Berlin`: its days and months (caps, "today",
+    /// reports) are counted there. Empty in a profile saved before the app asked for it,
+    /// where the computer's zone is used until the owner saves one.
+    pub time_zone: String,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -39,6 +44,9 @@ pub struct BusinessProfileInput {
     pub tax_id: String,
     pub currency: String,
     pub locale: String,
+    /// An IANA name from [`ProfileChoices::time_zones`]; empty keeps the computer's zone.
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 /// One choice in a select box.
@@ -49,12 +57,16 @@ pub struct Choice {
     pub label: String,
 }
 
-/// The currencies and locales the profile form offers.
+/// The currencies, locales and time zones the profile form offers.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileChoices {
     pub currencies: Vec<Choice>,
     pub locales: Vec<Choice>,
+    /// IANA names, `Region/City`, sorted.
+    pub time_zones: Vec<String>,
+    /// The computer's own zone, which a new profile starts with (`UTC` when unknown).
+    pub suggested_time_zone: String,
 }
 
 impl ProfileChoices {
@@ -75,9 +87,16 @@ impl ProfileChoices {
                 label: (*label).to_string(),
             })
             .collect();
+        let suggested_time_zone =
+            clock::computer_zone().map_or_else(|| "UTC".to_string(), |tz| tz.name().to_string());
         Self {
             currencies,
             locales,
+            time_zones: clock::offered_zones()
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            suggested_time_zone,
         }
     }
 }
@@ -92,6 +111,7 @@ pub struct ValidProfile {
     pub tax_id: String,
     pub currency: String,
     pub locale: String,
+    pub time_zone: String,
 }
 
 impl BusinessProfileInput {
@@ -105,7 +125,24 @@ impl BusinessProfileInput {
             tax_id: text::line(Field::TaxId, &self.tax_id, 40)?,
             currency: currency(&self.currency)?,
             locale: locale::canonical(&self.locale)?,
+            time_zone: time_zone(&self.time_zone)?,
         })
+    }
+}
+
+/// An IANA zone name as the tz database spells it; empty stays empty (the computer's zone).
+fn time_zone(value: &str) -> Result<String, FieldError> {
+    // The longest IANA name is 30 characters; bounded before it is echoed in a message.
+    let name = text::line(Field::TimeZone, value, 64)?;
+    if name.is_empty() {
+        return Ok(name);
+    }
+    match clock::parse_zone(&name) {
+        Some(tz) => Ok(tz.name().to_string()),
+        None => Err(FieldError::new(
+            Field::TimeZone,
+            Problem::Unknown { value: name },
+        )),
     }
 }
 
@@ -157,6 +194,27 @@ mod tests {
     }
 
     #[test]
+    fn time_zone_is_an_iana_name_or_empty() {
+        let berlin = BusinessProfileInput {
+            time_zone: " Europe/Berlin ".into(),
+            ..input()
+        };
+        assert_eq!(berlin.validate().unwrap().time_zone, "Europe/Berlin");
+        assert_eq!(input().validate().unwrap().time_zone, "");
+        let err = BusinessProfileInput {
+            time_zone: "Europe/Narnia".into(),
+            ..input()
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(err.field, Field::TimeZone);
+        assert_eq!(
+            err.to_string(),
+            "Time zone \"Europe/Narnia\" is not one we know."
+        );
+    }
+
+    #[test]
     fn every_offered_choice_validates() {
         let choices = ProfileChoices::all();
         assert!(choices.currencies.len() > 100);
@@ -165,6 +223,13 @@ mod tests {
         }
         for l in &choices.locales {
             assert_eq!(locale::canonical(&l.code).unwrap(), l.code);
+        }
+        for z in choices
+            .time_zones
+            .iter()
+            .chain([&choices.suggested_time_zone])
+        {
+            assert_eq!(&time_zone(z).unwrap(), z);
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{BusinessProfile, BusinessProfileInput, ValidProfile};
 use crate::audit::AuditEntity;
+use crate::clock;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, Problem};
 use crate::transact::Tx;
@@ -21,8 +22,12 @@ impl Desk {
         actor: &Actor,
     ) -> Result<BusinessProfile> {
         let valid = input.validate()?;
-        self.transact(actor, async |tx| self.save_profile_in(tx, &valid).await)
-            .await
+        let saved = self
+            .transact(actor, async |tx| self.save_profile_in(tx, &valid).await)
+            .await?;
+        // Only once committed: a refused save leaves the day where it was.
+        self.clock().set_zone(clock::parse_zone(&saved.time_zone));
+        Ok(saved)
     }
 
     /// [`Desk::save_profile`] inside `tx`, the input already checked.

@@ -2,10 +2,10 @@
 //! customers paid, redemptions and sales per week, and goal progress, for any date range.
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::share::revenue_share;
 use super::{Figures, FiguresView, GoalProgress};
 use crate::ledger::month_of;
 use crate::limits;
@@ -43,10 +43,14 @@ pub struct Dashboard {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub total: FiguresView,
-    /// The shop's whole revenue in the period's months, when the owner entered it.
+    /// The shop's whole revenue over the months the share is worked out from.
     pub shop_revenue: Option<String>,
-    /// What partner-referred customers paid as a share of the shop's revenue.
+    /// What partner-referred customers paid as a share of the shop's revenue, over the
+    /// whole months of the period that have the shop's revenue entered.
     pub share: Option<String>,
+    /// Which months the share used ("… in October and November 2026"), or why it has none
+    /// although revenue is entered; `None` when no revenue is entered for these months.
+    pub share_hint: Option<String>,
     /// Best first: by what their customers paid.
     pub partners: Vec<PartnerRow>,
     pub weeks: Vec<WeekPoint>,
@@ -105,18 +109,7 @@ impl Desk {
         let (total, partners) = self.program_figures((from, to)).await?;
         let (this_month, _) = self.program_figures(month_of(self.today())).await?;
         let mut conn = self.pools.reader.acquire().await?;
-        let months = (
-            from.format("%Y-%m").to_string(),
-            to.format("%Y-%m").to_string(),
-        );
-        let entered = program::revenue_between(&mut conn, (&months.0, &months.1), cur).await?;
-        let shop_minor = limits::total(entered.iter().map(|(_, minor)| *minor))?;
-        let share = (shop_minor > 0).then(|| {
-            let ratio = Decimal::from(total.revenue().minor) * Decimal::from(10_000)
-                / Decimal::from(shop_minor);
-            let rounded = ratio.round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven);
-            i64::try_from(rounded).unwrap_or(i64::MAX)
-        });
+        let share = revenue_share(&mut conn, (from, to), cur, locale).await?;
         let weeks = program::weekly(&mut conn, (from, to), cur)
             .await?
             .into_iter()
@@ -135,15 +128,15 @@ impl Desk {
             .goals()
             .await?
             .iter()
-            .map(|g| g.progress(share, this_month.new_customers, locale))
+            .map(|g| g.progress(share.hundredths, this_month.new_customers, locale))
             .collect();
         Ok(Dashboard {
             from,
             to,
             total: total.view(locale),
-            shop_revenue: (!entered.is_empty())
-                .then(|| format(Money::new(shop_minor, cur), locale)),
-            share: share.map(|s| percent(Percent(s), locale)),
+            shop_revenue: share.shop.map(|shop| format(shop, locale)),
+            share: share.hundredths.map(|s| percent(Percent(s), locale)),
+            share_hint: share.hint,
             partners: partners
                 .into_iter()
                 .map(|(partner_id, name, f)| PartnerRow {

@@ -5,6 +5,7 @@ mod costs;
 mod dashboard;
 mod figures;
 mod goals;
+mod share;
 
 use crate::ids::CostId;
 use serde::{Deserialize, Serialize};

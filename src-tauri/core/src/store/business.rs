@@ -15,13 +15,14 @@ struct ProfileRow {
     tax_id: String,
     currency: String,
     locale: String,
+    time_zone: String,
     updated_at: i64,
 }
 
 /// The profile, once the first-run screen has saved it.
 pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessProfile>> {
     let row: Option<ProfileRow> = sqlx::query_as(
-        "SELECT name, address, email, phone, tax_id, currency, locale, updated_at
+        "SELECT name, address, email, phone, tax_id, currency, locale, time_zone, updated_at
          FROM business_profile WHERE id = 1",
     )
     .fetch_optional(conn)
@@ -34,6 +35,7 @@ pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessPro
         tax_id: r.tax_id,
         currency: r.currency,
         locale: r.locale,
+        time_zone: r.time_zone,
         updated_at: from_millis(r.updated_at),
     }))
 }
@@ -46,12 +48,13 @@ pub async fn put(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO business_profile
-             (id, name, address, email, phone, tax_id, currency, locale, updated_at)
-         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8)
+             (id, name, address, email, phone, tax_id, currency, locale, time_zone, updated_at)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO UPDATE SET
              name = excluded.name, address = excluded.address, email = excluded.email,
              phone = excluded.phone, tax_id = excluded.tax_id, currency = excluded.currency,
-             locale = excluded.locale, updated_at = excluded.updated_at",
+             locale = excluded.locale, time_zone = excluded.time_zone,
+             updated_at = excluded.updated_at",
     )
     .bind(&p.name)
     .bind(&p.address)
@@ -60,6 +63,7 @@ pub async fn put(
     .bind(&p.tax_id)
     .bind(&p.currency)
     .bind(&p.locale)
+    .bind(&p.time_zone)
     .bind(to_millis(at))
     .execute(conn)
     .await?;

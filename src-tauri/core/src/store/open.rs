@@ -138,10 +138,16 @@ impl Opening {
         &self.path
     }
 
-    /// Brings the schema up to date, each migration in its own transaction, and opens the
-    /// readers. `backup` is where a copy from before the update is, for the message should
-    /// a migration fail part-way.
-    pub async fn migrate(self, backup: Option<&Path>) -> Result<Pools, StoreError> {
+    /// Brings the schema up to date, each migration in its own transaction, re-keys names
+    /// made by an older rule (`name_keys`: the rule's version and the rule), and opens the
+    /// readers, all before the opening lock is let go, so a second process never does
+    /// either twice or half. `backup` is where a copy from before the update is, for the
+    /// message should a migration fail part-way.
+    pub async fn migrate(
+        self,
+        backup: Option<&Path>,
+        name_keys: (i64, fn(&str) -> String),
+    ) -> Result<Pools, StoreError> {
         if let Err(err) = MIGRATOR.run(&self.writer).await {
             let reached: Option<i64> =
                 sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
@@ -169,6 +175,10 @@ impl Opening {
         .execute(&self.writer)
         .await
         .map_err(|e| explain(&self.path, e.into()))?;
+        // After migrating, since keys are made by Rust (Unicode folding SQL cannot do).
+        super::name_keys::rekey(&self.writer, name_keys.0, name_keys.1)
+            .await
+            .map_err(|e| explain(&self.path, e.into()))?;
         for suffix in ["-wal", "-shm"] {
             make_private(&sibling(&self.path, suffix));
         }
@@ -267,15 +277,18 @@ fn create_private_file(path: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// Narrows an existing file to this user (older versions left it world-readable). A file
-/// we cannot change is left as it is: opening it says what is wrong, if anything.
+/// Narrows an existing file to this user (older versions left it world-readable) by taking
+/// the group's and others' bits away, never adding one: a file made read-only on purpose
+/// stays read-only, and opening it says so. A file we cannot change is left as it is.
 pub(crate) fn make_private(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = std::fs::metadata(path) {
-            if meta.permissions().mode() & 0o077 != 0 {
-                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            let mode = meta.permissions().mode();
+            if mode & 0o077 != 0 {
+                let narrowed = std::fs::Permissions::from_mode(mode & !0o077);
+                let _ = std::fs::set_permissions(path, narrowed);
             }
         }
     }

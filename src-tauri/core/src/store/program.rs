@@ -222,3 +222,35 @@ pub async fn weekly(
     .fetch_all(conn)
     .await
 }
+
+/// What partner-referred customers paid in one month: sales and discounts of the month's
+/// counted redemptions.
+#[derive(Debug, Clone, FromRow)]
+pub struct MonthPaid {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub sales: i64,
+    pub discounts: i64,
+}
+
+/// Per month (`YYYY-MM`, the shop's calendar) of days `from..=to`, voided redemptions left
+/// out, in `cur` only; months without redemptions are absent.
+pub async fn paid_by_month(
+    conn: &mut SqliteConnection,
+    (from, to): (NaiveDate, NaiveDate),
+    cur: Currency,
+) -> sqlx::Result<Vec<MonthPaid>> {
+    sqlx::query_as(
+        "SELECT substr(r.local_day, 1, 7) AS month,
+                sum(r.sale_minor) AS sales, sum(r.discount_minor) AS discounts
+         FROM redemptions r
+         WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
+           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
+         GROUP BY month ORDER BY month",
+    )
+    .bind(iso(from))
+    .bind(iso(to))
+    .bind(cur.code())
+    .fetch_all(conn)
+    .await
+}

@@ -10,7 +10,7 @@ const fresh: AppStatus = {
 	dataDir: '/home/ana/.local/share/partnerdesk',
 	problem: null,
 	profile: null,
-	choices: { currencies: [{ code: 'EUR', label: 'Euro' }], locales: [] },
+	choices: { currencies: [{ code: 'EUR', label: 'Euro' }], locales: [], timeZones: ['UTC'], suggestedTimeZone: 'UTC' },
 	partnerStartStatuses: ['prospect', 'active'],
 	demoAvailable: true,
 	till: 'Till 1',
@@ -21,7 +21,8 @@ const fresh: AppStatus = {
 	rescue: null,
 	unsettledSales: [],
 	saleLimits: null,
-	currencyLock: null
+	currencyLock: null,
+	timeZone: 'UTC'
 };
 
 describe('app', () => {

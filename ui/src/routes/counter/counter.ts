@@ -5,7 +5,7 @@ import type { LookupOutcome } from '$lib/api/bindings/LookupOutcome';
 import type { PartnerStatus } from '$lib/api/bindings/PartnerStatus';
 import type { RedemptionInput } from '$lib/api/bindings/RedemptionInput';
 import type { RedemptionView } from '$lib/api/bindings/RedemptionView';
-import { dateTimeText, dayText } from '$lib/format';
+import { dateTimeText, dayText, shopZone, todayIso } from '$lib/format';
 
 export type OutcomeKind = LookupOutcome['kind'];
 export type Tone = 'good' | 'warn' | 'bad';
@@ -399,19 +399,21 @@ export function latencyMs(start: number, end: number): number {
 }
 
 function format(when: Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+	// In the shop's zone: the time the core logged, as the shop's wall clock reads it.
+	const inZone = { ...options, timeZone: shopZone() };
 	try {
-		return new Intl.DateTimeFormat(locale, options).format(when);
+		return new Intl.DateTimeFormat(locale, inZone).format(when);
 	} catch {
 		// An unknown locale must not hide the time.
-		return new Intl.DateTimeFormat(undefined, options).format(when);
+		return new Intl.DateTimeFormat(undefined, inZone).format(when);
 	}
 }
 
-/** A redemption's time: only the clock for today's, with the date for older ones. */
+/** A redemption's time: only the clock for today's (the shop's day), with the date for older ones. */
 export function recentTimeText(iso: string, locale: string, now: Date = new Date()): string {
 	const when = new Date(iso);
 	if (Number.isNaN(when.getTime())) return iso;
-	const today = when.toDateString() === now.toDateString();
+	const today = todayIso(when) === todayIso(now);
 	return today ? format(when, locale, { timeStyle: 'short' }) : dateTimeText(iso, locale);
 }
 

@@ -16,9 +16,10 @@ import {
 	presetPeriod
 } from './money';
 import { placeError } from '$lib/form.svelte';
+import { todayIso } from '$lib/format';
 
-// 15 January 2026, mid-morning, local time.
-const now = new Date(2026, 0, 15, 10, 30);
+// 15 January 2026 at the shop.
+const now = '2026-01-15';
 
 describe('presetPeriod', () => {
 	it('this month is the whole month', () => {
@@ -38,7 +39,7 @@ describe('presetPeriod', () => {
 	});
 
 	it('a leap February ends on the 29th', () => {
-		expect(presetPeriod('thisMonth', new Date(2028, 1, 10))).toEqual({
+		expect(presetPeriod('thisMonth', '2028-02-10')).toEqual({
 			from: '2028-02-01',
 			to: '2028-02-29'
 		});
@@ -63,17 +64,17 @@ describe('presetPeriod in the last seconds of a month', () => {
 	it('this month is the month ending until midnight, then the next one', () => {
 		vi.useFakeTimers();
 		vi.setSystemTime(new Date(2026, 10, 30, 23, 59, 50));
-		expect(presetPeriod('thisMonth', new Date())).toEqual({ from: '2026-11-01', to: '2026-11-30' });
-		expect(presetPeriod('lastMonth', new Date())).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+		expect(presetPeriod('thisMonth', todayIso())).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+		expect(presetPeriod('lastMonth', todayIso())).toEqual({ from: '2026-10-01', to: '2026-10-31' });
 		vi.advanceTimersByTime(10_000);
-		expect(presetPeriod('thisMonth', new Date())).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+		expect(presetPeriod('thisMonth', todayIso())).toEqual({ from: '2026-12-01', to: '2026-12-31' });
 	});
 
 	it('on the year’s last day, the year and the last 3 months stay in it', () => {
 		vi.useFakeTimers();
 		vi.setSystemTime(new Date(2026, 11, 31, 23, 59, 50));
-		expect(presetPeriod('thisYear', new Date())).toEqual({ from: '2026-01-01', to: '2026-12-31' });
-		expect(presetPeriod('last3Months', new Date())).toEqual({
+		expect(presetPeriod('thisYear', todayIso())).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+		expect(presetPeriod('last3Months', todayIso())).toEqual({
 			from: '2026-10-01',
 			to: '2026-12-31'
 		});
@@ -246,6 +247,7 @@ describe('headlines', () => {
 		},
 		shopRevenue: null,
 		share: null,
+		shareHint: null,
 		partners: [],
 		weeks: [],
 		goals: []
@@ -268,5 +270,28 @@ describe('headlines', () => {
 		expect(cards.find((c) => c.figure === 'cac')).toMatchObject({ value: '—', missing: true });
 		expect(cards.find((c) => c.figure === 'roi')).toMatchObject({ value: '425 %', missing: false });
 		expect(cards.find((c) => c.figure === 'share')?.hint).toMatch(/Costs & goals/);
+	});
+
+	it('says which whole months the share was worked out over, or why there are none', () => {
+		const shared = headlines({
+			...dashboard,
+			shopRevenue: '€20,000.00',
+			share: '12.5 %',
+			shareHint: "Of the shop's €20,000.00 in October and November 2026"
+		});
+		expect(shared.find((c) => c.figure === 'share')).toMatchObject({
+			value: '12.5 %',
+			hint: "Of the shop's €20,000.00 in October and November 2026",
+			missing: false
+		});
+		const partial = headlines({
+			...dashboard,
+			shareHint: 'Needs whole months: no month with the shop\'s revenue entered lies wholly in this period'
+		});
+		expect(partial.find((c) => c.figure === 'share')).toMatchObject({
+			value: '—',
+			hint: expect.stringMatching(/Needs whole months/),
+			missing: true
+		});
 	});
 });

@@ -12,7 +12,7 @@ import type { PartnerId } from '$lib/api/bindings/PartnerId';
 import type { PayoutInput } from '$lib/api/bindings/PayoutInput';
 import type { PayoutMethod } from '$lib/api/bindings/PayoutMethod';
 import type { WeekPoint } from '$lib/api/bindings/WeekPoint';
-import { todayIso } from '$lib/format';
+import { localIso } from '$lib/format';
 
 // ---- Period ----------------------------------------------------------------------------
 
@@ -41,24 +41,24 @@ function lastOfMonth(year: number, month: number): Date {
 }
 
 /**
- * The days a preset covers, in the computer's own calendar. Whole months (and the whole year),
- * so a statement printed for "This month" reads as the month, not up to today.
- * `custom` keeps `current`, since its days are typed.
+ * The days a preset covers around `today` (the shop's day, `YYYY-MM-DD`). Whole months (and
+ * the whole year), so a statement printed for "This month" reads as the month, not up to
+ * today. `custom` keeps `current`, since its days are typed.
  */
-export function presetPeriod(preset: Preset, now: Date, current?: Period): Period {
-	const y = now.getFullYear();
-	const m = now.getMonth();
+export function presetPeriod(preset: Preset, today: string, current?: Period): Period {
+	const y = Number(today.slice(0, 4));
+	const m = Number(today.slice(5, 7)) - 1;
 	switch (preset) {
 		case 'thisMonth':
-			return { from: todayIso(firstOfMonth(y, m)), to: todayIso(lastOfMonth(y, m)) };
+			return { from: localIso(firstOfMonth(y, m)), to: localIso(lastOfMonth(y, m)) };
 		case 'lastMonth':
-			return { from: todayIso(firstOfMonth(y, m - 1)), to: todayIso(lastOfMonth(y, m - 1)) };
+			return { from: localIso(firstOfMonth(y, m - 1)), to: localIso(lastOfMonth(y, m - 1)) };
 		case 'last3Months':
-			return { from: todayIso(firstOfMonth(y, m - 2)), to: todayIso(lastOfMonth(y, m)) };
+			return { from: localIso(firstOfMonth(y, m - 2)), to: localIso(lastOfMonth(y, m)) };
 		case 'thisYear':
 			return { from: `${y}-01-01`, to: `${y}-12-31` };
 		case 'custom':
-			return current ?? presetPeriod('thisMonth', now);
+			return current ?? presetPeriod('thisMonth', today);
 	}
 }
 
@@ -144,8 +144,9 @@ export function headlines(d: Dashboard): Headline[] {
 			'share',
 			'Share of revenue',
 			d.share,
-			d.shopRevenue ? `Of the shop's ${d.shopRevenue}` : "Of the shop's revenue",
-			"Enter the shop's revenue for these months under Costs & goals"
+			// The core says which whole months it divided over, or why there are none.
+			d.shareHint ?? "Of the shop's revenue",
+			d.shareHint ?? "Enter the shop's revenue for these months under Costs & goals"
 		)
 	];
 }
