@@ -12,6 +12,7 @@ use crate::limits;
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
 use crate::store::program::{self, PartnerSums};
+use crate::store::revenue;
 use crate::terms::{percent, Percent};
 use crate::{Desk, Error, Result};
 
@@ -109,7 +110,7 @@ impl Desk {
             from.format("%Y-%m").to_string(),
             to.format("%Y-%m").to_string(),
         );
-        let entered = program::revenue_between(&mut conn, (&months.0, &months.1), cur).await?;
+        let entered = revenue::in_force_between(&mut conn, (&months.0, &months.1), cur).await?;
         let shop_minor = limits::total(entered.iter().map(|(_, minor)| *minor))?;
         let share = (shop_minor > 0).then(|| {
             let ratio = Decimal::from(total.revenue().minor) * Decimal::from(10_000)
