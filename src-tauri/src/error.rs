@@ -2,7 +2,7 @@
 
 use partnerdesk_core::error::{
     BackupError, CodeError, DocumentError, Field, ImportError, LedgerError, MoneyError,
-    PartnerError, PayoutError, PersonError, StoreError, TermsError,
+    PartnerError, PayoutError, PersonError, ProgramError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -123,6 +123,13 @@ impl From<Error> for ApiError {
             Error::Money(MoneyError::TooLarge) => ErrorCode::InvalidInput,
             Error::Payout(PayoutError::NotFound(_)) => ErrorCode::PayoutNotFound,
             Error::Payout(PayoutError::AlreadyReversed { .. }) => ErrorCode::AlreadyReversed,
+            Error::Program(ProgramError::CostNotFound(_) | ProgramError::GoalNotFound(_)) => {
+                ErrorCode::NotFound
+            }
+            // The UI does for a cost what it does for a payout: shows who and why, reloads.
+            Error::Program(ProgramError::CostAlreadyReversed { .. }) => ErrorCode::AlreadyReversed,
+            // Active → archived is the one step a goal takes, once.
+            Error::Program(ProgramError::GoalArchived { .. }) => ErrorCode::TransitionNotAllowed,
             Error::Import(
                 ImportError::Empty
                 | ImportError::NoHeader
@@ -421,6 +428,48 @@ mod tests {
                 "code": "code_taken",
                 "message": "The code BAKERY-SPRING is already in use. Choose another.",
                 "field": "code"
+            })
+        );
+    }
+
+    /// Corrections reuse the codes the UI already acts on: not found, already reversed, a
+    /// step a goal cannot take; a blank reason marks the reason field.
+    #[test]
+    fn correction_errors_map_to_codes_the_ui_knows() {
+        use partnerdesk_core::ids::{CostId, GoalId};
+        assert_eq!(
+            json(ProgramError::CostNotFound(CostId(4)).into()),
+            serde_json::json!({
+                "code": "not_found",
+                "message": "Cost No. 4 was not found.",
+                "field": null
+            })
+        );
+        assert_eq!(
+            json(ProgramError::GoalNotFound(GoalId(5)).into())["code"],
+            "not_found"
+        );
+        let twice = ProgramError::CostAlreadyReversed {
+            by: "Ada".into(),
+            reason: "Typed twice".into(),
+        };
+        assert_eq!(
+            json(twice.into()),
+            serde_json::json!({
+                "code": "already_reversed",
+                "message": "This cost was already reversed by Ada: Typed twice",
+                "field": null
+            })
+        );
+        let archived = ProgramError::GoalArchived { by: "Ada".into() };
+        assert_eq!(json(archived.into())["code"], "transition_not_allowed");
+        let blank = FieldError::new(Field::Reason, Problem::Empty);
+        assert_eq!(
+            json(blank.into()),
+            serde_json::json!({
+                "code": "invalid_input",
+                "message": "Reason is required.",
+                "field": "reason"
             })
         );
     }

@@ -170,6 +170,9 @@ mod bindings_tests {
         program::CostInput::export_all(&cfg).unwrap();
         program::CostView::export_all(&cfg).unwrap();
         program::GoalInput::export_all(&cfg).unwrap();
+        program::GoalView::export_all(&cfg).unwrap();
+        program::RevenueInput::export_all(&cfg).unwrap();
+        program::MonthRevenue::export_all(&cfg).unwrap();
         payouts::PayoutInput::export_all(&cfg).unwrap();
         payouts::PartnerMoney::export_all(&cfg).unwrap();
         partnerdesk_core::terms::WhatIf::export_all(&cfg).unwrap();

@@ -46,7 +46,7 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     });
     assert_eq!(
         cells(&cost)[1..],
-        ["Events", "€18.00", "—", "—"],
+        ["Events", "€18.00", "—", "—", "Reverse…"],
         "{cost:?}"
     );
     assert_eq!(

@@ -10,6 +10,7 @@ use crate::business::BusinessProfileInput;
 use crate::clock::{Clock, ManualClock};
 use crate::partners::{PartnerId, PartnerInput, PartnerStatus};
 use crate::people::{NewPerson, OwnerWithCode, Person, PersonRole, PinChange};
+use crate::program::RevenueInput;
 use crate::terms::{SignInput, TermsInput};
 use crate::{Actor, Desk};
 
@@ -148,6 +149,15 @@ pub fn profile() -> BusinessProfileInput {
     }
 }
 
+/// The shop's revenue for `month` (`YYYY-MM`), a first figure (no reason).
+pub fn revenue(month: &str, amount: &str) -> RevenueInput {
+    RevenueInput {
+        month: month.into(),
+        amount: amount.into(),
+        reason: String::new(),
+    }
+}
+
 /// A valid partner input named `name`.
 pub fn partner(name: &str) -> PartnerInput {
     PartnerInput {
@@ -237,6 +247,17 @@ pub async fn raw_connection(t: &Desk) -> sqlx::SqliteConnection {
     sqlx::SqliteConnection::connect_with(&opts)
         .await
         .expect("connect")
+}
+
+/// The database as files, byte for byte: the main file and its write-ahead log, to show a
+/// refused call changed nothing.
+pub fn file_bytes(t: &Desk) -> (Vec<u8>, Vec<u8>) {
+    let mut wal = t.db_path().as_os_str().to_owned();
+    wal.push("-wal");
+    (
+        std::fs::read(t.db_path()).unwrap_or_default(),
+        std::fs::read(wal).unwrap_or_default(),
+    )
 }
 
 /// Every audit entry as (actor name, actor id, `entity:action`, before and after JSON).

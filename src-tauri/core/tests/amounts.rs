@@ -209,7 +209,7 @@ async fn costs_payouts_revenue_and_fixed_terms_have_ceilings() {
     let err = t.record_payout(bakery, &payout, &owner).await.unwrap_err();
     assert_eq!(err.field(), Some(Field::Amount), "{err}");
     let err = t
-        .set_month_revenue("2026-11", "99999999", &owner)
+        .set_month_revenue(&testing::revenue("2026-11", "99999999"), &owner)
         .await
         .unwrap_err();
     assert_eq!(err.field(), Some(Field::Amount), "{err}");
@@ -247,7 +247,7 @@ async fn the_currency_stays_put_once_an_amount_is_saved() {
         .await
         .expect("and back");
 
-    t.set_month_revenue("2026-11", "1000", &owner)
+    t.set_month_revenue(&testing::revenue("2026-11", "1000"), &owner)
         .await
         .expect("revenue");
     let err = t.save_profile(&yen, &owner).await.unwrap_err();
@@ -326,8 +326,9 @@ async fn every_sum_counts_the_shop_currency_only() {
     let mut conn = raw_connection(&t).await;
     let month = day.format("%Y-%m").to_string();
     sqlx::query(
-        "INSERT INTO monthly_revenue (month, currency, amount_minor, updated_at)
-         VALUES ($1, 'USD', 500000, 0)",
+        "INSERT INTO revenue_entries (month, currency, amount_minor, reason, entered_at,
+             entered_by)
+         VALUES ($1, 'USD', 500000, '', 0, 'owner')",
     )
     .bind(&month)
     .execute(&mut conn)

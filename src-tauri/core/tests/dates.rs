@@ -59,7 +59,7 @@ async fn dates_outside_2000_to_2100_are_refused_beside_their_field_and_nothing_i
     assert!(refused_on(err, Field::EffectiveFrom).contains("must fall in the years 2000 to 2100"));
 
     let err = t
-        .set_month_revenue("1999-12", "1000", &owner)
+        .set_month_revenue(&testing::revenue("1999-12", "1000"), &owner)
         .await
         .expect_err("1999-12");
     assert!(refused_on(err, Field::Month).contains("must fall in the years 2000 to 2100"));

@@ -9,11 +9,12 @@ use std::path::Path;
 use icu_normalizer::ComposingNormalizerBorrowed;
 use partnerdesk_core::codes::CodeOptions;
 use partnerdesk_core::error::Field;
+use partnerdesk_core::ids::CostId;
 use partnerdesk_core::ledger::{LogOutcome, RedemptionInput};
 use partnerdesk_core::partners::{PartnerId, PartnerInput, PartnerStatus};
 use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::people::{NewPerson, PersonRole};
-use partnerdesk_core::program::{CostCategory, CostInput};
+use partnerdesk_core::program::{CostCategory, CostInput, RevenueInput};
 use partnerdesk_core::terms::PayoutMethod;
 use partnerdesk_core::testing::{demo_desk, first_owner, partner_named, TestDesk};
 use partnerdesk_core::{text, Actor, Desk, Error};
@@ -113,6 +114,10 @@ enum Call {
     IssueCustomCode(String),
     AddCost(String, String, String),
     RecordPayout(bool, String, String, String),
+    /// A cost by a low id (there once that many costs were accepted, else unknown), a reason.
+    ReverseCost(i64, String),
+    /// A month's revenue, first or corrected: month, amount, reason.
+    SetRevenue(String, String, String),
 }
 
 fn call() -> impl Strategy<Value = Call> {
@@ -133,6 +138,13 @@ fn call() -> impl Strategy<Value = Call> {
             hostile_text()
         )
             .prop_map(|(known, d, a, r)| Call::RecordPayout(known, d, a, r)),
+        (1i64..7, hostile_text()).prop_map(|(id, reason)| Call::ReverseCost(id, reason)),
+        (
+            prop_oneof![Just("2026-11".to_string()), hostile_date()],
+            hostile_amount(),
+            hostile_text()
+        )
+            .prop_map(|(m, a, r)| Call::SetRevenue(m, a, r)),
     ]
 }
 
@@ -278,6 +290,28 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
             match t.record_payout(id, &input, actor).await {
                 Ok(payout) => {
                     assert!(clean(&payout.reference, false), "{:?}", payout.reference);
+                    true
+                }
+                Err(err) => refused(err),
+            }
+        }
+        Call::ReverseCost(id, reason) => match t.reverse_cost(CostId(id), &reason, actor).await {
+            Ok(cost) => {
+                let stored = cost.reversal.expect("reversed").reason;
+                assert!(clean(&stored, false), "{stored:?}");
+                true
+            }
+            Err(err) => refused(err),
+        },
+        Call::SetRevenue(month, amount, reason) => {
+            let input = RevenueInput {
+                month,
+                amount,
+                reason,
+            };
+            match t.set_month_revenue(&input, actor).await {
+                Ok(m) => {
+                    assert!(m.history.iter().all(|e| clean(&e.reason, false)), "{m:?}");
                     true
                 }
                 Err(err) => refused(err),

@@ -6,7 +6,7 @@ use partnerdesk_core::error::Field;
 use partnerdesk_core::ledger::VoidInput;
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::program::{CostCategory, CostInput, GoalInput, GoalKind};
-use partnerdesk_core::testing::{day_logged, demo_desk, start_day};
+use partnerdesk_core::testing::{self, day_logged, demo_desk, start_day};
 use partnerdesk_core::Actor;
 
 fn cost(amount: &str, partner: Option<PartnerId>) -> CostInput {
@@ -33,7 +33,7 @@ async fn the_demo_dashboard_adds_up_by_hand() {
     t.add_cost(&cost("10,00", None), &owner)
         .await
         .expect("shared cost");
-    t.set_month_revenue(&this_month(), "1000", &owner)
+    t.set_month_revenue(&testing::revenue(&this_month(), "1000"), &owner)
         .await
         .expect("revenue");
     let share = GoalInput {
@@ -136,7 +136,7 @@ async fn bad_costs_and_goals_are_refused_beside_their_field() {
         .unwrap_err();
     assert_eq!(err.field(), Some(Field::SpentOn));
     let err = t
-        .set_month_revenue("2026-13", "5", &owner)
+        .set_month_revenue(&testing::revenue("2026-13", "5"), &owner)
         .await
         .unwrap_err();
     assert_eq!(err.field(), Some(Field::Month));

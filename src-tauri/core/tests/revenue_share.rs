@@ -48,7 +48,7 @@ async fn the_share_uses_only_whole_months_with_revenue_entered_and_names_them() 
         ("2026-11", "2000"),
         ("2026-12", "3000"),
     ] {
-        t.set_month_revenue(month, revenue, &owner)
+        t.set_month_revenue(&testing::revenue(month, revenue), &owner)
             .await
             .expect("revenue");
     }

@@ -34,8 +34,8 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "agreement_versions",
             "audit_log",
             "business_profile",
+            "cost_reversals",
             "goals",
-            "monthly_revenue",
             "partners",
             "payout_reversals",
             "payouts",
@@ -44,6 +44,7 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "redemption_voids",
             "redemptions",
             "referral_codes",
+            "revenue_entries",
             "settings",
             "store_meta"
         ]

@@ -17,7 +17,8 @@ pub enum AuditEntity {
     Redemption,
     Payout,
     ProgramCost,
-    /// The shop's whole revenue for a month (entity id 0: the month is in the entry).
+    /// The shop's whole revenue for a month: entity id the month as a number (202611);
+    /// entries written before corrections existed have 0, with the month in the entry.
     MonthlyRevenue,
     Goal,
     /// This installation's till (its name).

@@ -9,6 +9,7 @@ mod money;
 mod partner;
 mod payouts;
 mod people;
+mod program;
 mod store;
 mod terms;
 mod validation;
@@ -22,6 +23,7 @@ pub use money::MoneyError;
 pub use partner::PartnerError;
 pub use payouts::PayoutError;
 pub use people::{wait_words, PersonError};
+pub use program::ProgramError;
 pub use store::StoreError;
 pub use terms::TermsError;
 pub use validation::{Field, FieldError, Problem};
@@ -68,6 +70,9 @@ pub enum Error {
     /// A total of money could not be counted.
     #[error(transparent)]
     Money(#[from] MoneyError),
+    /// A program cost or goal could not be corrected.
+    #[error(transparent)]
+    Program(#[from] ProgramError),
 }
 
 /// Result with the crate's [`Error`].
@@ -150,6 +155,12 @@ impl Error {
             Error::Document(DocumentError::FontUnreadable { .. } | DocumentError::Csv(_)) => None,
             Error::ProfileRequired => None,
             Error::Money(MoneyError::TooLarge) => None,
+            Error::Program(e) => match e {
+                ProgramError::CostNotFound(_)
+                | ProgramError::CostAlreadyReversed { .. }
+                | ProgramError::GoalNotFound(_)
+                | ProgramError::GoalArchived { .. } => None,
+            },
             Error::Person(e) => match e {
                 PersonError::DuplicateName { .. } => Some(Field::Name),
                 PersonError::WrongPin { .. } | PersonError::Waiting { .. } => Some(Field::Pin),

@@ -37,7 +37,7 @@ pub struct Payout {
     pub reversal: Option<Reversal>,
 }
 
-/// Why and by whom a payout was reversed.
+/// Why, when and by whom a payout or a program cost was reversed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Reversal {

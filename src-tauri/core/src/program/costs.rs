@@ -1,19 +1,23 @@
-//! Recording program costs and the shop's monthly revenue.
+//! Recording program costs, and reversing one entered wrong: the cost stays listed, marked
+//! with why, and no sum counts it any more.
 
 use chrono::NaiveDate;
 
 use super::{CostCategory, CostInput, CostView};
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
-use crate::error::{Field, FieldError, PartnerError, Problem};
+use crate::error::{Field, FieldError, PartnerError, Problem, ProgramError};
+use crate::ids::CostId;
 use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
-use crate::store::{self, program};
-use crate::text::{date, in_years, line};
+use crate::payouts::Reversal;
+use crate::store::{self, from_millis, program};
+use crate::text::{date, line, required};
 use crate::{Desk, Error, Result};
 
 const DESCRIPTION_MAX: usize = 200;
+const REASON_MAX: usize = 500;
 
 /// A positive amount as the locale writes it, at most [`ENTRY_MAX_UNITS`].
 fn positive(
@@ -37,20 +41,6 @@ fn positive(
         locale,
         " per cost: check the amount.",
     )
-}
-
-/// `YYYY-MM` as a month input sends it.
-pub(super) fn parse_month(text: &str) -> Result<String, FieldError> {
-    let first = format!("{}-01", text.trim());
-    let day = NaiveDate::parse_from_str(&first, "%Y-%m-%d").map_err(|_| {
-        FieldError::new(
-            Field::Month,
-            Problem::Malformed {
-                expected: "a month like 2026-11",
-            },
-        )
-    })?;
-    Ok(in_years(Field::Month, day)?.format("%Y-%m").to_string())
 }
 
 impl Desk {
@@ -94,6 +84,7 @@ impl Desk {
                 partner_id: input.partner_id,
                 partner_name,
                 description,
+                reversal: None,
             };
             tx.audit(
                 AuditEntity::ProgramCost,
@@ -108,61 +99,77 @@ impl Desk {
         .await
     }
 
-    /// Costs spent on days `from..=to`, newest first.
+    /// Costs spent on days `from..=to`, newest first; reversed ones stay listed, marked.
     pub async fn costs(&self, period: (NaiveDate, NaiveDate)) -> Result<Vec<CostView>> {
         let profile = self.require_profile().await?;
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let mut conn = self.pools.reader.acquire().await?;
         let rows = program::costs_between(&mut conn, period, cur).await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(CostView {
-                    id: r.id,
-                    spent_on: NaiveDate::parse_from_str(&r.spent_on, "%Y-%m-%d").ok()?,
-                    category: CostCategory::parse(&r.category)?,
-                    amount: format(Money::new(r.amount_minor, cur), &profile.locale),
-                    partner_id: r.partner_id.map(PartnerId),
-                    partner_name: r.partner_name,
-                    description: r.description,
-                })
-            })
-            .collect())
+        rows.into_iter().map(|r| view(r, &profile.locale)).collect()
     }
 
-    /// Sets the shop's whole revenue for `month` (`YYYY-MM`), so the dashboard can show the
-    /// partners' share of it.
-    pub async fn set_month_revenue(
-        &self,
-        month_text: &str,
-        amount: &str,
-        actor: &Actor,
-    ) -> Result<()> {
-        let profile = self.require_profile().await?;
-        let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
-        let month = parse_month(month_text)?;
-        let amount = Money::parse(Field::Amount, amount, cur)?
-            .ok_or(FieldError::new(Field::Amount, Problem::Empty))?;
-        // A month's revenue may be zero (closed for the month), never more than the ceiling.
-        let amount = at_most(
-            Field::Amount,
-            amount,
-            units(ENTRY_MAX_UNITS, cur),
-            &profile.locale,
-            " of revenue per month: check the amount.",
-        )?;
+    /// Reverses cost `id` for `reason`: it stays on record, marked, and no sum counts it.
+    pub async fn reverse_cost(&self, id: CostId, reason: &str, actor: &Actor) -> Result<CostView> {
+        let reason = required(Field::Reason, reason, REASON_MAX)?;
+        let locale = self.require_profile().await?.locale;
         self.transact(actor, async |tx| {
-            program::set_revenue(tx, &month, cur.code(), amount.minor, self.now()).await?;
-            let after = (month.as_str(), format(amount, &profile.locale));
+            let before = fetch(tx, id, &locale).await?;
+            if let Some(done) = &before.reversal {
+                return Err(ProgramError::CostAlreadyReversed {
+                    by: done.by.clone(),
+                    reason: done.reason.clone(),
+                }
+                .into());
+            }
+            program::insert_cost_reversal(tx, id, &reason, self.now(), actor).await?;
+            let after = fetch(tx, id, &locale).await?;
             tx.audit(
-                AuditEntity::MonthlyRevenue,
-                0,
-                "set",
-                None::<&()>,
+                AuditEntity::ProgramCost,
+                id,
+                "reverse",
+                Some(&before),
                 Some(&after),
             )
-            .await
+            .await?;
+            Ok(after)
         })
         .await
     }
+}
+
+async fn fetch(conn: &mut sqlx::SqliteConnection, id: CostId, locale: &str) -> Result<CostView> {
+    let row = program::cost_by_id(conn, id)
+        .await?
+        .ok_or(ProgramError::CostNotFound(id))?;
+    view(row, locale)
+}
+
+/// A stored cost for the screen. The schema's CHECKs keep every column readable, so a row
+/// that is not is a damaged file, reported rather than left out of the list.
+fn view(r: program::CostRow, locale: &str) -> Result<CostView> {
+    let unreadable = |what: String| Error::from(sqlx::Error::Decode(what.into()));
+    let cur = currency(&r.currency)
+        .ok_or_else(|| unreadable(format!("cost {} in {:?}", r.id, r.currency)))?;
+    let spent_on = NaiveDate::parse_from_str(&r.spent_on, "%Y-%m-%d")
+        .map_err(|_| unreadable(format!("cost {} spent on {:?}", r.id, r.spent_on)))?;
+    let category = CostCategory::parse(&r.category)
+        .ok_or_else(|| unreadable(format!("cost {} for {:?}", r.id, r.category)))?;
+    let reversal = match (r.reversed_at, r.reversed_by, r.reason) {
+        (Some(at), Some(by), Some(reason)) => Some(Reversal {
+            at: from_millis(at),
+            by,
+            reason,
+        }),
+        _ => None,
+    };
+    Ok(CostView {
+        id: r.id,
+        spent_on,
+        category,
+        amount: format(Money::new(r.amount_minor, cur), locale),
+        partner_id: r.partner_id.map(PartnerId),
+        partner_name: r.partner_name,
+        description: r.description,
+        reversal,
+    })
 }

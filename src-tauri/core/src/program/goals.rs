@@ -4,13 +4,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::costs::parse_month;
+use super::revenue::parse_month;
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, Problem};
 use crate::ids::GoalId;
 use crate::money::parse_decimal;
-use crate::store::program;
+use crate::store::goals::{self, GoalRow};
 use crate::terms::{percent, Percent};
 use crate::{Desk, Result};
 
@@ -25,14 +25,14 @@ pub enum GoalKind {
 }
 
 impl GoalKind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             GoalKind::RevenueShare => "revenue_share",
             GoalKind::NewCustomersPerMonth => "new_customers_per_month",
         }
     }
 
-    fn parse(text: &str) -> Option<Self> {
+    pub(super) fn parse(text: &str) -> Option<Self> {
         [GoalKind::RevenueShare, GoalKind::NewCustomersPerMonth]
             .into_iter()
             .find(|k| k.as_str() == text)
@@ -76,6 +76,40 @@ pub(crate) struct Goal {
 }
 
 impl Goal {
+    /// A stored goal, if its kind and month read back.
+    pub(super) fn from_row(row: &GoalRow) -> Option<Self> {
+        Some(Goal {
+            id: row.id,
+            kind: GoalKind::parse(&row.kind)?,
+            target: row.target,
+            by: NaiveDate::parse_from_str(&format!("{}-01", row.by_month), "%Y-%m-%d").ok()?,
+        })
+    }
+
+    /// E.g. "20 % of revenue via partners by June 2027".
+    pub(super) fn title(&self, locale: &str) -> String {
+        let by = self.by.format("%B %Y");
+        match self.kind {
+            GoalKind::RevenueShare => format!(
+                "{} of revenue via partners by {by}",
+                percent(Percent(self.target), locale)
+            ),
+            GoalKind::NewCustomersPerMonth => {
+                format!("{} new customers a month by {by}", self.target)
+            }
+        }
+    }
+
+    /// The target as the goal form takes it back: "20" or "12.5" (a percentage), "40".
+    pub(super) fn target_input(&self) -> String {
+        match self.kind {
+            GoalKind::RevenueShare => rust_decimal::Decimal::new(self.target, 2)
+                .normalize()
+                .to_string(),
+            GoalKind::NewCustomersPerMonth => self.target.to_string(),
+        }
+    }
+
     /// Progress given the share of revenue (hundredths of a percent, when revenue was
     /// entered) and this month's new customers.
     pub(crate) fn progress(
@@ -84,13 +118,8 @@ impl Goal {
         new_this_month: i64,
         locale: &str,
     ) -> GoalProgress {
-        let by = self.by.format("%B %Y");
-        let (title, reached, current) = match self.kind {
+        let (reached, current) = match self.kind {
             GoalKind::RevenueShare => (
-                format!(
-                    "{} of revenue via partners by {by}",
-                    percent(Percent(self.target), locale)
-                ),
                 share.unwrap_or(0),
                 share.map_or(
                     "Enter your monthly revenue to see the share".to_string(),
@@ -98,7 +127,6 @@ impl Goal {
                 ),
             ),
             GoalKind::NewCustomersPerMonth => (
-                format!("{} new customers a month by {by}", self.target),
                 new_this_month,
                 format!("{new_this_month} new customers this month"),
             ),
@@ -106,7 +134,7 @@ impl Goal {
         GoalProgress {
             id: self.id,
             kind: self.kind,
-            title,
+            title: self.title(locale),
             current,
             percent_done: (reached * 100 / self.target).clamp(0, 100),
             met: reached >= self.target,
@@ -114,50 +142,55 @@ impl Goal {
     }
 }
 
+/// A goal as typed, checked: its kind, its target (hundredths of a percent, or customers)
+/// and its month, `YYYY-MM`.
+pub(super) fn parse(input: &GoalInput) -> Result<(GoalKind, i64, String), FieldError> {
+    let by = parse_month(&input.by_month)?;
+    let target = match input.kind {
+        GoalKind::RevenueShare => {
+            let value = parse_decimal(Field::Target, &input.target, 2)?
+                .ok_or(FieldError::new(Field::Target, Problem::Empty))?;
+            let hundredths =
+                i64::try_from((value * rust_decimal::Decimal::from(100)).trunc()).unwrap_or(0);
+            if !(1..=10_000).contains(&hundredths) {
+                return Err(FieldError::new(
+                    Field::Target,
+                    Problem::Between { min: 0, max: 100 },
+                ));
+            }
+            hundredths
+        }
+        GoalKind::NewCustomersPerMonth => input
+            .target
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=100_000).contains(n))
+            .ok_or(FieldError::new(
+                Field::Target,
+                Problem::OutOfRange {
+                    min: 1,
+                    max: 100_000,
+                },
+            ))?,
+    };
+    Ok((input.kind, target, by))
+}
+
 impl Desk {
     /// Sets a goal for the program.
     // Still a bare number out: the shell's `add_goal` command returns `i64` (follow-up).
     pub async fn add_goal(&self, input: &GoalInput, actor: &Actor) -> Result<GoalId> {
-        let by = parse_month(&input.by_month)?;
-        let target = match input.kind {
-            GoalKind::RevenueShare => {
-                let value = parse_decimal(Field::Target, &input.target, 2)?
-                    .ok_or(FieldError::new(Field::Target, Problem::Empty))?;
-                let hundredths =
-                    i64::try_from((value * rust_decimal::Decimal::from(100)).trunc()).unwrap_or(0);
-                if !(1..=10_000).contains(&hundredths) {
-                    return Err(FieldError::new(
-                        Field::Target,
-                        Problem::Between { min: 0, max: 100 },
-                    )
-                    .into());
-                }
-                hundredths
-            }
-            GoalKind::NewCustomersPerMonth => input
-                .target
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|n| (1..=100_000).contains(n))
-                .ok_or(FieldError::new(
-                    Field::Target,
-                    Problem::OutOfRange {
-                        min: 1,
-                        max: 100_000,
-                    },
-                ))?,
-        };
+        let (kind, target, by) = parse(input)?;
         self.transact(actor, async |tx| {
             let id =
-                program::insert_goal(tx, (input.kind.as_str(), target, &by), self.now(), actor)
-                    .await?;
+                goals::insert(tx, (kind.as_str(), target, &by), None, self.now(), actor).await?;
             tx.audit(
                 AuditEntity::Goal,
                 id,
                 "set",
                 None::<&()>,
-                Some(&(input.kind, target, &by)),
+                Some(&(kind, target, &by)),
             )
             .await?;
             Ok(id)
@@ -165,19 +198,45 @@ impl Desk {
         .await
     }
 
+    /// The goals not archived: those the dashboard tracks.
     pub(crate) async fn goals(&self) -> Result<Vec<Goal>> {
         let mut conn = self.pools.reader.acquire().await?;
-        let rows = program::goals(&mut conn).await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, kind, target, by)| {
-                Some(Goal {
-                    id,
-                    kind: GoalKind::parse(&kind)?,
-                    target,
-                    by: NaiveDate::parse_from_str(&format!("{by}-01"), "%Y-%m-%d").ok()?,
-                })
-            })
-            .collect())
+        let rows = goals::active(&mut conn).await?;
+        Ok(rows.iter().filter_map(Goal::from_row).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn goal(kind: GoalKind, target: i64) -> Goal {
+        Goal {
+            id: GoalId(1),
+            kind,
+            target,
+            by: NaiveDate::from_ymd_opt(2027, 6, 1).expect("day"),
+        }
+    }
+
+    /// The form is filled with what the owner would type: an edit that changes nothing
+    /// else must parse back to the same stored target.
+    #[test]
+    fn a_target_reads_back_as_the_form_takes_it() {
+        for (kind, stored, typed) in [
+            (GoalKind::RevenueShare, 2000, "20"),
+            (GoalKind::RevenueShare, 1250, "12.5"),
+            (GoalKind::RevenueShare, 1, "0.01"),
+            (GoalKind::NewCustomersPerMonth, 40, "40"),
+        ] {
+            let back = goal(kind, stored).target_input();
+            assert_eq!(back, typed);
+            let input = GoalInput {
+                kind,
+                target: back,
+                by_month: "2027-06".into(),
+            };
+            assert_eq!(parse(&input).expect("parses").1, stored);
+        }
     }
 }

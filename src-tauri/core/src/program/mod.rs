@@ -1,10 +1,14 @@
 //! The program as a whole: what it costs beyond commissions and discounts, the shop's own
 //! revenue (for the partners' share of it), the owner's goals, and the dashboard's figures.
+//! Each can be corrected without rewriting history: a cost is reversed, a month's revenue
+//! gets a new figure with a reason, a goal is archived or replaced.
 
 mod costs;
 mod dashboard;
 mod figures;
+mod goal_edits;
 mod goals;
+mod revenue;
 mod share;
 
 use crate::ids::CostId;
@@ -15,7 +19,11 @@ use crate::partners::PartnerId;
 
 pub use dashboard::{Dashboard, PartnerRow, WeekPoint};
 pub use figures::{Figures, FiguresView};
+pub use goal_edits::{GoalArchive, GoalView};
 pub use goals::{GoalInput, GoalKind, GoalProgress};
+pub use revenue::{MonthRevenue, RevenueEntry, RevenueInput};
+
+pub use crate::payouts::Reversal;
 
 /// What a program cost was for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -78,4 +86,6 @@ pub struct CostView {
     pub partner_id: Option<PartnerId>,
     pub partner_name: Option<String>,
     pub description: String,
+    /// Set once the cost is reversed: it stays listed, and no sum counts it.
+    pub reversal: Option<Reversal>,
 }

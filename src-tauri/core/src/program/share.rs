@@ -10,7 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::ledger::month_of;
 use crate::limits;
 use crate::money::{format, Money};
-use crate::store::program;
+use crate::store::{program, revenue};
 use crate::Result;
 
 /// The share and what it was worked out from.
@@ -35,7 +35,7 @@ pub(crate) async fn revenue_share(
         from.format("%Y-%m").to_string(),
         to.format("%Y-%m").to_string(),
     );
-    let entered = program::revenue_between(conn, (&months.0, &months.1), cur).await?;
+    let entered = revenue::in_force_between(conn, (&months.0, &months.1), cur).await?;
     if entered.is_empty() {
         return Ok(Share {
             hundredths: None,

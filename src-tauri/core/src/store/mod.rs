@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod business;
 pub mod codes;
+pub mod goals;
 pub mod name_keys;
 mod open;
 pub mod partners;
@@ -12,6 +13,7 @@ pub mod payouts;
 pub mod people;
 pub mod program;
 pub mod redemptions;
+pub mod revenue;
 pub mod settings;
 
 pub use open::{

@@ -1,13 +1,14 @@
-//! Program costs, the shop's monthly revenue, goals, and the sums the dashboard reads.
-//! Every sum leaves voided redemptions out and counts one currency, the shop's.
+//! Program costs, their reversals, and the sums the dashboard reads. Every sum leaves
+//! voided redemptions and reversed costs out and counts one currency, the shop's. Triggers
+//! refuse any UPDATE or DELETE of a cost or a reversal.
 
-use crate::ids::{CostId, GoalId};
 use chrono::{DateTime, NaiveDate, Utc};
 use iso_currency::Currency;
 use sqlx::{FromRow, SqliteConnection};
 
 use super::to_millis;
 use crate::desk::Actor;
+use crate::ids::CostId;
 use crate::partners::PartnerId;
 
 fn iso(day: NaiveDate) -> String {
@@ -47,106 +48,73 @@ pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::
     .await
 }
 
-/// A stored cost.
+/// A stored cost, with its reversal when it has one.
 #[derive(FromRow)]
 pub struct CostRow {
     pub id: CostId,
     pub spent_on: String,
     pub category: String,
+    pub currency: String,
     pub amount_minor: i64,
     pub partner_id: Option<i64>,
     pub partner_name: Option<String>,
     pub description: String,
+    pub reversed_at: Option<i64>,
+    pub reversed_by: Option<String>,
+    pub reason: Option<String>,
 }
 
-/// Costs in `cur` spent on days `from..=to`, newest first.
+const SELECT_COSTS: &str = "SELECT c.id, c.spent_on, c.category, c.currency, c.amount_minor,
+        c.partner_id, p.name AS partner_name, c.description,
+        x.reversed_at, x.reversed_by, x.reason
+    FROM program_costs c
+    LEFT JOIN partners p ON p.id = c.partner_id
+    LEFT JOIN cost_reversals x ON x.cost_id = c.id";
+
+/// Costs in `cur` spent on days `from..=to`, newest first, reversed ones included.
 pub async fn costs_between(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<CostRow>> {
-    sqlx::query_as(
-        "SELECT c.id, c.spent_on, c.category, c.amount_minor, c.partner_id,
-                p.name AS partner_name, c.description
-         FROM program_costs c LEFT JOIN partners p ON p.id = c.partner_id
-         WHERE c.spent_on BETWEEN $1 AND $2 AND c.currency = $3
-         ORDER BY c.spent_on DESC, c.id DESC",
-    )
-    .bind(iso(from))
-    .bind(iso(to))
-    .bind(cur.code())
-    .fetch_all(conn)
-    .await
+    let sql = format!(
+        "{SELECT_COSTS} WHERE c.spent_on BETWEEN $1 AND $2 AND c.currency = $3
+         ORDER BY c.spent_on DESC, c.id DESC"
+    );
+    sqlx::query_as(&sql)
+        .bind(iso(from))
+        .bind(iso(to))
+        .bind(cur.code())
+        .fetch_all(conn)
+        .await
 }
 
-/// Sets (or replaces) the shop's revenue for `month` (`YYYY-MM`).
-pub async fn set_revenue(
-    conn: &mut SqliteConnection,
-    month: &str,
-    currency: &str,
-    amount_minor: i64,
-    at: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO monthly_revenue (month, currency, amount_minor, updated_at)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (month) DO UPDATE SET currency = excluded.currency,
-             amount_minor = excluded.amount_minor, updated_at = excluded.updated_at",
-    )
-    .bind(month)
-    .bind(currency)
-    .bind(amount_minor)
-    .bind(to_millis(at))
-    .execute(conn)
-    .await?;
-    Ok(())
+/// One cost, with its reversal if any.
+pub async fn cost_by_id(conn: &mut SqliteConnection, id: CostId) -> sqlx::Result<Option<CostRow>> {
+    let sql = format!("{SELECT_COSTS} WHERE c.id = $1");
+    sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
 }
 
-/// The revenue entered in `cur` for months `from..=to` (`YYYY-MM`), oldest first.
-pub async fn revenue_between(
+/// Records that `by` reversed cost `id`; the UNIQUE key (and a trigger) refuse a second.
+pub async fn insert_cost_reversal(
     conn: &mut SqliteConnection,
-    (from, to): (&str, &str),
-    cur: Currency,
-) -> sqlx::Result<Vec<(String, i64)>> {
-    sqlx::query_as(
-        "SELECT month, amount_minor FROM monthly_revenue
-         WHERE month BETWEEN $1 AND $2 AND currency = $3 ORDER BY month",
-    )
-    .bind(from)
-    .bind(to)
-    .bind(cur.code())
-    .fetch_all(conn)
-    .await
-}
-
-/// Stores a goal set by `by`.
-pub async fn insert_goal(
-    conn: &mut SqliteConnection,
-    (kind, target, by_month): (&str, i64, &str),
+    id: CostId,
+    reason: &str,
     at: DateTime<Utc>,
     by: &Actor,
-) -> sqlx::Result<GoalId> {
-    sqlx::query_scalar(
-        "INSERT INTO goals (kind, target, by_month, created_at, created_by, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO cost_reversals (cost_id, reversed_at, reversed_by, reversed_by_id, reason)
+         VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(kind)
-    .bind(target)
-    .bind(by_month)
+    .bind(id)
     .bind(to_millis(at))
     .bind(&by.name)
     .bind(by.person)
-    .fetch_one(conn)
-    .await
-}
-
-/// Every goal as (id, kind, target, by_month), oldest first.
-pub async fn goals(
-    conn: &mut SqliteConnection,
-) -> sqlx::Result<Vec<(GoalId, String, i64, String)>> {
-    sqlx::query_as("SELECT id, kind, target, by_month FROM goals ORDER BY id")
-        .fetch_all(conn)
-        .await
+    .bind(reason)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// One partner's sums over a period.
@@ -176,15 +144,16 @@ pub async fn partner_sums(
         .await
 }
 
-/// Costs in `cur` on days `from..=to` for no partner in particular.
+/// Costs in `cur` on days `from..=to` for no partner in particular, reversed ones left out.
 pub async fn shared_costs(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "SELECT coalesce(sum(amount_minor), 0) FROM program_costs
-         WHERE partner_id IS NULL AND spent_on BETWEEN $1 AND $2 AND currency = $3",
+        "SELECT coalesce(sum(c.amount_minor), 0) FROM program_costs c
+         WHERE c.partner_id IS NULL AND c.spent_on BETWEEN $1 AND $2 AND c.currency = $3
+           AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = c.id)",
     )
     .bind(iso(from))
     .bind(iso(to))

@@ -1,5 +1,6 @@
--- Per partner over days $1..=$2, in currency $3 only (cents never add to yen): counted (not voided) redemptions and their sums, and the
--- program costs booked to the partner. Partners with neither are left out.
+-- Per partner over days $1..=$2, in currency $3 only (cents never add to yen): counted (not
+-- voided) redemptions and their sums, and the program costs booked to the partner that were
+-- not reversed. Partners with neither are left out.
 WITH counted AS (
     SELECT r.partner_id,
            count(*) AS redemptions,
@@ -13,10 +14,11 @@ WITH counted AS (
     GROUP BY r.partner_id
 ),
 costs AS (
-    SELECT partner_id, sum(amount_minor) AS costs
-    FROM program_costs
-    WHERE partner_id IS NOT NULL AND spent_on BETWEEN $1 AND $2 AND currency = $3
-    GROUP BY partner_id
+    SELECT k.partner_id, sum(k.amount_minor) AS costs
+    FROM program_costs k
+    WHERE k.partner_id IS NOT NULL AND k.spent_on BETWEEN $1 AND $2 AND k.currency = $3
+      AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = k.id)
+    GROUP BY k.partner_id
 )
 SELECT p.id AS partner_id,
        p.name,

@@ -8,13 +8,19 @@ import {
 	chartGeometry,
 	chartSeries,
 	costInput,
+	enteredMonth,
+	goalInputOf,
 	headlines,
 	owedSentence,
 	payoutFields,
 	payoutInput,
 	periodProblem,
-	presetPeriod
+	presetPeriod,
+	revenueSaved,
+	splitGoals
 } from './money';
+import type { GoalView } from '$lib/api/bindings/GoalView';
+import type { MonthRevenue } from '$lib/api/bindings/MonthRevenue';
 import { placeError } from '$lib/form.svelte';
 import { todayIso } from '$lib/format';
 
@@ -293,5 +299,90 @@ describe('headlines', () => {
 			hint: expect.stringMatching(/Needs whole months/),
 			missing: true
 		});
+	});
+});
+
+describe('corrections', () => {
+	const entry = (amount: string, reason: string) => ({
+		amount,
+		reason,
+		at: '2026-11-18T15:00:00Z',
+		by: 'Ada'
+	});
+	const november: MonthRevenue = {
+		month: '2026-11',
+		label: 'November 2026',
+		amount: '€1,000.00',
+		history: [entry('€1,000.00', '')]
+	};
+	const corrected: MonthRevenue = {
+		...november,
+		amount: '€500.00',
+		history: [entry('€500.00', 'Typed a zero too many'), ...november.history]
+	};
+
+	it('knows a month already entered, however it was spaced', () => {
+		expect(enteredMonth([november], ' 2026-11 ')).toBe(november);
+		expect(enteredMonth([november], '2026-12')).toBeNull();
+		expect(enteredMonth([], '2026-11')).toBeNull();
+	});
+
+	it('says whether a figure was first saved, corrected or unchanged, in the core’s words', () => {
+		expect(revenueSaved(null, november)).toBe('Saved the revenue for 2026-11.');
+		expect(revenueSaved(november, corrected)).toBe(
+			'Corrected the revenue for 2026-11: €500.00 is in force, €1,000.00 stays in the history.'
+		);
+		expect(revenueSaved(corrected, corrected)).toBe(
+			'November 2026 already has €500.00: nothing changed.'
+		);
+	});
+
+	it('a correction without a reason is refused beside the reason field', async () => {
+		fakeShell(() => {
+			throw {
+				code: 'invalid_input',
+				message: 'This month already has a figure: say why it changes.',
+				field: 'reason'
+			};
+		});
+		try {
+			const refusal = await refusalOf(
+				api.program.setMonthRevenue({ month: '2026-11', amount: '500', reason: '' })
+			);
+			expect(placeError(refusal, ['month', 'amount', 'reason'])).toEqual({
+				fields: { reason: 'This month already has a figure: say why it changes.' },
+				form: null
+			});
+		} finally {
+			removeFakeShell();
+		}
+	});
+
+	const goal = (id: number, archived: GoalView['archived']): GoalView => ({
+		id,
+		kind: 'revenueShare',
+		title: `Goal ${id}`,
+		target: '12.5',
+		byMonth: '2027-06',
+		setAt: '2026-11-18T15:00:00Z',
+		setBy: 'Ada',
+		replaces: null,
+		archived
+	});
+
+	it('fills the goal form with the goal as the core gives its target back', () => {
+		expect(goalInputOf(goal(3, null))).toEqual({
+			kind: 'revenueShare',
+			target: '12.5',
+			byMonth: '2027-06'
+		});
+	});
+
+	it('keeps archived goals apart from those the dashboard tracks, in the core’s order', () => {
+		const gone = { at: '2026-11-19T09:00:00Z', by: 'Ada', reason: '', replacedBy: 5 };
+		const goals = [goal(5, null), goal(6, null), goal(3, gone)];
+		const { active, archived } = splitGoals(goals);
+		expect(active.map((g) => g.id)).toEqual([5, 6]);
+		expect(archived.map((g) => g.id)).toEqual([3]);
 	});
 });

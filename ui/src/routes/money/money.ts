@@ -7,7 +7,10 @@ import type { CostCategory } from '$lib/api/bindings/CostCategory';
 import type { CostInput } from '$lib/api/bindings/CostInput';
 import type { Dashboard } from '$lib/api/bindings/Dashboard';
 import type { Field } from '$lib/api/bindings/Field';
+import type { GoalInput } from '$lib/api/bindings/GoalInput';
 import type { GoalKind } from '$lib/api/bindings/GoalKind';
+import type { GoalView } from '$lib/api/bindings/GoalView';
+import type { MonthRevenue } from '$lib/api/bindings/MonthRevenue';
 import type { PartnerId } from '$lib/api/bindings/PartnerId';
 import type { PayoutInput } from '$lib/api/bindings/PayoutInput';
 import type { PayoutMethod } from '$lib/api/bindings/PayoutMethod';
@@ -422,5 +425,41 @@ export function costInput(draft: CostDraft): CostInput {
 		amount: draft.amount,
 		partnerId: draft.partnerId !== '' && Number.isInteger(id) ? id : null,
 		description: draft.description
+	};
+}
+
+// ---- Corrections -----------------------------------------------------------------------
+
+/** The month already entered that `typed` names (`2026-11`, spaces around it ignored). */
+export function enteredMonth(months: readonly MonthRevenue[], typed: string): MonthRevenue | null {
+	const month = typed.trim();
+	return months.find((m) => m.month === month) ?? null;
+}
+
+/**
+ * What the revenue form says once saved, from the month as it was (`before`, null for a
+ * first figure) and as the core answered: the figures are the core's, never worked out here.
+ */
+export function revenueSaved(before: MonthRevenue | null, saved: MonthRevenue): string {
+	if (before === null) return `Saved the revenue for ${saved.month}.`;
+	if (saved.history.length === before.history.length) {
+		return `${saved.label} already has ${saved.amount}: nothing changed.`;
+	}
+	return `Corrected the revenue for ${saved.month}: ${saved.amount} is in force, ${before.amount} stays in the history.`;
+}
+
+/** The goal form filled with `goal`, to edit it. */
+export function goalInputOf(goal: GoalView): GoalInput {
+	return { kind: goal.kind, target: goal.target, byMonth: goal.byMonth };
+}
+
+/** Goals the dashboard tracks, and archived ones, each in the core's order. */
+export function splitGoals(goals: readonly GoalView[]): {
+	active: GoalView[];
+	archived: GoalView[];
+} {
+	return {
+		active: goals.filter((g) => g.archived === null),
+		archived: goals.filter((g) => g.archived !== null)
 	};
 }

@@ -2,8 +2,13 @@
 import type { CostCategory } from "./CostCategory";
 import type { CostId } from "./CostId";
 import type { PartnerId } from "./PartnerId";
+import type { Reversal } from "./Reversal";
 
 /**
  * A cost as listed.
  */
-export type CostView = { id: CostId, spentOn: string, category: CostCategory, amount: string, partnerId: PartnerId | null, partnerName: string | null, description: string, };
+export type CostView = { id: CostId, spentOn: string, category: CostCategory, amount: string, partnerId: PartnerId | null, partnerName: string | null, description: string, 
+/**
+ * Set once the cost is reversed: it stays listed, and no sum counts it.
+ */
+reversal: Reversal | null, };

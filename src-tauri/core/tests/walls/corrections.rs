@@ -1,0 +1,124 @@
+//! The walls around corrections: program costs and their reversals, every revenue figure
+//! entered, and goals are history too. Nothing rewrites them by inserting over them, by
+//! UPDATE or by DELETE; a goal changes only by being archived, once.
+
+use super::harness::{breach, connection, holds, ledger, on_off, Wall};
+use sqlx::Connection;
+
+#[tokio::test]
+async fn program_costs_cannot_be_replaced_or_upserted() {
+    holds(Wall {
+        table: "program_costs",
+        target: "id = (SELECT min(id) FROM program_costs)",
+        keys: &[&["id"]],
+        change: &[("amount_minor", "1")],
+        refusal: "program costs are never replaced",
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn cost_reversals_cannot_be_replaced_or_upserted() {
+    holds(Wall {
+        table: "cost_reversals",
+        target: "id = (SELECT min(id) FROM cost_reversals)",
+        keys: &[&["id"], &["cost_id"]],
+        change: &[("reason", "'rewritten'")],
+        refusal: "a cost is reversed once",
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn revenue_figures_cannot_be_replaced_or_upserted() {
+    holds(Wall {
+        table: "revenue_entries",
+        // The correction: the figure in force.
+        target: "id = (SELECT max(id) FROM revenue_entries)",
+        keys: &[&["id"]],
+        change: &[("amount_minor", "1")],
+        refusal: "revenue entries are never replaced",
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn goals_cannot_be_replaced_or_upserted() {
+    holds(Wall {
+        table: "goals",
+        // The edited goal's replacement, which points back at it.
+        target: "id = (SELECT max(id) FROM goals)",
+        keys: &[&["id"], &["replaces"]],
+        change: &[("target", "99")],
+        refusal: "goals are never replaced",
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn corrections_cannot_be_updated_or_deleted() {
+    let t = ledger().await.t;
+    let archived = "id = (SELECT min(id) FROM goals)";
+    let active = "id = (SELECT max(id) FROM goals)";
+    let attempts = [
+        (
+            "UPDATE program_costs SET amount_minor = 1".to_string(),
+            "program costs are never changed",
+        ),
+        (
+            "DELETE FROM program_costs".into(),
+            "program costs are never deleted",
+        ),
+        (
+            "UPDATE cost_reversals SET reason = 'rewritten'".into(),
+            "cost reversals are never changed",
+        ),
+        (
+            "DELETE FROM cost_reversals".into(),
+            "cost reversals are never deleted",
+        ),
+        (
+            "UPDATE revenue_entries SET amount_minor = 1".into(),
+            "revenue entries are never changed",
+        ),
+        (
+            "DELETE FROM revenue_entries".into(),
+            "revenue entries are never deleted",
+        ),
+        // The figure in force is a view of the entries: nothing writes to it.
+        (
+            "UPDATE monthly_revenue SET amount_minor = 1".into(),
+            "cannot modify monthly_revenue because it is a view",
+        ),
+        (
+            "INSERT INTO monthly_revenue VALUES ('2026-10', 'EUR', 1, 0)".into(),
+            "cannot modify monthly_revenue because it is a view",
+        ),
+        (
+            format!("UPDATE goals SET target = 99 WHERE {active}"),
+            "a goal is only ever archived, once",
+        ),
+        (
+            format!(
+                "UPDATE goals SET archived_at = 1, archived_by = 'mallory', \
+                 archived_reason = 'again' WHERE {archived}"
+            ),
+            "a goal is only ever archived, once",
+        ),
+        (
+            format!("UPDATE OR REPLACE goals SET replaces = NULL WHERE {active}"),
+            "a goal is only ever archived, once",
+        ),
+        ("DELETE FROM goals".into(), "goals are never deleted"),
+    ];
+    let mut breaches = Vec::new();
+    for like_the_app in [false, true] {
+        let mut conn = connection(&t, like_the_app).await;
+        for (sql, refusal) in &attempts {
+            let how = format!("{sql}, recursive_triggers {}", on_off(like_the_app));
+            breaches.extend(breach(&mut conn, &how, sql, refusal).await);
+        }
+        conn.close().await.expect("close");
+    }
+    assert!(breaches.is_empty(), "{}", breaches.join("\n"));
+}
