@@ -10,7 +10,7 @@ use partnerdesk_core::ledger::{LogOutcome, RedemptionInput};
 use partnerdesk_core::partners::PartnerStatus;
 use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::terms::PayoutMethod;
-use partnerdesk_core::testing::{demo_desk, desk_with_profile, iso, partner, start_day};
+use partnerdesk_core::testing::{day, demo_desk, desk_with_profile, iso, partner, start_day};
 use partnerdesk_core::{Actor, Error};
 
 /// The file's header and rows, after checking it starts with the byte order mark Excel
@@ -63,8 +63,12 @@ async fn payouts_csv_has_decimal_amounts_marks_reversals_and_neutralises_formula
         .await
         .expect("reverse");
 
-    let file = t.payouts_csv().await.expect("csv");
-    assert_eq!(file.file_name, format!("Payouts {}.csv", iso(start_day())));
+    // The period on screen: the payouts paid in it, none from before or after.
+    let month = (day(2026, 11, 1), day(2026, 11, 30));
+    let before = (day(2026, 10, 1), day(2026, 10, 31));
+    assert_eq!(rows(&t.payouts_csv(before).await.expect("csv").bytes).1.len(), 0);
+    let file = t.payouts_csv(month).await.expect("csv");
+    assert_eq!(file.file_name, "Payouts 2026-11-01 to 2026-11-30.csv");
     let (header, rows) = rows(&file.bytes);
     assert_eq!(
         header,

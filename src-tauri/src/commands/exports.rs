@@ -18,8 +18,8 @@ pub enum CsvKind {
     Payouts,
 }
 
-/// Exports redemptions (those of days `from..=to`, the period on screen), partners or
-/// payouts as CSV through the save dialog.
+/// Exports the redemptions or payouts of days `from..=to` (the period on screen), or every
+/// partner, as CSV through the save dialog.
 #[tauri::command]
 #[tracing::instrument(skip(desk, handle), err(Debug))]
 pub async fn export_csv<R: Runtime>(
@@ -32,7 +32,7 @@ pub async fn export_csv<R: Runtime>(
     let file = match kind {
         CsvKind::Redemptions => desk.redemptions_csv((from, to)).await?,
         CsvKind::Partners => desk.partners_csv().await?,
-        CsvKind::Payouts => desk.payouts_csv().await?,
+        CsvKind::Payouts => desk.payouts_csv((from, to)).await?,
     };
     files::save_csv(&handle, &file)
 }

@@ -141,13 +141,8 @@ impl Desk {
                 ]
             })
             .collect();
-        let name = format!(
-            "Redemptions {} to {}",
-            from.format("%Y-%m-%d"),
-            to.format("%Y-%m-%d")
-        );
         Ok(File {
-            file_name: format!("{name}.csv"),
+            file_name: format!("{}.csv", period_name("Redemptions", (from, to))),
             bytes: write(&header, rows)?,
         })
     }
@@ -194,11 +189,16 @@ impl Desk {
         Ok(file("Partners", self.today(), write(&header, rows)?))
     }
 
-    /// Every payout, reversed ones included and marked.
-    pub async fn payouts_csv(&self) -> Result<File> {
+    /// The payouts paid on days `from..=to` (the period on screen), reversed ones included
+    /// and marked.
+    pub async fn payouts_csv(&self, (from, to): (NaiveDate, NaiveDate)) -> Result<File> {
+        text::period_in_order(from, to)?;
         let mut conn = self.pools.reader.acquire().await?;
         let all = payouts::all_payouts(&mut conn).await?;
         drop(conn);
+        let all = all
+            .into_iter()
+            .filter(|p| (from..=to).contains(&p.paid_on));
         let names: HashMap<_, _> = self
             .partners(&PartnerQuery::default())
             .await?
@@ -240,8 +240,20 @@ impl Desk {
                 ]
             })
             .collect();
-        Ok(file("Payouts", self.today(), write(&header, rows)?))
+        Ok(File {
+            file_name: format!("{}.csv", period_name("Payouts", (from, to))),
+            bytes: write(&header, rows)?,
+        })
     }
+}
+
+/// "Redemptions 2026-11-01 to 2026-11-30": what a file of the period is called.
+fn period_name(what: &str, (from, to): (NaiveDate, NaiveDate)) -> String {
+    format!(
+        "{what} {} to {}",
+        from.format("%Y-%m-%d"),
+        to.format("%Y-%m-%d")
+    )
 }
 
 #[cfg(test)]
