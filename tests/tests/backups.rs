@@ -151,10 +151,7 @@ fn a_new_computer_restores_a_backup_from_the_first_run_screen() {
     let old = fresh_data_dir();
     let stick = files_dir("backups-stick");
     let (demo, on_stick) = {
-        let app = App::launch_with(
-            old.path(),
-            Launch::new().demo().save_files_to(stick.path()),
-        );
+        let app = App::launch_with(old.path(), Launch::new().demo().save_files_to(stick.path()));
         app.sign_in_as_owner();
         app.click(ids::nav::SETTINGS);
         wait_for_reasons(&app, &[DAILY]);

@@ -390,3 +390,9 @@ fn older_migrations(root: &Path) -> std::path::PathBuf {
     }
     older
 }
+
+/// The calendar month `day` falls in, first to last day: the period over which the share of
+/// revenue counts a month's revenue.
+pub fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    crate::ledger::month_of(day)
+}

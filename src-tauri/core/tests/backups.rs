@@ -192,7 +192,10 @@ async fn a_backup_taken_while_the_counter_logs_sales_is_one_consistent_snapshot(
         assert_eq!(contents.redemptions, i64::try_from(sales).expect("count"));
         caught_mid_run |= (1..150).contains(&sales);
     }
-    assert!(caught_mid_run, "no backup was taken while sales were being logged");
+    assert!(
+        caught_mid_run,
+        "no backup was taken while sales were being logged"
+    );
 }
 
 /// The shop's calendar for the rotation test: one start a day at 08:30 for a year.

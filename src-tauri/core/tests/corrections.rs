@@ -188,7 +188,10 @@ async fn a_corrected_month_keeps_both_figures_and_the_share_uses_the_new_one() {
     t.set_month_revenue(&testing::revenue(&month, "1000"), &owner)
         .await
         .expect("revenue");
-    let first = t.dashboard((day, day)).await.expect("dashboard");
+    let first = t
+        .dashboard(testing::month_of(day))
+        .await
+        .expect("dashboard");
     // €39.15 paid by referred customers, of €1,000.00.
     assert_eq!(first.share.as_deref(), Some("3.92 %"));
 
@@ -235,7 +238,10 @@ async fn a_corrected_month_keeps_both_figures_and_the_share_uses_the_new_one() {
     assert_eq!(t.month_revenues().await.expect("months"), [corrected]);
 
     // €39.15 of €500.00 = 7.83 %, which is 39 % of the way to 20 %.
-    let now = t.dashboard((day, day)).await.expect("dashboard");
+    let now = t
+        .dashboard(testing::month_of(day))
+        .await
+        .expect("dashboard");
     assert_eq!(
         (now.shop_revenue.as_deref(), now.share.as_deref()),
         (Some("€500.00"), Some("7.83 %"))

@@ -1,7 +1,6 @@
 //! Program stories on the demo: costs, revenue share, CAC, ROI and goals, checked against
 //! figures worked out by hand.
 
-use chrono::{Datelike, Months};
 use partnerdesk_core::error::Field;
 use partnerdesk_core::ledger::VoidInput;
 use partnerdesk_core::partners::PartnerId;
@@ -51,12 +50,10 @@ async fn the_demo_dashboard_adds_up_by_hand() {
 
     // The whole month: the share divides by whole months of revenue only.
     let day = day_logged(&t).await;
-    let first = day.with_day(1).expect("first");
-    let last = first
-        .checked_add_months(Months::new(1))
-        .and_then(|next| next.pred_opt())
-        .expect("last");
-    let d = t.dashboard((first, last)).await.expect("dashboard");
+    let d = t
+        .dashboard(testing::month_of(day))
+        .await
+        .expect("dashboard");
     let total = &d.total;
     // Demo sales €12.50 + €8.00 + €23.00, 10 % off each, 8 % of what was paid.
     assert_eq!((total.redemptions, total.new_customers), (3, 2));

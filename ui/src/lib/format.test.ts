@@ -74,7 +74,7 @@ describe('format', () => {
 		expect(todayIso(new Date(2026, 10, 24, 0, 1))).toBe('2026-11-24');
 	});
 
-	it('counts today in the shop\'s zone, not the computer\'s', () => {
+	it("counts today in the shop's zone, not the computer's", () => {
 		// 22:30 UTC on 30 June is already 1 July in Berlin (UTC+2 in summer), and 18:30 on
 		// 30 June in New York.
 		const when = new Date(Date.UTC(2026, 5, 30, 22, 30));
@@ -83,7 +83,7 @@ describe('format', () => {
 		expect(todayIso(when, 'Not/A_Zone')).toBe(localIso(when));
 	});
 
-	it('shows a time in the shop\'s zone once the status names it', () => {
+	it("shows a time in the shop's zone once the status names it", () => {
 		const iso = '2026-06-30T22:30:00Z';
 		try {
 			setShopZone('Europe/Berlin');

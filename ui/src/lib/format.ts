@@ -97,7 +97,10 @@ function inLocale(locale: string | undefined, format: (tag: string | undefined) 
  * The shop's calendar day at `now` (today by default) as `YYYY-MM-DD`, the form a date input
  * holds: in the shop's zone, so the forms' "today" is the day the core logs sales on.
  */
-export function todayIso(now: Date = new Date(), timeZone: string | undefined = shopZoneName): string {
+export function todayIso(
+	now: Date = new Date(),
+	timeZone: string | undefined = shopZoneName
+): string {
 	if (timeZone) {
 		try {
 			const parts = new Intl.DateTimeFormat('en-US', {

@@ -49,7 +49,7 @@ describe('profileInput', () => {
 		expect(profileInput(saved, choices)).toEqual(rest);
 	});
 
-	it('offers the computer\'s zone for a profile saved before zones were asked', () => {
+	it("offers the computer's zone for a profile saved before zones were asked", () => {
 		const old = {
 			name: 'Bean There',
 			address: '',

@@ -196,9 +196,7 @@ impl Desk {
         let mut conn = self.pools.reader.acquire().await?;
         let all = payouts::all_payouts(&mut conn).await?;
         drop(conn);
-        let all = all
-            .into_iter()
-            .filter(|p| (from..=to).contains(&p.paid_on));
+        let all = all.into_iter().filter(|p| (from..=to).contains(&p.paid_on));
         let names: HashMap<_, _> = self
             .partners(&PartnerQuery::default())
             .await?

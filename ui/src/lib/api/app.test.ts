@@ -10,7 +10,12 @@ const fresh: AppStatus = {
 	dataDir: '/home/ana/.local/share/partnerdesk',
 	problem: null,
 	profile: null,
-	choices: { currencies: [{ code: 'EUR', label: 'Euro' }], locales: [], timeZones: ['UTC'], suggestedTimeZone: 'UTC' },
+	choices: {
+		currencies: [{ code: 'EUR', label: 'Euro' }],
+		locales: [],
+		timeZones: ['UTC'],
+		suggestedTimeZone: 'UTC'
+	},
 	partnerStartStatuses: ['prospect', 'active'],
 	demoAvailable: true,
 	till: 'Till 1',

@@ -11,7 +11,8 @@ const input: business.BusinessProfileInput = {
 	phone: '+353 1 234 5678',
 	taxId: 'IE1234567T',
 	currency: 'EUR',
-	locale: 'en-IE'
+	locale: 'en-IE',
+	timeZone: 'Europe/Dublin'
 };
 
 describe('business.saveProfile', () => {

@@ -292,7 +292,8 @@ describe('headlines', () => {
 		});
 		const partial = headlines({
 			...dashboard,
-			shareHint: 'Needs whole months: no month with the shop\'s revenue entered lies wholly in this period'
+			shareHint:
+				"Needs whole months: no month with the shop's revenue entered lies wholly in this period"
 		});
 		expect(partial.find((c) => c.figure === 'share')).toMatchObject({
 			value: '—',

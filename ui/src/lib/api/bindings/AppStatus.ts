@@ -67,4 +67,9 @@ saleLimits: SaleLimitsView | null,
  * Why the business currency can no longer change (amounts are saved in it); `None`
  * while it still can. Settings shows the select disabled with this sentence.
  */
-currencyLock: string | null, };
+currencyLock: string | null, 
+/**
+ * The IANA zone the shop's days are counted in (the profile's, else the computer's):
+ * the window shows times and "today" in it, as the core counts them.
+ */
+timeZone: string, };

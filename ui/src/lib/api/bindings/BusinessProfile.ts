@@ -11,4 +11,10 @@ currency: string,
 /**
  * BCP 47 tag from [`LOCALES`], e.g. `de-DE`.
  */
-locale: string, updatedAt: string, };
+locale: string, 
+/**
+ * The shop's IANA time zone, e.g. `Europe/Berlin`: its days and months (caps, "today",
+ * reports) are counted there. Empty in a profile saved before the app asked for it,
+ * where the computer's zone is used until the owner saves one.
+ */
+timeZone: string, updatedAt: string, };

@@ -3,4 +3,8 @@
 /**
  * What the first-run screen (and later Settings) sends.
  */
-export type BusinessProfileInput = { name: string, address: string, email: string, phone: string, taxId: string, currency: string, locale: string, };
+export type BusinessProfileInput = { name: string, address: string, email: string, phone: string, taxId: string, currency: string, locale: string, 
+/**
+ * An IANA name from [`ProfileChoices::time_zones`]; empty keeps the computer's zone.
+ */
+timeZone: string, };

@@ -9,13 +9,19 @@ import type { WeekPoint } from "./WeekPoint";
  */
 export type Dashboard = { from: string, to: string, total: FiguresView, 
 /**
- * The shop's whole revenue in the period's months, when the owner entered it.
+ * The shop's whole revenue over the months the share is worked out from.
  */
 shopRevenue: string | null, 
 /**
- * What partner-referred customers paid as a share of the shop's revenue.
+ * What partner-referred customers paid as a share of the shop's revenue, over the
+ * whole months of the period that have the shop's revenue entered.
  */
 share: string | null, 
+/**
+ * Which months the share used ("… in October and November 2026"), or why it has none
+ * although revenue is entered; `None` when no revenue is entered for these months.
+ */
+shareHint: string | null, 
 /**
  * Best first: by what their customers paid.
  */

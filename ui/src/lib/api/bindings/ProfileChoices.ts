@@ -2,6 +2,14 @@
 import type { Choice } from "./Choice";
 
 /**
- * The currencies and locales the profile form offers.
+ * The currencies, locales and time zones the profile form offers.
  */
-export type ProfileChoices = { currencies: Array<Choice>, locales: Array<Choice>, };
+export type ProfileChoices = { currencies: Array<Choice>, locales: Array<Choice>, 
+/**
+ * IANA names, `Region/City`, sorted.
+ */
+timeZones: Array<string>, 
+/**
+ * The computer's own zone, which a new profile starts with (`UTC` when unknown).
+ */
+suggestedTimeZone: string, };
