@@ -1,6 +1,7 @@
-//! Settings: the owner renames the business (not ASCII: "Café Müller" in Łódź) and this
-//! till, and finds both where the app uses them: the business in the navigation and on a
-//! printed agreement, the till over the counter's recent list and on a logged sale.
+//! Settings: the owner renames the business (not ASCII: "Café Müller" in Łódź), sets its
+//! time zone and renames this till, and finds both names where the app uses them: the
+//! business in the navigation and on a printed agreement, the till over the counter's recent
+//! list and on a logged sale.
 
 use std::path::Path;
 
@@ -13,6 +14,7 @@ const BUSINESS: &str = "Café Müller";
 const STREET: &str = "ul. Piotrkowska 12";
 const CITY: &str = "90-001 Łódź";
 const TILL: &str = "Kasa Łódź 2";
+const ZONE: &str = "Europe/Warsaw";
 
 #[test]
 fn renamed_business_and_till_show_on_screens_prints_and_sales() {
@@ -22,8 +24,13 @@ fn renamed_business_and_till_show_on_screens_prints_and_sales() {
     app.sign_in_as_owner();
 
     app.click(ids::nav::SETTINGS);
+    // The demo's profile names no zone: the form offers the computer's, never a blank one.
+    app.wait_until("a time zone chosen", |app| {
+        (!app.value(ids::setup::TIME_ZONE).is_empty()).then_some(())
+    });
     app.type_into(ids::setup::NAME, BUSINESS);
     app.type_into(ids::setup::ADDRESS, &format!("{STREET}\n{CITY}"));
+    app.select_by_value(ids::setup::TIME_ZONE, ZONE);
     app.click(ids::setup::SUBMIT);
     app.wait_until("the profile saved", |app| {
         app.texts(ids::settings::SAVED)
@@ -37,6 +44,15 @@ fn renamed_business_and_till_show_on_screens_prints_and_sales() {
             "SELECT name || ' / ' || replace(address, char(10), ' / ') FROM business_profile"
         ),
         format!("{BUSINESS} / {STREET} / {CITY}"),
+    );
+    assert_eq!(
+        query_one(data.path(), "SELECT time_zone FROM business_profile"),
+        ZONE
+    );
+    assert_eq!(
+        app.value(ids::setup::TIME_ZONE),
+        ZONE,
+        "the saved zone stays chosen"
     );
 
     app.type_into(ids::settings::TILL_NAME, TILL);

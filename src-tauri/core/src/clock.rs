@@ -136,11 +136,33 @@ fn read_computer_zone() -> Option<Tz> {
         // `TZ=:Europe/Berlin` is the POSIX spelling of a zone file's name.
         parse_zone(tz.strip_prefix(':').unwrap_or(&tz))
     });
-    from_env.or_else(|| {
-        iana_time_zone::get_timezone()
-            .ok()
-            .and_then(|name| parse_zone(&name))
-    })
+    from_env
+        .or_else(|| {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|name| parse_zone(&name))
+        })
+        .map(plain_utc)
+}
+
+/// `Etc/UTC`, `Universal`, `Zulu`… (what a server or container is often set to) as the one
+/// `UTC` the profile form offers.
+fn plain_utc(zone: Tz) -> Tz {
+    const ALIASES: [&str; 8] = [
+        "Etc/UTC",
+        "Etc/UCT",
+        "Etc/Universal",
+        "Etc/Zulu",
+        "UCT",
+        "Universal",
+        "Zulu",
+        "Etc/GMT0",
+    ];
+    if ALIASES.contains(&zone.name()) {
+        Tz::UTC
+    } else {
+        zone
+    }
 }
 
 /// Zones offered in the profile form: the canonical `Region/City` names and `UTC`, without
@@ -299,6 +321,16 @@ mod tests {
             winter.today(),
             NaiveDate::from_ymd_opt(2026, 1, 31).expect("date")
         );
+    }
+
+    #[test]
+    fn a_container_set_to_etc_utc_is_offered_plain_utc() {
+        for alias in ["Etc/UTC", "Universal", "Zulu", "Etc/UCT"] {
+            let zone = parse_zone(alias).expect("a tz name");
+            assert_eq!(plain_utc(zone).name(), "UTC");
+        }
+        let berlin = parse_zone("Europe/Berlin").expect("berlin");
+        assert_eq!(plain_utc(berlin), berlin);
     }
 
     #[test]

@@ -89,13 +89,20 @@ impl ProfileChoices {
             .collect();
         let suggested_time_zone =
             clock::computer_zone().map_or_else(|| "UTC".to_string(), |tz| tz.name().to_string());
+        let mut time_zones: Vec<String> = clock::offered_zones()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        // The computer's zone is always offered, even an old alias (`US/Eastern`), or the
+        // form would start on a blank select.
+        if !time_zones.contains(&suggested_time_zone) {
+            time_zones.push(suggested_time_zone.clone());
+            time_zones.sort();
+        }
         Self {
             currencies,
             locales,
-            time_zones: clock::offered_zones()
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            time_zones,
             suggested_time_zone,
         }
     }
