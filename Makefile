@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
 .PHONY: run test deps test-deps ui app lint test-rust test-ui test-calendar test-e2e test-crash bench-backup \
-	crash-test
+	crash-test bundle test-bundle icons update-round-trip
 
 # Root installs directly; everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -16,7 +16,7 @@ BUILD_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev lib
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools.
 TEST_PACKAGES := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils sqlite3 \
-	imagemagick fonts-dejavu-core zbar-tools faketime
+	imagemagick fonts-dejavu-core zbar-tools faketime xdotool
 
 # Every cargo call uses the same features, so the shell is compiled once, not twice.
 FEATURES := --features partnerdesk/custom-protocol
@@ -115,6 +115,27 @@ crash-test:
 test-e2e: test-deps app
 	cargo test -p partnerdesk-e2e -- --test-threads=1
 
+# The installable app: the release build, its .deb and .rpm in target/release/bundle/ (the
+# AppImage bundler downloads tools, so it is built on a release machine; docs/RELEASING.md).
+TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
+bundle: ui
+	cd src-tauri && $(TAURI) build --bundles deb,rpm
+	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+
+# The .deb installed on this machine and started under Xvfb (tests/bundle/check-deb.sh).
+test-bundle: test-deps bundle
+	tests/bundle/check-deb.sh "$$(ls -t target/release/bundle/deb/*.deb | head -n 1)"
+
+# Every icon size the bundles use, from the one source image.
+icons: deps
+	$(TAURI) icon icons/partnerdesk.svg -o icons
+	rm -rf icons/android icons/ios
+
+# By hand: the 0.1.0 .deb installed, then updated through the app's own updater to a 0.1.1
+# signed with a throwaway key, served from 127.0.0.1 (tests/bundle/update-round-trip.sh).
+update-round-trip: test-deps ui
+	tests/bundle/update-round-trip.sh
+
 test: test-deps
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-ui
@@ -122,4 +143,5 @@ test: test-deps
 	$(MAKE) --no-print-directory test-calendar
 	$(MAKE) --no-print-directory test-crash
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-bundle
 	@echo "All Partnerdesk tests passed."

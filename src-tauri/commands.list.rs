@@ -77,6 +77,13 @@ macro_rules! with_command_list {
             Setup backups::restore_preview,
             Setup backups::restore_backup,
             BeforeSignIn backups::restore_after_damage,
+            Owner updates::update_status,
+            Owner updates::check_for_updates,
+            Owner updates::install_update,
+            Owner updates::restart_app,
+            Owner updates::set_update_check_at_start,
+            Owner about::about,
+            Owner about::open_data_folder,
         }
     };
 }

@@ -62,6 +62,10 @@ pub enum ErrorCode {
     AlreadyReversed,
     /// A CSV import was refused as a whole (unreadable, too large, rows with problems).
     ImportRefused,
+    /// An update whose download does not verify against our public key: not installed.
+    UpdateRefused,
+    /// An update could not be downloaded or installed; nothing changed.
+    UpdateFailed,
     /// The PIN was wrong; the message says when a wait has started.
     WrongPin,
     /// Too many wrong PINs: no PIN is checked until the wait the message names is over.

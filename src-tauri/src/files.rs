@@ -92,7 +92,7 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
 }
 
 /// Opens `path` in the system's viewer; a failure is logged, not shown (the file is saved).
-fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
+pub fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
     if std::env::var_os("PARTNERDESK_NO_OPEN").is_some() {
         return;
     }

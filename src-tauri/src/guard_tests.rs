@@ -8,7 +8,7 @@ use partnerdesk_core::people::{NewPerson, Person, PersonRole, PinChange};
 use partnerdesk_core::{Actor, Desk};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::INVOKE_KEY;
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime};
 use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow};
 
@@ -39,6 +39,8 @@ fn shop() -> Shop {
         "PARTNERDESK_OPEN_FILE",
         dir.path().join("no-such-backup.sqlite3"),
     );
+    // "Open folder" opens nothing in a test.
+    std::env::set_var("PARTNERDESK_NO_OPEN", "1");
     let (desk, owner, staff) = tauri::async_runtime::block_on(async {
         let desk = Desk::open(dir.path()).await.unwrap();
         desk.load_demo().await.unwrap();
@@ -63,9 +65,12 @@ fn shop() -> Shop {
         idle_lock_minutes: 10,
     };
     let app = mock_builder()
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(App::new(dir.path().to_path_buf(), Ok(desk), launch))
         .invoke_handler(with_command_list!(handler))
-        .build(mock_context(noop_assets()))
+        .build(crate::updates_tests::context_with_updater(
+            "http://127.0.0.1:9/latest.json",
+        ))
         .unwrap();
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()

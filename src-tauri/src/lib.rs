@@ -7,7 +7,9 @@ include!("../commands.list.rs");
 mod commands;
 mod error;
 mod files;
+mod licences;
 mod state;
+mod updates;
 mod upload;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
@@ -39,6 +41,9 @@ pub fn run() {
     let built = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Reached from Rust only (`updates.rs`): the capabilities grant the webview none of
+        // its commands.
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(move |app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok());
             // Opened before the window shows anything, outside any async context.
@@ -67,10 +72,18 @@ pub fn run() {
             state.set_rescue(rescue);
             app.manage(state);
             if let Some(desk) = daily {
-                // After the window is up: a large file takes a few seconds to copy.
+                // After the window is up: a large file takes a few seconds to copy, and a
+                // slow network must not hold the window either.
+                let handle = app.handle().clone();
                 tauri::async_runtime::spawn(async move {
                     if let Err(err) = desk.back_up_if_due().await {
                         tracing::warn!(%err, "the daily backup failed");
+                    }
+                    if !till_only && desk.update_check_at_start().await.unwrap_or(false) {
+                        let overrides = updates::Overrides::from_env();
+                        let updater = updates::updater(&handle, &overrides);
+                        let (state, found) = updates::check(updater.as_ref()).await;
+                        handle.state::<App>().updates().set(state, found);
                     }
                 });
             }
@@ -163,6 +176,8 @@ mod bindings_tests {
         crate::commands::backups::BackupsView::export_all(&cfg).unwrap();
         crate::commands::backups::BackupSource::export_all(&cfg).unwrap();
         crate::commands::backups::BackedUp::export_all(&cfg).unwrap();
+        crate::commands::updates::UpdatesView::export_all(&cfg).unwrap();
+        crate::commands::about::AboutView::export_all(&cfg).unwrap();
         partnerdesk_core::backups::BackupPeek::export_all(&cfg).unwrap();
         partnerdesk_core::backups::RestorePreview::export_all(&cfg).unwrap();
         use partnerdesk_core::{payouts, program};
@@ -212,3 +227,7 @@ mod bindings_tests {
 
 #[cfg(test)]
 mod guard_tests;
+#[cfg(test)]
+mod update_server;
+#[cfg(test)]
+mod updates_tests;

@@ -106,6 +106,8 @@ pub struct App {
     needs_owner: AtomicBool,
     idle_lock: Mutex<Duration>,
     session: Mutex<Option<Session>>,
+    /// What the last update check found, shown in Settings → Updates.
+    updates: crate::updates::Updates,
 }
 
 /// A mutex's value even when a panicking command poisoned it: the session is plain data,
@@ -144,7 +146,13 @@ impl App {
                 u64::from(launch.idle_lock_minutes) * 60,
             )),
             session: Mutex::new(None),
+            updates: crate::updates::Updates::default(),
         }
+    }
+
+    /// What the last update check found.
+    pub fn updates(&self) -> &crate::updates::Updates {
+        &self.updates
     }
 
     /// The session check every guard goes through: the desk and who is acting, if `access`

@@ -29,6 +29,7 @@ pub mod terms;
 pub mod testing;
 pub mod text;
 mod transact;
+pub mod updates;
 
 pub use clock::{Clock, ManualClock};
 pub use desk::{Actor, Desk};

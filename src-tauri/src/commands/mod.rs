@@ -1,5 +1,6 @@
 //! Tauri commands, one file per domain noun. Each parses, calls the core, maps the error.
 
+pub mod about;
 pub mod agreements;
 pub mod app;
 pub mod backups;
@@ -12,6 +13,7 @@ pub mod payouts;
 pub mod people;
 pub mod program;
 pub mod session;
+pub mod updates;
 
 #[cfg(test)]
 mod tests {

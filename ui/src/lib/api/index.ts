@@ -1,5 +1,6 @@
 // Screens import the backend as `api.<noun>.<verb>(...)`.
 
+export * as about from './about';
 export * as agreements from './agreements';
 export * as app from './app';
 export * as backups from './backups';
@@ -12,6 +13,7 @@ export * as payouts from './payouts';
 export * as people from './people';
 export * as program from './program';
 export * as session from './session';
+export * as updates from './updates';
 export {
 	isApiError,
 	onForbidden,

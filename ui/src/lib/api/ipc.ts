@@ -38,6 +38,8 @@ const errorCodes: Record<ErrorCode, true> = {
 	payout_not_found: true,
 	already_reversed: true,
 	import_refused: true,
+	update_refused: true,
+	update_failed: true,
 	wrong_pin: true,
 	pin_wait: true,
 	last_owner: true,
