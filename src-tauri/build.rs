@@ -14,10 +14,6 @@ const COMMANDS: &[&str] = with_command_list!(names);
 fn main() {
     // Tauri's build script names its own inputs; a new command must rerun it too.
     println!("cargo:rerun-if-changed=commands.list.rs");
-    // The platform the app is built for: the licence list names what ships on it.
-    if let Ok(target) = std::env::var("TARGET") {
-        println!("cargo:rustc-env=PARTNERDESK_HOST={target}");
-    }
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -178,8 +178,7 @@ pub async fn download(update: &Update) -> Result<Vec<u8>, ApiError> {
             },
             _ => ApiError {
                 code: ErrorCode::UpdateFailed,
-                message: "Could not download the update (offline?). Nothing was installed."
-                    .into(),
+                message: "Could not download the update (offline?). Nothing was installed.".into(),
                 field: None,
             },
         }

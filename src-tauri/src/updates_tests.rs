@@ -41,7 +41,10 @@ fn app() -> tauri::App<MockRuntime> {
         .expect("mock app")
 }
 
-fn check(app: &tauri::App<MockRuntime>, overrides: &Overrides) -> (UpdateState, Option<tauri_plugin_updater::Update>) {
+fn check(
+    app: &tauri::App<MockRuntime>,
+    overrides: &Overrides,
+) -> (UpdateState, Option<tauri_plugin_updater::Update>) {
     let updater = updates::updater(app.handle(), overrides);
     tauri::async_runtime::block_on(updates::check(updater.as_ref()))
 }
@@ -116,7 +119,10 @@ fn nothing_newer_answers_up_to_date() {
     let (server, keys, app) = (Server::start(), Keys::generate(), app());
     server.announce("0.1.0", &keys.sign(PACKAGE));
     let (state, found) = check(&app, &overrides(&server, &keys));
-    assert_eq!((state.clone(), found.is_none()), (UpdateState::UpToDate, true));
+    assert_eq!(
+        (state.clone(), found.is_none()),
+        (UpdateState::UpToDate, true)
+    );
     assert_eq!(state.sentence(), "Partnerdesk is up to date.");
 }
 
@@ -136,9 +142,16 @@ fn a_stopped_server_or_a_server_error_gives_the_one_calm_line() {
     server.serve("/latest.json", 500, b"upstream timed out".to_vec());
     let garbled = Server::start();
     garbled.serve("/latest.json", 200, b"<html>captive portal</html>".to_vec());
-    for overrides in [stopped, overrides(&server, &keys), overrides(&garbled, &keys)] {
+    for overrides in [
+        stopped,
+        overrides(&server, &keys),
+        overrides(&garbled, &keys),
+    ] {
         let (state, found) = check(&app, &overrides);
-        assert_eq!((state.clone(), found.is_none()), (UpdateState::CouldNotCheck, true));
+        assert_eq!(
+            (state.clone(), found.is_none()),
+            (UpdateState::CouldNotCheck, true)
+        );
         assert_eq!(state.sentence(), COULD_NOT_CHECK);
     }
 }

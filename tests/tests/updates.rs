@@ -23,9 +23,10 @@ fn a_stopped_update_server_gives_one_calm_line() {
         .and_then(|l| l.local_addr())
         .expect("a free port");
     let data = fresh_data_dir();
-    let launch = Launch::new()
-        .demo()
-        .env("PARTNERDESK_UPDATE_URL", format!("http://{closed}/latest.json"));
+    let launch = Launch::new().demo().env(
+        "PARTNERDESK_UPDATE_URL",
+        format!("http://{closed}/latest.json"),
+    );
     let app = App::launch_with(data.path(), launch);
     app.sign_in_as_owner();
     app.click(ids::nav::SETTINGS);
@@ -72,7 +73,11 @@ fn a_signed_update_is_shown_backed_up_before_and_installed_then_restart_is_offer
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with("-before-update.sqlite3"))
         .collect();
-    assert_eq!(backups.len(), 1, "one backup before the update: {backups:?}");
+    assert_eq!(
+        backups.len(),
+        1,
+        "one backup before the update: {backups:?}"
+    );
     app.screenshot("updates-installed");
 }
 

@@ -22,14 +22,8 @@ impl Desk {
         let before = self.update_check_at_start().await?;
         self.transact(actor, async |tx| {
             settings::set_setting(tx, KEY, if allowed { "1" } else { "0" }).await?;
-            tx.audit(
-                AuditEntity::Setting,
-                0,
-                KEY,
-                Some(&before),
-                Some(&allowed),
-            )
-            .await
+            tx.audit(AuditEntity::Setting, 0, KEY, Some(&before), Some(&allowed))
+                .await
         })
         .await?;
         Ok(allowed)

@@ -37,7 +37,11 @@ pub async fn about(desk: OwnerDesk<'_>) -> ApiResult<AboutView> {
 
 /// Opens the data folder in the file manager.
 #[tauri::command]
-#[tracing::instrument(skip_all)]
-pub async fn open_data_folder<R: Runtime>(desk: OwnerDesk<'_>, handle: AppHandle<R>) {
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn open_data_folder<R: Runtime>(
+    desk: OwnerDesk<'_>,
+    handle: AppHandle<R>,
+) -> ApiResult<()> {
     files::open_in_viewer(&handle, desk.app().data_dir());
+    Ok(())
 }
