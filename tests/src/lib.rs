@@ -22,6 +22,7 @@ pub mod ids {
 }
 
 mod launch;
+mod money;
 mod page;
 mod paths;
 mod process;

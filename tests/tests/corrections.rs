@@ -3,25 +3,15 @@
 //! figure in the history), and edits then archives a goal. Each stays on screen as history,
 //! and the dashboard tracks only what is in force.
 
-use partnerdesk_e2e::{fresh_data_dir, ids, query, query_one, App, Launch};
+use partnerdesk_e2e::{fresh_data_dir, ids, query, App, Launch};
 
 #[test]
 fn a_cost_reversed_a_month_corrected_and_a_goal_edited_then_archived() {
     let data = fresh_data_dir();
     let app = App::launch_with(data.path(), Launch::new().demo());
     app.sign_in_as_owner();
-    app.click(ids::nav::MONEY);
-    app.wait_for(ids::money::HEADLINE);
-    // The period from the day the demo's sales were stored, as in the money story.
-    let demo_day = query_one(data.path(), "SELECT max(local_day) FROM redemptions");
-    let demo_month = &demo_day[..7];
-    let until = query_one(
-        data.path(),
-        &format!("SELECT date('{demo_day}', 'start of month', '+2 months', '-1 day')"),
-    );
-    app.select_by_value(ids::money::PERIOD, "custom");
-    app.set_value(ids::money::FROM, &format!("{demo_month}-01"));
-    app.set_value(ids::money::TO, &until);
+    let demo_month = app.show_money_from_the_demo_month(data.path());
+    let demo_month = demo_month.as_str();
     app.click(ids::money::TAB_COSTS);
 
     // A cost entered by mistake, reversed: refused without a reason, then marked with it.

@@ -20,20 +20,9 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
     );
     app.sign_in_as_owner();
 
-    app.click(ids::nav::MONEY);
-    app.wait_for(ids::money::HEADLINE);
-    // The demo's sales were logged today. Every period below comes from the day they were
-    // stored, not the wall clock: from the start of that month to the end of the next, so
-    // a cost or payout dated "today" after midnight (even a month's last) still falls in it.
-    let demo_day = query_one(data.path(), "SELECT max(local_day) FROM redemptions");
-    let demo_month = &demo_day[..7];
-    let until = query_one(
-        data.path(),
-        &format!("SELECT date('{demo_day}', 'start of month', '+2 months', '-1 day')"),
-    );
-    app.select_by_value(ids::money::PERIOD, "custom");
-    app.set_value(ids::money::FROM, &format!("{demo_month}-01"));
-    app.set_value(ids::money::TO, &until);
+    // The demo's sales were logged today; the period comes from the day they were stored.
+    let demo_month = app.show_money_from_the_demo_month(data.path());
+    let demo_month = demo_month.as_str();
 
     // What the program cost besides commissions, the shop's month, and a goal.
     app.click(ids::money::TAB_COSTS);

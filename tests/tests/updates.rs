@@ -11,11 +11,27 @@
 mod update_server;
 
 use std::net::TcpListener;
+use std::path::Path;
 
 use partnerdesk_e2e::{fresh_data_dir, ids, query, App, Launch};
 use update_server::{Keys, Server};
 
 const PACKAGE: &[u8] = b"!<arch>\npretend this is partnerdesk_0.1.1_amd64.deb";
+
+/// The demo, signed in as the owner, on Settings after "Check for updates" against `server`,
+/// trusting `keys` (debug builds only) and stopping an install after the checked download.
+fn checked_against(server: &Server, keys: &Keys, data: &Path) -> App {
+    let launch = Launch::new()
+        .demo()
+        .env("PARTNERDESK_UPDATE_URL", server.latest())
+        .env("PARTNERDESK_UPDATE_PUBKEY", keys.public.clone())
+        .env("PARTNERDESK_UPDATE_NO_INSTALL", "1");
+    let app = App::launch_with(data, launch);
+    app.sign_in_as_owner();
+    app.click(ids::nav::SETTINGS);
+    app.click(ids::updates::CHECK);
+    app
+}
 
 #[test]
 fn a_stopped_update_server_gives_one_calm_line() {
@@ -47,15 +63,7 @@ fn a_signed_update_is_shown_backed_up_before_and_installed_then_restart_is_offer
     server.serve("/partnerdesk.deb", 200, PACKAGE.to_vec());
     server.announce("0.1.1", &keys.sign(PACKAGE));
     let data = fresh_data_dir();
-    let launch = Launch::new()
-        .demo()
-        .env("PARTNERDESK_UPDATE_URL", server.latest())
-        .env("PARTNERDESK_UPDATE_PUBKEY", keys.public.clone())
-        .env("PARTNERDESK_UPDATE_NO_INSTALL", "1");
-    let app = App::launch_with(data.path(), launch);
-    app.sign_in_as_owner();
-    app.click(ids::nav::SETTINGS);
-    app.click(ids::updates::CHECK);
+    let app = checked_against(&server, &keys, data.path());
     app.wait_for_exact_text(ids::updates::SENTENCE, "Partnerdesk 0.1.1 is available.");
     let notes = app.text(ids::updates::NOTES);
     assert!(notes.contains("Month-end in one pass."), "{notes:?}");
@@ -89,15 +97,7 @@ fn a_tampered_update_is_refused_and_says_so() {
     server.serve("/partnerdesk.deb", 200, tampered);
     server.announce("0.1.1", &keys.sign(PACKAGE));
     let data = fresh_data_dir();
-    let launch = Launch::new()
-        .demo()
-        .env("PARTNERDESK_UPDATE_URL", server.latest())
-        .env("PARTNERDESK_UPDATE_PUBKEY", keys.public.clone())
-        .env("PARTNERDESK_UPDATE_NO_INSTALL", "1");
-    let app = App::launch_with(data.path(), launch);
-    app.sign_in_as_owner();
-    app.click(ids::nav::SETTINGS);
-    app.click(ids::updates::CHECK);
+    let app = checked_against(&server, &keys, data.path());
     app.click(ids::updates::INSTALL);
     let refusal = app.wait_for_text(ids::updates::ERROR, "signature does not verify");
     assert!(refusal.starts_with("Not installed."), "{refusal:?}");

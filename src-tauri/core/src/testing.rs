@@ -342,24 +342,39 @@ pub fn pdf_words(bytes: &[u8]) -> String {
         .join(" ")
 }
 
+/// A new database file at `path` with every migration older than `version` applied: what
+/// the app wrote before that migration came. Answers a connection to fill it with.
+pub async fn file_before(path: &Path, version: i64) -> sqlx::SqliteConnection {
+    use sqlx::Connection;
+    let all = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+    let mut older = sqlx::migrate::Migrator::new(all.as_path())
+        .await
+        .expect("migrations");
+    older.migrations = older
+        .migrations
+        .iter()
+        .filter(|m| m.version < version)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&opts)
+        .await
+        .expect("create");
+    older.run(&mut conn).await.expect("older schema");
+    conn
+}
+
 /// Writes `data_dir`'s database at the schema before the newest migration, as the previous
 /// version left it (written by "0.0.9"), with a business profile for Café Müller. Answers
 /// that schema's version.
 pub async fn older_file(data_dir: &Path) -> i64 {
     use sqlx::Connection;
     std::fs::create_dir_all(data_dir).expect("data dir");
-    let scratch = tempfile::tempdir().expect("scratch");
-    let older = older_migrations(scratch.path());
-    let migrator = sqlx::migrate::Migrator::new(older.as_path())
-        .await
-        .expect("migrator");
-    let opts = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(data_dir.join(crate::store::DB_FILE_NAME))
-        .create_if_missing(true);
-    let mut conn = sqlx::SqliteConnection::connect_with(&opts)
-        .await
-        .expect("file");
-    migrator.run(&mut conn).await.expect("older schema");
+    let path = data_dir.join(crate::store::DB_FILE_NAME);
+    let mut conn = file_before(&path, crate::store::app_schema()).await;
     sqlx::query(
         "INSERT INTO store_meta (key, value) VALUES ('written_by', '0.0.9');
          INSERT INTO business_profile
@@ -369,26 +384,12 @@ pub async fn older_file(data_dir: &Path) -> i64 {
     .execute(&mut conn)
     .await
     .expect("older data");
+    let schema = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
+        .fetch_one(&mut conn)
+        .await
+        .expect("schema");
     conn.close().await.expect("close");
-    migrator.iter().map(|m| m.version).max().expect("some")
-}
-
-/// A folder in `root` with every migration but the newest: the schema the previous version
-/// wrote.
-fn older_migrations(root: &Path) -> std::path::PathBuf {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&source)
-        .expect("migrations")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.sort();
-    files.pop();
-    let older = root.join("older-migrations");
-    std::fs::create_dir_all(&older).expect("dir");
-    for file in files {
-        std::fs::copy(&file, older.join(file.file_name().expect("name"))).expect("copy");
-    }
-    older
+    schema
 }
 
 /// The calendar month `day` falls in, first to last day: the period over which the share of

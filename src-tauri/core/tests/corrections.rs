@@ -12,8 +12,7 @@ use partnerdesk_core::store::DB_FILE_NAME;
 use partnerdesk_core::testing::{self, day_logged, demo_desk, file_bytes, TestDesk};
 use partnerdesk_core::{Actor, Desk, Error};
 use serde_json::json;
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection};
+use sqlx::Connection;
 
 fn cost(day: NaiveDate, amount: &str, partner: Option<PartnerId>) -> CostInput {
     CostInput {
@@ -398,22 +397,7 @@ const CORRECTIONS_SCHEMA: i64 = 20261207000009;
 async fn revenue_entered_before_corrections_becomes_each_month_s_first_figure() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join(DB_FILE_NAME);
-    let all = concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations");
-    let mut older = sqlx::migrate::Migrator::new(std::path::Path::new(all))
-        .await
-        .expect("migrations");
-    older.migrations = older
-        .migrations
-        .iter()
-        .filter(|m| m.version < CORRECTIONS_SCHEMA)
-        .cloned()
-        .collect::<Vec<_>>()
-        .into();
-    let opts = SqliteConnectOptions::new()
-        .filename(&path)
-        .create_if_missing(true);
-    let mut conn = SqliteConnection::connect_with(&opts).await.expect("create");
-    older.run(&mut conn).await.expect("older schema");
+    let mut conn = testing::file_before(&path, CORRECTIONS_SCHEMA).await;
     for sql in [
         "INSERT INTO monthly_revenue (month, currency, amount_minor, updated_at)
          VALUES ('2026-09', 'EUR', 800000, 1), ('2026-10', 'EUR', 1200000, 2)",

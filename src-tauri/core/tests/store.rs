@@ -3,7 +3,7 @@
 use partnerdesk_core::error::StoreError;
 use partnerdesk_core::partners::PartnerStatus;
 use partnerdesk_core::store::{app_schema, DB_FILE_NAME};
-use partnerdesk_core::testing::{desk_with_profile, empty_desk, partner};
+use partnerdesk_core::testing::{self, desk_with_profile, empty_desk, partner};
 use partnerdesk_core::{Actor, Desk, Error};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, SqliteConnection};
@@ -208,22 +208,7 @@ const PEOPLE_SCHEMA: i64 = 20261129000007;
 async fn a_database_from_before_sign_in_asks_for_an_owner_and_keeps_its_records() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join(DB_FILE_NAME);
-    let all = concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations");
-    let mut older = sqlx::migrate::Migrator::new(std::path::Path::new(all))
-        .await
-        .expect("migrations");
-    older.migrations = older
-        .migrations
-        .iter()
-        .filter(|m| m.version < PEOPLE_SCHEMA)
-        .cloned()
-        .collect::<Vec<_>>()
-        .into();
-    let opts = SqliteConnectOptions::new()
-        .filename(&path)
-        .create_if_missing(true);
-    let mut conn = SqliteConnection::connect_with(&opts).await.expect("create");
-    older.run(&mut conn).await.expect("older schema");
+    let mut conn = testing::file_before(&path, PEOPLE_SCHEMA).await;
     sqlx::query(
         "INSERT INTO audit_log (at, actor, entity, entity_id, action) VALUES (1, 'owner', 'partner', 1, 'create')",
     )
