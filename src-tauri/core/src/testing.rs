@@ -397,3 +397,36 @@ pub async fn older_file(data_dir: &Path) -> i64 {
 pub fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     crate::ledger::month_of(day)
 }
+
+/// A sale of `sale` (as typed) with `code` at the "Front till", which must be logged: the
+/// stored redemption as `redemptions()` lists it. `key` makes its idempotency key.
+pub async fn log_sale(
+    t: &Desk,
+    key: &str,
+    code: &str,
+    sale: &str,
+    new_customer: bool,
+) -> crate::ledger::Redemption {
+    use crate::ledger::{LogOutcome, RedemptionInput};
+    let input = RedemptionInput {
+        idempotency_key: format!("test-sale-{key}"),
+        code: code.into(),
+        sale: sale.into(),
+        new_customer,
+        note: String::new(),
+        confirmed_large: false,
+    };
+    let logged = t
+        .log_redemption(&input, "Front till", &Actor::named("till"))
+        .await
+        .expect("log");
+    let LogOutcome::Logged { redemption, .. } = logged else {
+        panic!("{key} refused: {logged:?}");
+    };
+    t.redemptions()
+        .await
+        .expect("redemptions")
+        .into_iter()
+        .find(|r| r.id == redemption.id)
+        .expect("stored")
+}

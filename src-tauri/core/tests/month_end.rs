@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use partnerdesk_core::codes::{CodeOptions, LookupOutcome};
 use partnerdesk_core::error::{Field, Problem};
-use partnerdesk_core::ledger::{LogOutcome, Redemption, RedemptionInput};
+use partnerdesk_core::ledger::Redemption;
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::program::{GoalInput, GoalKind};
@@ -70,27 +70,7 @@ async fn january_desk() -> January {
 
 /// Logs a €20 sale with `code` (10 % off, 8 % of €18 = €1.44 before the cap).
 async fn sell(t: &TestDesk, key: &str, code: &str) -> Redemption {
-    let input = RedemptionInput {
-        idempotency_key: format!("month-end-{key}"),
-        code: code.into(),
-        sale: "20".into(),
-        new_customer: true,
-        note: String::new(),
-        confirmed_large: false,
-    };
-    match t
-        .log_redemption(&input, "Front till", &Actor::named("till"))
-        .await
-        .expect("log")
-    {
-        LogOutcome::Logged { redemption, .. } => {
-            let all = t.redemptions().await.expect("redemptions");
-            all.into_iter()
-                .find(|r| r.id == redemption.id)
-                .expect("stored")
-        }
-        LogOutcome::Refused { outcome } => panic!("{key} refused: {outcome:?}"),
-    }
+    testing::log_sale(t, key, code, "20", true).await
 }
 
 #[tokio::test]

@@ -2,26 +2,10 @@
 //! the shop's revenue over the same months: only whole months of the period with the shop's
 //! revenue entered, named beside the figure.
 
-use partnerdesk_core::ledger::{LogOutcome, RedemptionInput};
-use partnerdesk_core::testing::{self, day, desk_at, save_profile, shop_time, signed_partner};
-use partnerdesk_core::{Actor, Desk, ManualClock};
-
-/// Logs a sale of `sale` euros with `code` (10 % off, as the helpers' terms give).
-async fn sell(t: &Desk, key: &str, code: &str, sale: &str) {
-    let input = RedemptionInput {
-        idempotency_key: format!("share-sale-{key}"),
-        code: code.into(),
-        sale: sale.into(),
-        new_customer: false,
-        note: String::new(),
-        confirmed_large: false,
-    };
-    let logged = t
-        .log_redemption(&input, "Front till", &Actor::named("till"))
-        .await
-        .expect("log");
-    assert!(matches!(logged, LogOutcome::Logged { .. }), "{logged:?}");
-}
+use partnerdesk_core::testing::{
+    self, day, desk_at, log_sale, save_profile, shop_time, signed_partner,
+};
+use partnerdesk_core::{Actor, ManualClock};
 
 #[tokio::test]
 async fn the_share_uses_only_whole_months_with_revenue_entered_and_names_them() {
@@ -36,11 +20,11 @@ async fn the_share_uses_only_whole_months_with_revenue_entered_and_names_them() 
         .printed;
     // October: €100 sale (customers paid €90). November: €200 (paid €180). December 3rd:
     // €500 (paid €450), in a month the period below only half covers.
-    sell(&t, "oct", &code, "100").await;
+    log_sale(&t, "oct", &code, "100", false).await;
     time.set(shop_time(2026, 11, 10, 12, 0, 0));
-    sell(&t, "nov", &code, "200").await;
+    log_sale(&t, "nov", &code, "200", false).await;
     time.set(shop_time(2026, 12, 3, 12, 0, 0));
-    sell(&t, "dec", &code, "500").await;
+    log_sale(&t, "dec", &code, "500", false).await;
 
     let owner = Actor::owner();
     for (month, revenue) in [

@@ -6,9 +6,10 @@ use chrono::TimeDelta;
 use partnerdesk_core::business::BusinessProfileInput;
 use partnerdesk_core::codes::CodeOptions;
 use partnerdesk_core::error::Field;
-use partnerdesk_core::ledger::{LogOutcome, Redemption, RedemptionInput};
+use partnerdesk_core::ledger::Redemption;
 use partnerdesk_core::testing::{
-    self, audit_rows, day, desk_at, profile, save_profile, shop_time, signed_partner, TestDesk,
+    self, audit_rows, day, desk_at, log_sale, profile, save_profile, shop_time, signed_partner,
+    TestDesk,
 };
 use partnerdesk_core::{Actor, Desk, ManualClock};
 
@@ -38,25 +39,7 @@ async fn late_on_the_31st() -> (TestDesk, String) {
 }
 
 async fn sell(t: &Desk, key: &str, code: &str) -> Redemption {
-    let input = RedemptionInput {
-        idempotency_key: format!("zone-sale-{key}"),
-        code: code.into(),
-        sale: "20".into(),
-        new_customer: true,
-        note: String::new(),
-        confirmed_large: false,
-    };
-    let logged = t
-        .log_redemption(&input, "Front till", &Actor::named("till"))
-        .await
-        .expect("log");
-    let LogOutcome::Logged { redemption, .. } = logged else {
-        panic!("{key} refused: {logged:?}");
-    };
-    let all = t.redemptions().await.expect("redemptions");
-    all.into_iter()
-        .find(|r| r.id == redemption.id)
-        .expect("stored")
+    log_sale(t, key, code, "20", true).await
 }
 
 #[tokio::test]
