@@ -23,4 +23,15 @@ impl App {
         self.set_value(ids::money::TO, &until);
         demo_month
     }
+
+    /// Enters `amount` as the shop's revenue for `month` (`YYYY-MM`) and waits for the note.
+    pub fn enter_month_revenue(&self, month: &str, amount: &str) {
+        self.type_into(ids::money::REVENUE_MONTH, month);
+        self.type_into(ids::money::REVENUE_AMOUNT, amount);
+        self.click(ids::money::REVENUE_SUBMIT);
+        self.wait_for_exact_text(
+            ids::money::REVENUE_SAVED,
+            &format!("✓ Saved the revenue for {month}."),
+        );
+    }
 }

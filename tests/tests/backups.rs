@@ -76,12 +76,7 @@ fn back_up_now_then_restore_brings_back_the_partner_list() {
     app.click(ids::backups::CONFIRM_RESTORE);
     sign_in_after_restore(&app);
 
-    app.click(ids::nav::PARTNERS);
-    app.wait_until("the backup's partner list", |app| {
-        let mut names = app.texts(ids::partners::ROW_NAME);
-        names.sort();
-        (names == demo).then_some(())
-    });
+    shows_partners(&app, "the backup's partner list", &demo);
     assert_eq!(
         partners_in(data.path()),
         demo,
@@ -130,12 +125,7 @@ fn a_backup_kept_on_a_stick_restores_from_its_file() {
     app.click(ids::backups::CONFIRM_RESTORE);
     sign_in_after_restore(&app);
 
-    app.click(ids::nav::PARTNERS);
-    app.wait_until("the stick's partner list", |app| {
-        let mut names = app.texts(ids::partners::ROW_NAME);
-        names.sort();
-        (names == demo).then_some(())
-    });
+    shows_partners(&app, "the stick's partner list", &demo);
     assert_eq!(partners_in(data.path()), demo);
     assert_eq!(
         std::fs::read(&on_stick).ok(),
@@ -173,12 +163,7 @@ fn a_new_computer_restores_a_backup_from_the_first_run_screen() {
     app.screenshot("first-run-restore");
     app.click(ids::backups::CONFIRM_RESTORE);
     sign_in_after_restore(&app);
-    app.click(ids::nav::PARTNERS);
-    app.wait_until("the backup's partner list", |app| {
-        let mut names = app.texts(ids::partners::ROW_NAME);
-        names.sort();
-        (names == demo).then_some(())
-    });
+    shows_partners(&app, "the backup's partner list", &demo);
     assert_eq!(partners_in(new.path()), demo);
 }
 
@@ -239,6 +224,16 @@ fn sign_in_after_restore(app: &App) {
     app.wait_for_focus(ids::signin::PIN);
     app.press(&format!("{OWNER_PIN}\n"));
     app.wait_for(ids::nav::SHOP_NAME);
+}
+
+/// Opens Partners and waits until its list is exactly `names` (sorted), waiting as `what`.
+fn shows_partners(app: &App, what: &str, names: &[String]) {
+    app.click(ids::nav::PARTNERS);
+    app.wait_until(what, |app| {
+        let mut shown = app.texts(ids::partners::ROW_NAME);
+        shown.sort();
+        (shown == names).then_some(())
+    });
 }
 
 /// Adds a partner through the Partners screen.

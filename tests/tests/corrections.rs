@@ -43,13 +43,7 @@ fn a_cost_reversed_a_month_corrected_and_a_goal_edited_then_archived() {
     );
 
     // The month's revenue, then a correction: the form says what it replaces and asks why.
-    app.type_into(ids::money::REVENUE_MONTH, demo_month);
-    app.type_into(ids::money::REVENUE_AMOUNT, "2400");
-    app.click(ids::money::REVENUE_SUBMIT);
-    app.wait_for_exact_text(
-        ids::money::REVENUE_SAVED,
-        &format!("✓ Saved the revenue for {demo_month}."),
-    );
+    app.enter_month_revenue(demo_month, "2400");
     app.wait_for_text(ids::money::REVENUE_REPLACES, "already has €2,400.00");
     app.type_into(ids::money::REVENUE_AMOUNT, "2000");
     app.click(ids::money::REVENUE_SUBMIT);

@@ -45,13 +45,7 @@ fn bakery_is_paid_its_statement_shows_the_new_balance_and_csv_reads_back() {
         ),
         ["events|1800"]
     );
-    app.type_into(ids::money::REVENUE_MONTH, demo_month);
-    app.type_into(ids::money::REVENUE_AMOUNT, "2400");
-    app.click(ids::money::REVENUE_SUBMIT);
-    app.wait_for_exact_text(
-        ids::money::REVENUE_SAVED,
-        &format!("✓ Saved the revenue for {demo_month}."),
-    );
+    app.enter_month_revenue(demo_month, "2400");
     app.type_into(ids::money::GOAL_TARGET, "20");
     app.type_into(ids::money::GOAL_MONTH, "2027-06");
     app.click(ids::money::GOAL_SUBMIT);

@@ -28,6 +28,18 @@ async fn schema_of(data: &Path) -> i64 {
     version
 }
 
+/// `err` is the read-only refusal, and its words name the data folder `data`.
+fn refused_as_read_only(err: &Error, data: &Path) {
+    assert!(
+        matches!(err, Error::Store(StoreError::ReadOnly { .. })),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains(&data.display().to_string()),
+        "{err}"
+    );
+}
+
 #[tokio::test]
 async fn two_windows_opening_an_older_file_at_once_back_it_up_and_migrate_it_once() {
     let root = tempfile::tempdir().expect("dir");
@@ -120,14 +132,7 @@ async fn a_read_only_database_file_is_never_made_writable() {
         Ok(desk) if root_anyway => desk.close().await,
         Ok(_) => panic!("a read-only file opened for writing"),
         Err(err) => {
-            assert!(
-                matches!(err, Error::Store(StoreError::ReadOnly { .. })),
-                "{err:?}"
-            );
-            assert!(
-                err.to_string().contains(&data.display().to_string()),
-                "{err}"
-            );
+            refused_as_read_only(&err, &data);
         }
     }
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).expect("chmod back");
@@ -146,14 +151,7 @@ async fn a_read_only_data_folder_is_named_in_a_plain_message() {
         let _ = std::fs::remove_file(data.join("probe"));
     } else {
         let err = Desk::open(&data).await.expect_err("read-only folder");
-        assert!(
-            matches!(err, Error::Store(StoreError::ReadOnly { .. })),
-            "{err:?}"
-        );
-        assert!(
-            err.to_string().contains(&data.display().to_string()),
-            "{err}"
-        );
+        refused_as_read_only(&err, &data);
     }
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).expect("chmod back");
 }
