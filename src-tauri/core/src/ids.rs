@@ -75,6 +75,14 @@ define_id! {
     GoalId;
     /// A person's row id: an owner or a member of staff who signs in with a PIN.
     PersonId;
+    /// A "they owe us" entry's row id: one period of a partner's statement.
+    ReceivableId;
+    /// A row id of money a partner paid us.
+    ReceiptId;
+    /// A month-end settlement's row id.
+    SettlementId;
+    /// An imported statement file's row id.
+    StatementImportId;
 }
 
 #[cfg(test)]

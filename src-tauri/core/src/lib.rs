@@ -23,6 +23,8 @@ pub mod partners;
 pub mod payouts;
 pub mod people;
 pub mod program;
+pub mod receivables;
+pub mod settlements;
 pub mod store;
 pub mod terms;
 #[cfg(any(test, feature = "testing"))]

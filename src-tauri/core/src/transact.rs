@@ -94,6 +94,11 @@ impl<'d> Tx<'d> {
         self.actor
     }
 
+    /// The current instant, by the desk's clock.
+    pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.desk.now()
+    }
+
     /// Writes one audit entry about `entity` `id`, by the transaction's actor, dated by the
     /// desk's clock.
     pub(crate) async fn audit<B: Serialize, A: Serialize>(

@@ -27,11 +27,17 @@ pub enum AuditEntity {
     Person,
     /// One of this installation's settings (entity id 0: the action names the setting).
     Setting,
+    /// What a partner owes us for one period (from their statement).
+    Receivable,
+    /// A month-end settlement with a partner, and the payout and receipt it recorded.
+    Settlement,
+    /// A partner's pinned statement-signing key, and statement files imported under it.
+    PartnerKey,
 }
 
 impl AuditEntity {
     /// Every entity, in declaration order.
-    pub const ALL: [AuditEntity; 12] = [
+    pub const ALL: [AuditEntity; 15] = [
         AuditEntity::BusinessProfile,
         AuditEntity::Partner,
         AuditEntity::AgreementVersion,
@@ -44,6 +50,9 @@ impl AuditEntity {
         AuditEntity::Till,
         AuditEntity::Person,
         AuditEntity::Setting,
+        AuditEntity::Receivable,
+        AuditEntity::Settlement,
+        AuditEntity::PartnerKey,
     ];
 
     /// The name stored in the `audit_log.entity` column.
@@ -61,6 +70,9 @@ impl AuditEntity {
             AuditEntity::Till => "till",
             AuditEntity::Person => "person",
             AuditEntity::Setting => "setting",
+            AuditEntity::Receivable => "receivable",
+            AuditEntity::Settlement => "settlement",
+            AuditEntity::PartnerKey => "partner_key",
         }
     }
 }

@@ -10,6 +10,7 @@ mod partner;
 mod payouts;
 mod people;
 mod program;
+mod receivables;
 mod store;
 mod terms;
 mod validation;
@@ -24,6 +25,7 @@ pub use partner::PartnerError;
 pub use payouts::PayoutError;
 pub use people::{wait_words, PersonError};
 pub use program::ProgramError;
+pub use receivables::{ReceivableError, SettlementError};
 pub use store::StoreError;
 pub use terms::TermsError;
 pub use validation::{Field, FieldError, Problem};
@@ -73,6 +75,12 @@ pub enum Error {
     /// A program cost or goal could not be corrected.
     #[error(transparent)]
     Program(#[from] ProgramError),
+    /// What a partner owes us could not be entered or reversed.
+    #[error(transparent)]
+    Receivable(#[from] ReceivableError),
+    /// A month-end settlement could not be recorded or reversed.
+    #[error(transparent)]
+    Settlement(#[from] SettlementError),
 }
 
 /// Result with the crate's [`Error`].
@@ -160,6 +168,16 @@ impl Error {
                 | ProgramError::CostAlreadyReversed { .. }
                 | ProgramError::GoalNotFound(_)
                 | ProgramError::GoalArchived { .. } => None,
+            },
+            Error::Receivable(e) => match e {
+                ReceivableError::PeriodEntered { .. } => Some(Field::PeriodFrom),
+                ReceivableError::NotFound(_) | ReceivableError::AlreadyReversed { .. } => None,
+            },
+            Error::Settlement(e) => match e {
+                SettlementError::EvenPaysNothing => Some(Field::Amount),
+                SettlementError::NothingToSettle { .. }
+                | SettlementError::NotFound(_)
+                | SettlementError::AlreadyReversed { .. } => None,
             },
             Error::Person(e) => match e {
                 PersonError::DuplicateName { .. } => Some(Field::Name),

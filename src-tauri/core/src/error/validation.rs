@@ -64,6 +64,8 @@ pub enum Field {
     IdleLock,
     SaleCeiling,
     ConfirmAbove,
+    Customers,
+    SettledOn,
 }
 
 impl Field {
@@ -127,6 +129,8 @@ impl Field {
             Field::IdleLock => "Lock after",
             Field::SaleCeiling => "Largest sale",
             Field::ConfirmAbove => "Ask again above",
+            Field::Customers => "Customers we sent",
+            Field::SettledOn => "Settled on",
         }
     }
 }

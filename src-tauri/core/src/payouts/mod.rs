@@ -34,6 +34,8 @@ pub struct Payout {
     pub period_to: Option<NaiveDate>,
     pub recorded_at: DateTime<Utc>,
     pub recorded_by: String,
+    /// The month-end settlement this payout is our side of, if one.
+    pub settlement_id: Option<crate::ids::SettlementId>,
     pub reversal: Option<Reversal>,
 }
 

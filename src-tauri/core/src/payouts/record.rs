@@ -84,6 +84,7 @@ impl Desk {
                     period,
                     at: self.now(),
                     by: actor,
+                    settlement: None,
                 },
             )
             .await?;

@@ -65,6 +65,8 @@ fn figures(s: &PartnerSums, cur: iso_currency::Currency) -> Figures {
         discounts: Money::new(s.discounts, cur),
         commissions: Money::new(s.commissions, cur),
         costs: Money::new(s.costs, cur),
+        income: Money::new(s.income, cur),
+        received: Money::new(s.received, cur),
     }
 }
 
@@ -91,6 +93,8 @@ impl Desk {
             discounts: Money::new(add(|s| s.discounts)?, cur),
             commissions: Money::new(add(|s| s.commissions)?, cur),
             costs: Money::new(limits::total([add(|s| s.costs)?, shared])?, cur),
+            income: Money::new(add(|s| s.income)?, cur),
+            received: Money::new(add(|s| s.received)?, cur),
         };
         // What the figures derive (program cost) must be countable too, so the view never
         // has to add past an i64.

@@ -15,8 +15,8 @@ const COLUMNS: &str =
     "id, partner_id, version, status, based_on, currency, model, effective_from, \
     effective_to, offer_kind, offer_percent_bp, offer_amount_minor, offer_item, min_sale_minor, \
     reward_kind, reward_percent_bp, reward_amount_minor, reward_on_gross, monthly_cap_minor, \
-    payout_cadence, payout_method, payout_method_other, clauses_json, notes, signed_on, \
-    our_signatory, partner_signatory, created_at, updated_at";
+    payout_cadence, payout_method, payout_method_other, clauses_json, notes, reciprocal, \
+    signed_on, our_signatory, partner_signatory, created_at, updated_at";
 
 #[derive(FromRow)]
 struct VersionRow {
@@ -44,6 +44,7 @@ struct VersionRow {
     payout_method_other: String,
     clauses_json: String,
     notes: String,
+    reciprocal: i64,
     signed_on: Option<String>,
     our_signatory: Option<String>,
     partner_signatory: Option<String>,
@@ -104,6 +105,7 @@ impl VersionRow {
             payout_method_other: self.payout_method_other,
             clauses: serde_json::from_str(&self.clauses_json).map_err(|_| bad("clauses"))?,
             notes: self.notes,
+            reciprocal: self.reciprocal == 1,
         };
         let signature = match (self.signed_on, self.our_signatory, self.partner_signatory) {
             (Some(on), Some(ours), Some(theirs)) => Some(Signature {
@@ -191,7 +193,7 @@ pub struct NewVersion<'a> {
 
 type Statement<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
 
-/// Binds the term columns, `model` to `notes`, in the order both statements list them.
+/// Binds the term columns, `model` to `reciprocal`, in the order both statements list them.
 fn bind_terms<'q>(q: Statement<'q>, t: &'q Terms, c: TermColumns) -> Statement<'q> {
     q.bind(t.model.as_str())
         .bind(iso(t.effective_from))
@@ -211,6 +213,7 @@ fn bind_terms<'q>(q: Statement<'q>, t: &'q Terms, c: TermColumns) -> Statement<'
         .bind(&t.payout_method_other)
         .bind(c.clauses)
         .bind(&t.notes)
+        .bind(t.reciprocal)
 }
 
 /// Adds a version and returns its id.

@@ -17,5 +17,6 @@ SET model = $2,
     payout_method_other = $17,
     clauses_json = $18,
     notes = $19,
-    updated_at = $20
+    reciprocal = $20,
+    updated_at = $21
 WHERE id = $1

@@ -71,14 +71,16 @@ pub async fn put(
 }
 
 /// Whether any amount is saved in the business currency: terms, redemptions, payouts,
-/// program costs or a month's revenue. After that, the currency can no longer change.
+/// program costs, a month's revenue, or what a partner owes or paid us. After that, the currency can no longer change.
 pub async fn amounts_saved(conn: &mut SqliteConnection) -> sqlx::Result<bool> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM agreement_versions)
              OR EXISTS (SELECT 1 FROM redemptions)
              OR EXISTS (SELECT 1 FROM payouts)
              OR EXISTS (SELECT 1 FROM program_costs)
-             OR EXISTS (SELECT 1 FROM monthly_revenue)",
+             OR EXISTS (SELECT 1 FROM monthly_revenue)
+             OR EXISTS (SELECT 1 FROM receivables)
+             OR EXISTS (SELECT 1 FROM receipts)",
     )
     .fetch_one(conn)
     .await

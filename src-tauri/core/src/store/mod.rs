@@ -12,9 +12,11 @@ pub mod partners;
 pub mod payouts;
 pub mod people;
 pub mod program;
+pub mod receivables;
 pub mod redemptions;
 pub mod revenue;
 pub mod settings;
+pub mod settlements;
 
 pub use open::{
     app_schema, checkpoint, connect, connection_settings, ConnectionSettings, Opening, Pools,

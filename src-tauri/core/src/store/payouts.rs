@@ -6,14 +6,14 @@ use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
 use crate::desk::Actor;
-use crate::ids::PersonId;
+use crate::ids::{PersonId, SettlementId};
 use crate::money::{currency, Money};
 use crate::partners::PartnerId;
 use crate::payouts::{Payout, PayoutId, Reversal};
 use crate::terms::PayoutMethod;
 
 const SELECT: &str = "SELECT p.id, p.partner_id, p.paid_on, p.currency, p.amount_minor, p.method,
-        p.reference, p.period_from, p.period_to, p.recorded_at, p.recorded_by,
+        p.reference, p.period_from, p.period_to, p.recorded_at, p.recorded_by, p.settlement_id,
         r.reversed_at, r.reversed_by, r.reason
     FROM payouts p LEFT JOIN payout_reversals r ON r.payout_id = p.id";
 
@@ -30,6 +30,7 @@ struct PayoutRow {
     period_to: Option<String>,
     recorded_at: i64,
     recorded_by: String,
+    settlement_id: Option<i64>,
     reversed_at: Option<i64>,
     reversed_by: Option<String>,
     reason: Option<String>,
@@ -69,6 +70,7 @@ impl PayoutRow {
             period_to: self.period_to.as_deref().map(day).transpose()?,
             recorded_at: from_millis(self.recorded_at),
             recorded_by: self.recorded_by,
+            settlement_id: self.settlement_id.map(SettlementId),
             reversal,
         })
     }
@@ -85,14 +87,16 @@ pub struct NewPayout<'a> {
     pub at: DateTime<Utc>,
     /// Who recorded it: their name and, when signed in, their id.
     pub by: &'a Actor,
+    /// The month-end settlement it is our side of, if one.
+    pub settlement: Option<SettlementId>,
 }
 
 /// Appends one payout.
 pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Result<PayoutId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO payouts (partner_id, paid_on, currency, amount_minor, method, reference,
-             period_from, period_to, recorded_at, recorded_by, recorded_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             period_from, period_to, recorded_at, recorded_by, recorded_by_id, settlement_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          RETURNING id",
     )
     .bind(p.partner_id)
@@ -106,6 +110,7 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Res
     .bind(to_millis(p.at))
     .bind(&p.by.name)
     .bind(p.by.person)
+    .bind(p.settlement)
     .fetch_one(conn)
     .await?;
     Ok(PayoutId(id))
@@ -133,6 +138,16 @@ pub async fn for_partner(
         .bind(iso(to))
         .fetch_all(conn)
         .await?;
+    rows.into_iter().map(PayoutRow::into_payout).collect()
+}
+
+/// The payouts a settlement recorded.
+pub async fn of_settlement(
+    conn: &mut SqliteConnection,
+    settlement: SettlementId,
+) -> sqlx::Result<Vec<Payout>> {
+    let sql = format!("{SELECT} WHERE p.settlement_id = $1 ORDER BY p.id");
+    let rows: Vec<PayoutRow> = sqlx::query_as(&sql).bind(settlement).fetch_all(conn).await?;
     rows.into_iter().map(PayoutRow::into_payout).collect()
 }
 

@@ -128,9 +128,13 @@ pub struct PartnerSums {
     pub discounts: i64,
     pub commissions: i64,
     pub costs: i64,
+    /// What the partner owes us for statement periods ending in the days.
+    pub income: i64,
+    /// What the partner paid us in the days.
+    pub received: i64,
 }
 
-/// Per partner with any redemption or cost in `cur` on days `from..=to`.
+/// Per partner with any redemption, cost, income or receipt in `cur` on days `from..=to`.
 pub async fn partner_sums(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),

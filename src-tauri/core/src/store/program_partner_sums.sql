@@ -1,6 +1,8 @@
 -- Per partner over days $1..=$2, in currency $3 only (cents never add to yen): counted (not
 -- voided) redemptions and their sums, and the program costs booked to the partner that were
--- not reversed. Partners with neither are left out.
+-- not reversed, what the partner owes us for statement periods ending in the days (their
+-- side of a two-way partnership) and what they paid us in them. Partners with none of these
+-- are left out.
 WITH counted AS (
     SELECT r.partner_id,
            count(*) AS redemptions,
@@ -19,6 +21,20 @@ costs AS (
     WHERE k.partner_id IS NOT NULL AND k.spent_on BETWEEN $1 AND $2 AND k.currency = $3
       AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = k.id)
     GROUP BY k.partner_id
+),
+income AS (
+    SELECT e.partner_id, sum(e.amount_minor) AS income
+    FROM receivables e
+    WHERE e.period_to BETWEEN $1 AND $2 AND e.currency = $3
+      AND NOT EXISTS (SELECT 1 FROM receivable_reversals x WHERE x.receivable_id = e.id)
+    GROUP BY e.partner_id
+),
+received AS (
+    SELECT g.partner_id, sum(g.amount_minor) AS received
+    FROM receipts g
+    WHERE g.received_on BETWEEN $1 AND $2 AND g.currency = $3
+      AND NOT EXISTS (SELECT 1 FROM receipt_reversals x WHERE x.receipt_id = g.id)
+    GROUP BY g.partner_id
 )
 SELECT p.id AS partner_id,
        p.name,
@@ -27,9 +43,14 @@ SELECT p.id AS partner_id,
        coalesce(c.sales, 0) AS sales,
        coalesce(c.discounts, 0) AS discounts,
        coalesce(c.commissions, 0) AS commissions,
-       coalesce(k.costs, 0) AS costs
+       coalesce(k.costs, 0) AS costs,
+       coalesce(i.income, 0) AS income,
+       coalesce(g.received, 0) AS received
 FROM partners p
 LEFT JOIN counted c ON c.partner_id = p.id
 LEFT JOIN costs k ON k.partner_id = p.id
-WHERE c.partner_id IS NOT NULL OR k.partner_id IS NOT NULL
+LEFT JOIN income i ON i.partner_id = p.id
+LEFT JOIN received g ON g.partner_id = p.id
+WHERE c.partner_id IS NOT NULL OR k.partner_id IS NOT NULL OR i.partner_id IS NOT NULL
+   OR g.partner_id IS NOT NULL
 ORDER BY coalesce(c.sales, 0) - coalesce(c.discounts, 0) DESC, p.name;

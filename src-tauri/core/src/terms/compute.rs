@@ -94,6 +94,7 @@ mod tests {
             payout_method_other: String::new(),
             clauses: vec![],
             notes: String::new(),
+            reciprocal: false,
         }
     }
 

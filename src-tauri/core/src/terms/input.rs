@@ -42,6 +42,9 @@ pub struct TermsInput {
     pub payout_method_other: String,
     pub clauses: Vec<String>,
     pub notes: String,
+    /// The reward runs both ways (a two-way partnership).
+    #[serde(default)]
+    pub reciprocal: bool,
 }
 
 /// What signing asks for.
@@ -122,6 +125,7 @@ impl TermsInput {
             payout_method_other: String::new(),
             clauses: Vec::new(),
             notes: String::new(),
+            reciprocal: false,
         }
     }
 
@@ -213,6 +217,7 @@ impl TermsInput {
             payout_method_other,
             clauses,
             notes: text::lines(Field::Notes, &self.notes, 4000)?,
+            reciprocal: self.reciprocal,
         })
     }
 
@@ -258,6 +263,7 @@ impl TermsInput {
         input.payout_method_other = terms.payout_method_other.clone();
         input.clauses = terms.clauses.clone();
         input.notes = terms.notes.clone();
+        input.reciprocal = terms.reciprocal;
         input
     }
 }

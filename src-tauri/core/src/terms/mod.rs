@@ -74,6 +74,9 @@ pub struct Terms {
     pub payout_method_other: String,
     pub clauses: Vec<String>,
     pub notes: String,
+    /// The reward runs both ways: the partner gives our customers the same offer and pays
+    /// us the same reward for the customers we send them.
+    pub reciprocal: bool,
 }
 
 /// The signature recorded when a version was signed.
