@@ -2,7 +2,8 @@
 
 use partnerdesk_core::error::{
     BackupError, CodeError, DocumentError, Field, ImportError, LedgerError, MoneyError,
-    PartnerError, PayoutError, PersonError, ProgramError, StoreError, TermsError,
+    PartnerError, PayoutError, PersonError, ProgramError, ReceivableError, SettlementError,
+    StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -79,6 +80,10 @@ pub enum ErrorCode {
     /// A backup could not be written, read or restored; the message says why, and that
     /// nothing changed.
     BackupRefused,
+    /// What a partner owes for that period was already entered (from a file or typed).
+    AlreadyEntered,
+    /// Nothing is owed either way with the partner: the Month-end screen reloads.
+    NothingToSettle,
     Internal,
 }
 
@@ -146,6 +151,19 @@ impl From<Error> for ApiError {
                 | ImportError::Unreadable { .. }
                 | ImportError::RowsRefused { .. },
             ) => ErrorCode::ImportRefused,
+            Error::Receivable(ReceivableError::NotFound(_)) => ErrorCode::NotFound,
+            Error::Receivable(ReceivableError::AlreadyReversed { .. }) => {
+                ErrorCode::AlreadyReversed
+            }
+            Error::Receivable(ReceivableError::PeriodEntered { .. }) => ErrorCode::AlreadyEntered,
+            Error::Settlement(SettlementError::NothingToSettle { .. }) => {
+                ErrorCode::NothingToSettle
+            }
+            Error::Settlement(SettlementError::EvenPaysNothing) => ErrorCode::InvalidInput,
+            Error::Settlement(SettlementError::NotFound(_)) => ErrorCode::NotFound,
+            Error::Settlement(SettlementError::AlreadyReversed { .. }) => {
+                ErrorCode::AlreadyReversed
+            }
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(

@@ -191,6 +191,12 @@ mod bindings_tests {
         payouts::PayoutInput::export_all(&cfg).unwrap();
         payouts::PartnerMoney::export_all(&cfg).unwrap();
         partnerdesk_core::terms::WhatIf::export_all(&cfg).unwrap();
+        use partnerdesk_core::{receivables, settlements};
+        receivables::ReceivableInput::export_all(&cfg).unwrap();
+        receivables::ReceivableView::export_all(&cfg).unwrap();
+        settlements::MonthEnd::export_all(&cfg).unwrap();
+        settlements::SettlementInput::export_all(&cfg).unwrap();
+        settlements::SettlementView::export_all(&cfg).unwrap();
     }
 
     fn read_all(dir: &Path) -> BTreeMap<String, String> {

@@ -63,7 +63,10 @@ async fn both_sides_count_voids_and_reversals_out() {
     assert_eq!(entered.source, ReceivableSource::Typed);
     let r = row(&t, bakery).await;
     assert_eq!((r.we_owe.as_str(), r.they_owe.as_str()), ("€3.14", "€2.00"));
-    assert_eq!((r.net.direction, r.net.amount.as_str()), (NetDirection::WeOwe, "€1.14"));
+    assert_eq!(
+        (r.net.direction, r.net.amount.as_str()),
+        (NetDirection::WeOwe, "€1.14")
+    );
     assert!(r.two_way, "a partner who sent a statement is two-way");
 
     // A void on our side: the €0.90 commission of the first sale no longer counts.
@@ -86,7 +89,10 @@ async fn both_sides_count_voids_and_reversals_out() {
     assert_eq!(r.they_owe, "€0.00");
     let listed = t.receivables(bakery).await.expect("list");
     assert_eq!(listed.len(), 1, "a reversed entry stays listed");
-    assert_eq!(listed[0].reversal.as_ref().map(|x| x.reason.as_str()), Some("Wrong month"));
+    assert_eq!(
+        listed[0].reversal.as_ref().map(|x| x.reason.as_str()),
+        Some("Wrong month")
+    );
     let again = t
         .reverse_receivable(entered.id, "Twice", &Actor::owner())
         .await;
@@ -165,7 +171,10 @@ async fn settling_when_we_owe_pays_the_net_and_clears_both_sides() {
         .await
         .expect("settle");
     assert_eq!(done.direction, NetDirection::WeOwe);
-    assert_eq!((done.we_owed.as_str(), done.they_owed.as_str()), ("€3.14", "€2.00"));
+    assert_eq!(
+        (done.we_owed.as_str(), done.they_owed.as_str()),
+        ("€3.14", "€2.00")
+    );
     assert_eq!(done.paid, "€1.14");
     let r = row(&t, bakery).await;
     assert_eq!((r.we_owe.as_str(), r.they_owe.as_str()), ("€0.00", "€0.00"));
@@ -177,7 +186,9 @@ async fn settling_when_we_owe_pays_the_net_and_clears_both_sides() {
     let money = t.partner_money(bakery, (from, to)).await.expect("money");
     assert_eq!(money.payouts.len(), 1);
     assert_eq!(money.payouts[0].amount, "€3.14");
-    assert!(money.payouts[0].reference.starts_with(&format!("Settlement No. {}", done.id.0)));
+    assert!(money.payouts[0]
+        .reference
+        .starts_with(&format!("Settlement No. {}", done.id.0)));
     assert_eq!(money.closing.amount, "€0.00");
 
     // Reversed, both sides read as before it.
@@ -203,7 +214,10 @@ async fn settling_when_they_owe_takes_their_payment_and_clears_both_sides() {
         .await
         .expect("statement");
     let r = row(&t, bakery).await;
-    assert_eq!((r.net.direction, r.net.amount.as_str()), (NetDirection::TheyOwe, "€1.86"));
+    assert_eq!(
+        (r.net.direction, r.net.amount.as_str()),
+        (NetDirection::TheyOwe, "€1.86")
+    );
     let done = t
         .settle(bakery, &settlement(&r.proposed_amount), &Actor::owner())
         .await
@@ -236,7 +250,10 @@ async fn even_sides_settle_with_no_payment_and_nothing_owed_is_refused() {
         .settle(bakery, &settlement("1.00"), &Actor::owner())
         .await
         .expect_err("money on an even account");
-    assert!(matches!(err, Error::Settlement(SettlementError::EvenPaysNothing)));
+    assert!(matches!(
+        err,
+        Error::Settlement(SettlementError::EvenPaysNothing)
+    ));
     assert_eq!(err.field(), Some(Field::Amount));
     t.settle(bakery, &settlement("0"), &Actor::owner())
         .await
@@ -269,5 +286,8 @@ async fn the_dashboard_counts_what_partners_owe_us_as_income() {
         .find(|p| p.partner_id == bakery)
         .expect("bakery");
     assert_eq!(bakery_row.figures.income, "€2.00");
-    assert_ne!(before.total.roi, after.total.roi, "income raises the return");
+    assert_ne!(
+        before.total.roi, after.total.roi,
+        "income raises the return"
+    );
 }

@@ -12,7 +12,9 @@ pub mod partners;
 pub mod payouts;
 pub mod people;
 pub mod program;
+pub mod receivables;
 pub mod session;
+pub mod settlements;
 pub mod updates;
 
 #[cfg(test)]

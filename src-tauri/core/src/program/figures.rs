@@ -51,7 +51,11 @@ impl Figures {
     /// What the program cost once partners' income is counted against it, never below
     /// zero: income beyond the cost pays for no customer twice.
     pub fn net_cost(&self) -> Money {
-        let minor = self.program_cost().minor.saturating_sub(self.income.minor).max(0);
+        let minor = self
+            .program_cost()
+            .minor
+            .saturating_sub(self.income.minor)
+            .max(0);
         Money::new(minor, self.sales.currency)
     }
 
@@ -82,9 +86,8 @@ impl Figures {
         let cost = self.program_cost().minor;
         (cost > 0).then(|| {
             let returned = Decimal::from(self.sales.minor) + Decimal::from(self.income.minor);
-            let ratio = (returned - Decimal::from(cost))
-                * Decimal::from(10_000)
-                / Decimal::from(cost);
+            let ratio =
+                (returned - Decimal::from(cost)) * Decimal::from(10_000) / Decimal::from(cost);
             let rounded = ratio.round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven);
             Percent(i64::try_from(rounded).unwrap_or(i64::MAX))
         })

@@ -159,8 +159,14 @@ pub(crate) async fn enter(tx: &mut Tx<'_>, entry: &Entry<'_>, locale: &str) -> R
     )
     .await?;
     let stored = fetch(tx, id).await?;
-    tx.audit(ENTITY, id.0, "record", None::<&()>, Some(&stored.view(locale)))
-        .await?;
+    tx.audit(
+        ENTITY,
+        id.0,
+        "record",
+        None::<&()>,
+        Some(&stored.view(locale)),
+    )
+    .await?;
     Ok(stored)
 }
 

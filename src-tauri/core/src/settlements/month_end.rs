@@ -110,10 +110,7 @@ impl Desk {
     }
 
     /// The settlements standing for exactly `period`, one per partner at most in practice.
-    async fn settlements_for(
-        &self,
-        period: (NaiveDate, NaiveDate),
-    ) -> Result<Vec<SettlementView>> {
+    async fn settlements_for(&self, period: (NaiveDate, NaiveDate)) -> Result<Vec<SettlementView>> {
         let mut conn = self.pools.reader.acquire().await?;
         let ids = settlements::partners_settled(&mut conn, period).await?;
         drop(conn);

@@ -147,7 +147,10 @@ pub async fn of_settlement(
     settlement: SettlementId,
 ) -> sqlx::Result<Vec<Payout>> {
     let sql = format!("{SELECT} WHERE p.settlement_id = $1 ORDER BY p.id");
-    let rows: Vec<PayoutRow> = sqlx::query_as(&sql).bind(settlement).fetch_all(conn).await?;
+    let rows: Vec<PayoutRow> = sqlx::query_as(&sql)
+        .bind(settlement)
+        .fetch_all(conn)
+        .await?;
     rows.into_iter().map(PayoutRow::into_payout).collect()
 }
 

@@ -145,7 +145,9 @@ pub async fn receivables_of(
         "{SELECT_RECEIVABLES} WHERE e.partner_id = $1 ORDER BY e.period_to, e.period_from, e.id"
     );
     let rows: Vec<ReceivableRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
-    rows.into_iter().map(ReceivableRow::into_receivable).collect()
+    rows.into_iter()
+        .map(ReceivableRow::into_receivable)
+        .collect()
 }
 
 /// A partner's receivable for exactly `period` that still counts, if one was entered.
@@ -288,7 +290,10 @@ pub async fn receipts_of_settlement(
     settlement: SettlementId,
 ) -> sqlx::Result<Vec<Receipt>> {
     let sql = format!("{SELECT_RECEIPTS} WHERE e.settlement_id = $1 ORDER BY e.id");
-    let rows: Vec<ReceiptRow> = sqlx::query_as(&sql).bind(settlement).fetch_all(conn).await?;
+    let rows: Vec<ReceiptRow> = sqlx::query_as(&sql)
+        .bind(settlement)
+        .fetch_all(conn)
+        .await?;
     rows.into_iter().map(ReceiptRow::into_receipt).collect()
 }
 

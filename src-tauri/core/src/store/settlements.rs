@@ -125,7 +125,9 @@ pub async fn of_partner(
 ) -> sqlx::Result<Vec<Settlement>> {
     let sql = format!("{SELECT} WHERE partner_id = $1 ORDER BY settled_on DESC, id DESC");
     let rows: Vec<SettlementRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
-    rows.into_iter().map(SettlementRow::into_settlement).collect()
+    rows.into_iter()
+        .map(SettlementRow::into_settlement)
+        .collect()
 }
 
 /// Notes that we wrote `partner`'s statement for `period` (PDF and signed file).

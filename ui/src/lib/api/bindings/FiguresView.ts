@@ -5,6 +5,14 @@
  */
 export type FiguresView = { redemptions: number, newCustomers: number, sales: string, discounts: string, commissions: string, costs: string, 
 /**
+ * What partners owe us for the customers we sent them: program income.
+ */
+income: string, 
+/**
+ * What partners paid us.
+ */
+received: string, 
+/**
  * Sales less discounts: what referred customers paid.
  */
 revenue: string, 
@@ -13,10 +21,11 @@ revenue: string,
  */
 programCost: string, 
 /**
- * Program cost per new customer; `None` without new customers.
+ * Program cost less partners' income, per new customer; `None` without new customers.
  */
 cac: string | null, 
 /**
- * (Sales − program cost) ÷ program cost; `None` while nothing was spent.
+ * (Sales + partners' income − program cost) ÷ program cost; `None` while nothing was
+ * spent.
  */
 roi: string | null, };

@@ -13,4 +13,8 @@ export type TermsInput = { model: PartnershipModel, effectiveFrom: string, effec
 /**
  * Commission on the price before the customer's discount.
  */
-rewardOnGross: boolean, monthlyCap: string, payoutCadence: PayoutCadence, payoutMethod: PayoutMethod, payoutMethodOther: string, clauses: Array<string>, notes: string, };
+rewardOnGross: boolean, monthlyCap: string, payoutCadence: PayoutCadence, payoutMethod: PayoutMethod, payoutMethodOther: string, clauses: Array<string>, notes: string, 
+/**
+ * The reward runs both ways (a two-way partnership).
+ */
+reciprocal: boolean, };
