@@ -25,6 +25,7 @@ pub mod people;
 pub mod program;
 pub mod receivables;
 pub mod settlements;
+pub mod statements;
 pub mod store;
 pub mod terms;
 #[cfg(any(test, feature = "testing"))]
