@@ -8,7 +8,7 @@ use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::receivables::{ReceivableInput, ReceivableSource};
 use partnerdesk_core::settlements::{MonthEndRow, NetDirection, SettlementInput};
 use partnerdesk_core::terms::PayoutMethod;
-use partnerdesk_core::testing::{demo_desk, iso, month_of, start_day, TestDesk};
+use partnerdesk_core::testing::{self, demo_desk, iso, month_of, start_day, TestDesk};
 use partnerdesk_core::{Actor, Error};
 
 fn month() -> (chrono::NaiveDate, chrono::NaiveDate) {
@@ -290,4 +290,33 @@ async fn the_dashboard_counts_what_partners_owe_us_as_income() {
         before.total.roi, after.total.roi,
         "income raises the return"
     );
+}
+
+#[tokio::test]
+async fn reciprocal_terms_print_both_directions_and_make_the_partner_two_way() {
+    let (t, _) = demo_desk().await;
+    let mut terms = testing::terms();
+    terms.reward_percent = "8".into();
+    terms.reciprocal = true;
+    let deli = testing::signed_partner(&t, "Café Müller Łódź", &terms).await;
+    let version = t.agreement_in_force_today(deli).await.expect("terms").expect("signed");
+    assert!(version.terms.reciprocal);
+    let pdf = t.agreement_pdf(version.id, None).await.expect("pdf");
+    let words = testing::pdf_words(&pdf.bytes);
+    for expected in [
+        "Two-way",
+        "Offer to customers Café Müller Łódź sends us",
+        "Offer to customers Bean There Coffee sends Café Müller Łódź",
+        "Reward Bean There Coffee pays Café Müller Łódź",
+        "Reward Café Müller Łódź pays Bean There Coffee",
+    ] {
+        assert!(words.contains(expected), "{expected:?} missing from: {words}");
+    }
+    // Signed terms keep their answer: the schema refuses a change on a signed row.
+    let mut raw = testing::raw_connection(&t).await;
+    let refused = sqlx::query("UPDATE agreement_versions SET reciprocal = 0 WHERE id = $1")
+        .bind(version.id)
+        .execute(&mut raw)
+        .await;
+    assert!(refused.is_err(), "a signed version's direction changed");
 }

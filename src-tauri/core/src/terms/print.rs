@@ -132,6 +132,9 @@ pub fn agreement_doc(
             format!("{}, {method}", capitalise(t.payout_cadence.label())),
         ),
     ];
+    if t.reciprocal {
+        two_way(&mut terms, &partner.name, &profile.name);
+    }
     terms.retain(|(_, value)| !value.is_empty());
     let signature = |party: &str, signatory: String| SignatureBlock {
         party: party.to_string(),
@@ -188,6 +191,49 @@ pub fn agreement_doc(
             profile.name, partner.name, v.version
         ),
     }
+}
+
+/// Turns the one-way rows into both directions: what we give the customers the partner
+/// sends us and pay the partner, and what the partner gives ours and pays us, on the same
+/// terms.
+fn two_way(terms: &mut Vec<(String, String)>, partner: &str, us: &str) {
+    let value = |terms: &[(String, String)], label: &str| {
+        terms
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let offer = value(terms, "Customer offer");
+    let reward = value(terms, "Partner reward");
+    for (label, _) in terms.iter_mut() {
+        match label.as_str() {
+            "Customer offer" => *label = format!("Offer to customers {partner} sends us"),
+            "Partner reward" => *label = format!("Reward {us} pays {partner}"),
+            "Monthly cap" => *label = "Monthly cap (each way)".to_string(),
+            _ => {}
+        }
+    }
+    let at = terms
+        .iter()
+        .position(|(l, _)| l.starts_with("Reward "))
+        .map_or(terms.len(), |i| i + 1);
+    terms.splice(
+        at..at,
+        [
+            (format!("Offer to customers {us} sends {partner}"), offer),
+            (format!("Reward {partner} pays {us}"), reward),
+        ],
+    );
+    terms.insert(
+        1,
+        (
+            "Direction".to_string(),
+            "Two-way: each business gives the other's customers the same offer and pays the \
+             other the same reward"
+                .to_string(),
+        ),
+    );
 }
 
 fn capitalise(s: &str) -> String {

@@ -95,7 +95,14 @@ pub fn summary(terms: &Terms, locale: &str) -> String {
         }
         Reward::FixedPerRedemption(m) => format!("You earn {} for {each}{cap}, {paid}.", money(*m)),
     };
-    format!("{offer} {reward}")
+    if terms.reciprocal {
+        format!(
+            "{offer} {reward} It runs both ways: customers we send you get the same offer from \
+             you, and you pay us the same reward."
+        )
+    } else {
+        format!("{offer} {reward}")
+    }
 }
 
 #[cfg(test)]
@@ -124,6 +131,19 @@ mod tests {
             "Customers you refer get 10 % off purchases of €5.00 or more. You earn 8 % of each \
              such sale, up to €150.00 a month, paid monthly by bank transfer."
         );
+    }
+
+    #[test]
+    fn reciprocal_terms_say_they_run_both_ways() {
+        let t = terms(|i| {
+            i.offer_percent = "10".into();
+            i.reward_percent = "8".into();
+            i.reciprocal = true;
+        });
+        assert!(summary(&t, "en-IE").ends_with(
+            "It runs both ways: customers we send you get the same offer from you, and you pay \
+             us the same reward."
+        ));
     }
 
     #[test]
