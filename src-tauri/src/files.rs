@@ -69,17 +69,30 @@ pub fn ask_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf
         .and_then(|p| p.into_path().ok())
 }
 
-/// Asks for a Partnerdesk database file to open; `None` when the person cancels.
-pub fn ask_open_file<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+/// Asks for a file to open, offering those of `kind` (a name and its extensions) first;
+/// `None` when the person cancels.
+pub fn ask_open_file<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    (kind, extensions): (&str, &[&str]),
+) -> Option<PathBuf> {
     if let Some(file) = std::env::var_os("PARTNERDESK_OPEN_FILE") {
         return Some(PathBuf::from(file));
     }
     app.dialog()
         .file()
         .set_title(title)
-        .add_filter("Partnerdesk backup", &["sqlite3"])
+        .add_filter(kind, extensions)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// Writes `file` into the same folder as `beside`, under its own name: the signed
+/// statement file next to the PDF the owner just saved.
+pub fn save_beside(beside: &std::path::Path, file: &Pdf) -> Result<String, ApiError> {
+    let path = beside.with_file_name(&file.file_name);
+    write(&path, &file.bytes)?;
+    Ok(path.display().to_string())
 }
 
 /// Writes `bytes` to `path`, saying plainly what failed.

@@ -118,8 +118,18 @@ impl Desk {
     /// Loads the demo into an empty database, all of it or (on any error) none of it;
     /// leaves a used one untouched.
     pub async fn load_demo(&self) -> Result<DemoOutcome> {
-        self.transact(&Actor::system(), async |tx| self.load_demo_in(tx).await)
-            .await
+        let outcome = self
+            .transact(&Actor::system(), async |tx| self.load_demo_in(tx).await)
+            .await?;
+        if outcome == DemoOutcome::Loaded {
+            // The bakery's side of the two-way partnership arrives as a file, the way a real
+            // partner's would; the demo works without it, so a folder that refuses it only
+            // loses the file.
+            if let Err(err) = self.write_demo_statement().await {
+                tracing::warn!(%err, "the demo bakery's statement file was not written");
+            }
+        }
+        Ok(outcome)
     }
 
     /// [`Desk::load_demo`] inside `tx`: emptiness is checked under the write lock, so a
@@ -250,7 +260,11 @@ impl Desk {
         v2.effective_from = iso(month_start(4));
         v2.reward_percent = "8".into();
         v2.monthly_cap = "150".into();
-        v2.notes = "Version 2 raises the commission from 5 % to 8 % after a busy summer.".into();
+        v2.notes = "Version 2 raises the commission from 5 % to 8 % after a busy summer, and \
+                    makes it two-way: Crumb & Co. gives our customers the same offer and pays \
+                    us the same commission."
+            .into();
+        v2.reciprocal = true;
         self.update_draft_in(tx, second.id, &v2, profile).await?;
         let signature = sign(month_start(4) - chrono::Days::new(4)).validate()?;
         self.sign_agreement_in(tx, second.id, &signature, profile)

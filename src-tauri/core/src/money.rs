@@ -65,6 +65,11 @@ impl Money {
             ))
     }
 
+    /// The amount, or zero when it is below: a side paid ahead owes nothing.
+    pub fn max_zero(self) -> Self {
+        Money::new(self.minor.max(0), self.currency)
+    }
+
     /// The amount as typed back into a form: `12.50`.
     pub fn to_input(self) -> String {
         self.to_decimal().to_string()

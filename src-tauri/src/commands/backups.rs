@@ -90,7 +90,11 @@ pub async fn choose_backup_file<R: Runtime>(
     app: AppHandle<R>,
     _desk: SetupDesk<'_>,
 ) -> ApiResult<Option<String>> {
-    Ok(files::ask_open_file(&app, "Restore a Partnerdesk backup").map(|p| p.display().to_string()))
+    Ok(files::ask_open_file(
+        &app,
+        "Restore a Partnerdesk backup",
+        ("Partnerdesk backup", &["sqlite3"]),
+    ).map(|p| p.display().to_string()))
 }
 
 /// Partners and the newest redemptions in a backup, read from a copy.

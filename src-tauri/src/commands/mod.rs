@@ -15,6 +15,7 @@ pub mod program;
 pub mod receivables;
 pub mod session;
 pub mod settlements;
+pub mod statements;
 pub mod updates;
 
 #[cfg(test)]

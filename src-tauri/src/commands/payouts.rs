@@ -48,8 +48,9 @@ pub async fn reverse_payout(
     Ok(desk.reverse_payout(id, &reason, &desk.actor()).await?)
 }
 
-/// Renders a partner's statement for days `from..=to`, asks where to save it, saves and
-/// opens it. Answers the saved path, or `None` when the owner cancelled.
+/// Renders a partner's statement for days `from..=to`, asks where to save it, saves it with
+/// the signed statement file beside it, and opens the PDF. Answers the PDF's path, or
+/// `None` when the owner cancelled.
 #[tauri::command]
 #[tracing::instrument(skip(desk, handle), err(Debug))]
 pub async fn print_statement<R: Runtime>(
@@ -60,8 +61,17 @@ pub async fn print_statement<R: Runtime>(
     to: NaiveDate,
     paper: Option<Paper>,
 ) -> ApiResult<Option<String>> {
-    let pdf = desk
-        .statement_pdf(partner_id, (from, to), paper.map(PaperSize::from))
+    let statement = desk
+        .statement_files(
+            partner_id,
+            (from, to),
+            paper.map(PaperSize::from),
+            &desk.actor(),
+        )
         .await?;
-    files::save_and_open(&handle, &pdf)
+    let Some(saved) = files::save_and_open(&handle, &statement.pdf)? else {
+        return Ok(None);
+    };
+    files::save_beside(std::path::Path::new(&saved), &statement.file)?;
+    Ok(Some(saved))
 }

@@ -60,6 +60,39 @@ pub struct PayoutLine {
     pub reversal: Option<String>,
 }
 
+/// One period of the partner's own statement, as printed on the two-way part, or the total
+/// row under them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TheirLine {
+    /// E.g. "1–30 November 2026"; "Total" on the total row.
+    pub period: String,
+    /// Customers we sent them in it, as their statement counts them.
+    pub customers: String,
+    /// Their statement number or note.
+    pub reference: String,
+    /// What they owe us for it, formatted.
+    pub amount: String,
+    /// E.g. `Some("REVERSED — Wrong month")`: struck through, left out of every total.
+    pub reversal: Option<String>,
+}
+
+/// The partner's side of a two-way partnership, and the net of both sides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TheirSide {
+    /// E.g. "What Crumb & Co. Bakery owes Bean There Coffee".
+    pub heading: String,
+    /// Their opening balance, what they owe for the period, paid, closing balance.
+    pub summary: Vec<SummaryLine>,
+    /// Their statement periods ending in the period, reversed ones included.
+    pub lines: Vec<TheirLine>,
+    pub lines_total: Option<TheirLine>,
+    /// What they paid us in the period, reversed ones included.
+    pub payments: Vec<PayoutLine>,
+    pub payments_total: Option<PayoutLine>,
+    /// Both closing balances and the net in words, the net set apart.
+    pub net: Vec<SummaryLine>,
+}
+
 /// Everything printed on a partner statement, already in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementDoc {
@@ -81,6 +114,11 @@ pub struct StatementDoc {
     pub payouts: Vec<PayoutLine>,
     /// Sum of the payouts not reversed; printed under them when there are any.
     pub payout_total: Option<PayoutLine>,
+    /// The partner's side and the net, when the partnership is two-way.
+    pub their_side: Option<TheirSide>,
+    /// How to check the signed file that comes with the statement, with our key's
+    /// fingerprint, e.g. "Signed statement file: key 3F2A 9C1B …".
+    pub key_line: Option<String>,
     /// Foot of every page, e.g. "Bean There Coffee · Crumb & Co. Bakery · Statement
     /// 1–30 November 2026".
     pub footer: String,
@@ -161,7 +199,86 @@ fn lay_out(fonts: &Fonts, sheet: Sheet, doc: &StatementDoc) -> Vec<Vec<Mark>> {
             "Reversed payouts are listed for the record and left out of every total.",
         );
     }
+    if let Some(theirs) = &doc.their_side {
+        their_side(fonts, &mut flow, theirs);
+    }
+    if let Some(key) = &doc.key_line {
+        flow.space(style::SECTION_GAP);
+        text(fonts, &mut flow, key, style::small());
+    }
     flow.finish()
+}
+
+/// The partner's side: their summary, their statement periods and payments, then the net
+/// of both sides, set apart.
+fn their_side(fonts: &Fonts, flow: &mut Flow, theirs: &TheirSide) {
+    let sheet = *flow.sheet();
+    let width = sheet.content_width().min(300.0);
+    heading(fonts, flow, &theirs.heading, 3.0 * row_height());
+    summary_of(&theirs.summary).place(fonts, flow, sheet.left(), width);
+    heading(fonts, flow, "Their statements", 2.0 * row_height());
+    match their_table(theirs) {
+        Some(table) => table.place(fonts, flow, sheet.left(), sheet.content_width()),
+        None => text(fonts, flow, "No statement of theirs for this period.", style::body()),
+    }
+    heading(fonts, flow, "Paid to us", 2.0 * row_height());
+    match payments_table(&theirs.payments, theirs.payments_total.as_ref()) {
+        Some(table) => table.place(fonts, flow, sheet.left(), sheet.content_width()),
+        None => text(fonts, flow, "No payments to us in this period.", style::body()),
+    }
+    heading(fonts, flow, "Net", 3.0 * row_height());
+    summary_of(&theirs.net).place(fonts, flow, sheet.left(), width);
+    note(
+        fonts,
+        flow,
+        "Net = what we owe you − what you owe us, both at the end of the period. One payment \
+         of the net settles both.",
+    );
+}
+
+fn their_table(theirs: &TheirSide) -> Option<Table> {
+    if theirs.lines.is_empty() {
+        return None;
+    }
+    let cells = |l: &TheirLine| {
+        vec![
+            l.period.clone(),
+            l.customers.clone(),
+            l.reference.clone(),
+            l.amount.clone(),
+        ]
+    };
+    let mut rows: Vec<TableRow> = theirs
+        .lines
+        .iter()
+        .map(|l| TableRow {
+            cells: cells(l),
+            look: if l.reversal.is_some() {
+                Look::Struck
+            } else {
+                Look::Plain
+            },
+            note: l.reversal.clone(),
+        })
+        .collect();
+    rows.extend(
+        theirs
+            .lines_total
+            .as_ref()
+            .map(|t| TableRow::new(cells(t), Look::Total)),
+    );
+    Some(Table {
+        columns: vec![
+            TableColumn::new("Period", Align::Left, Width::Share(1.2)),
+            TableColumn::new("Customers", Align::Right, Width::Fit),
+            TableColumn::new("Reference", Align::Left, Width::Share(1.0)),
+            TableColumn::new("Owed to us", Align::Right, Width::Fit),
+        ],
+        header: true,
+        note_column: 0,
+        striped: true,
+        rows,
+    })
 }
 
 /// `text` wrapped across the text area; a paragraph keeps at least two lines together.
@@ -196,6 +313,11 @@ fn row_height() -> f32 {
 }
 
 fn summary_table(doc: &StatementDoc) -> Table {
+    summary_of(&doc.summary)
+}
+
+/// Label and figure pairs, the emphasised line set apart.
+fn summary_of(lines: &[SummaryLine]) -> Table {
     Table {
         columns: vec![
             TableColumn::new("", Align::Left, Width::Share(1.0)),
@@ -204,8 +326,7 @@ fn summary_table(doc: &StatementDoc) -> Table {
         header: false,
         note_column: 0,
         striped: false,
-        rows: doc
-            .summary
+        rows: lines
             .iter()
             .map(|line| {
                 let look = if line.emphasis {
@@ -266,7 +387,12 @@ fn redemption_table(doc: &StatementDoc) -> Option<Table> {
 }
 
 fn payout_table(doc: &StatementDoc) -> Option<Table> {
-    if doc.payouts.is_empty() {
+    payments_table(&doc.payouts, doc.payout_total.as_ref())
+}
+
+/// Payments either way: date, method, reference, amount; reversed ones struck through.
+fn payments_table(payments: &[PayoutLine], payments_total: Option<&PayoutLine>) -> Option<Table> {
+    if payments.is_empty() {
         return None;
     }
     let cells = |p: &PayoutLine| {
@@ -277,8 +403,7 @@ fn payout_table(doc: &StatementDoc) -> Option<Table> {
             p.amount.clone(),
         ]
     };
-    let mut rows: Vec<TableRow> = doc
-        .payouts
+    let mut rows: Vec<TableRow> = payments
         .iter()
         .map(|p| TableRow {
             cells: cells(p),
@@ -290,11 +415,7 @@ fn payout_table(doc: &StatementDoc) -> Option<Table> {
             note: p.reversal.clone(),
         })
         .collect();
-    rows.extend(
-        doc.payout_total
-            .as_ref()
-            .map(|t| TableRow::new(cells(t), Look::Total)),
-    );
+    rows.extend(payments_total.map(|t| TableRow::new(cells(t), Look::Total)));
     Some(Table {
         columns: vec![
             TableColumn::new("Date", Align::Left, Width::Fit),
@@ -361,6 +482,8 @@ mod tests {
             redemption_total: None,
             payouts: Vec::new(),
             payout_total: None,
+            their_side: None,
+            key_line: None,
             footer: "Café Müller · Łódź Deli · Statement 1–30 November 2026".into(),
         }
     }

@@ -11,6 +11,7 @@ mod payouts;
 mod people;
 mod program;
 mod receivables;
+mod statements;
 mod store;
 mod terms;
 mod validation;
@@ -26,6 +27,7 @@ pub use payouts::PayoutError;
 pub use people::{wait_words, PersonError};
 pub use program::ProgramError;
 pub use receivables::{ReceivableError, SettlementError};
+pub use statements::StatementError;
 pub use store::StoreError;
 pub use terms::TermsError;
 pub use validation::{Field, FieldError, Problem};
@@ -81,6 +83,9 @@ pub enum Error {
     /// A month-end settlement could not be recorded or reversed.
     #[error(transparent)]
     Settlement(#[from] SettlementError),
+    /// A partner's statement file could not be imported, or ours not written.
+    #[error(transparent)]
+    Statement(#[from] StatementError),
 }
 
 /// Result with the crate's [`Error`].
@@ -178,6 +183,15 @@ impl Error {
                 SettlementError::NothingToSettle { .. }
                 | SettlementError::NotFound(_)
                 | SettlementError::AlreadyReversed { .. } => None,
+            },
+            Error::Statement(e) => match e {
+                StatementError::File(_)
+                | StatementError::Unreadable { .. }
+                | StatementError::WrongCurrency { .. }
+                | StatementError::KeyChanged { .. }
+                | StatementError::KeyOfAnotherPartner { .. }
+                | StatementError::AlreadyImported { .. }
+                | StatementError::NotSaved { .. } => None,
             },
             Error::Person(e) => match e {
                 PersonError::DuplicateName { .. } => Some(Field::Name),

@@ -5,13 +5,15 @@ use chrono::{Datelike, NaiveDate};
 use super::{PartnerPeriod, Payout, PeriodTotals};
 use crate::business::{BusinessProfile, PaperSize};
 use crate::documents::statement::{
-    render_statement, PayoutLine, RedemptionLine, StatementDoc, SummaryLine,
+    render_statement, PayoutLine, RedemptionLine, StatementDoc, SummaryLine, TheirLine, TheirSide,
 };
 use crate::documents::PartyBlock;
 use crate::error::{Field, FieldError, Problem};
 use crate::ledger::Redemption;
 use crate::money::{format, Money};
 use crate::partners::PartnerId;
+use crate::receivables::{period_words, Receipt, Receivable, TheirPeriod};
+use crate::settlements::{NetDirection, NetView};
 use crate::terms::{contact, long_date, safe_file_part, PayoutMethod, Pdf};
 use crate::{Desk, Result};
 
@@ -33,8 +35,11 @@ impl Desk {
         }
         let profile = self.require_profile().await?;
         let period = self.partner_period(partner, (from, to)).await?;
+        let theirs = self.their_period(partner, (from, to)).await?;
         let paper = paper.unwrap_or_else(|| PaperSize::for_locale(&profile.locale));
-        let doc = statement_doc(&profile, &period, paper);
+        let mut doc = statement_doc(&profile, &period, paper);
+        doc.their_side = theirs.map(|t| their_side(&profile, &period, &t));
+        doc.key_line = self.statement_key_line().await?;
         Ok(Pdf {
             file_name: file_name(&period.partner.name, from, to),
             bytes: render_statement(&doc)?,
@@ -111,12 +116,104 @@ fn statement_doc(
             .map(|p| payout_line(p, locale))
             .collect(),
         payout_total,
+        their_side: None,
+        key_line: None,
         footer: format!(
             "{} · {} · Statement {}",
             profile.name,
             partner.name,
             short_period(period.from, period.to)
         ),
+    }
+}
+
+/// The partner's side and the net, for a two-way partnership.
+fn their_side(profile: &BusinessProfile, ours: &PartnerPeriod, theirs: &TheirPeriod) -> TheirSide {
+    let locale = profile.locale.as_str();
+    let money = |m: Money| format(m, locale);
+    let partner = &ours.partner.name;
+    let line = |label: &str, value: String, emphasis: bool| SummaryLine {
+        label: label.to_string(),
+        value,
+        emphasis,
+    };
+    let our_closing = ours.totals.closing_balance;
+    let net = NetView::of(our_closing, theirs.closing, locale);
+    let net_words = match net.direction {
+        NetDirection::WeOwe => format!("Net: {} pays {partner}", profile.name),
+        NetDirection::TheyOwe => format!("Net: {partner} pays {}", profile.name),
+        NetDirection::Even => "Net: even, nothing to pay".to_string(),
+    };
+    let counted: i64 = theirs
+        .receivables
+        .iter()
+        .filter(|r| r.reversal.is_none())
+        .map(|r| r.customers)
+        .sum();
+    TheirSide {
+        heading: format!("What {partner} owes {}", profile.name),
+        summary: vec![
+            line("Opening balance", money(theirs.opening), false),
+            line("Customers we sent", counted.to_string(), false),
+            line("Owed for the period", money(theirs.owed), false),
+            line("Paid to us", money(theirs.paid), false),
+            line("Closing balance", money(theirs.closing), true),
+        ],
+        lines: theirs
+            .receivables
+            .iter()
+            .map(|r| their_line(r, locale))
+            .collect(),
+        lines_total: (!theirs.receivables.is_empty()).then(|| TheirLine {
+            period: "Total".into(),
+            customers: counted.to_string(),
+            reference: String::new(),
+            amount: money(theirs.owed),
+            reversal: None,
+        }),
+        payments: theirs
+            .receipts
+            .iter()
+            .map(|r| receipt_line(r, locale))
+            .collect(),
+        payments_total: (!theirs.receipts.is_empty()).then(|| PayoutLine {
+            date: "Total".into(),
+            method: String::new(),
+            reference: String::new(),
+            amount: money(theirs.paid),
+            reversal: None,
+        }),
+        net: vec![
+            line(&format!("{} owes {partner}", profile.name), money(our_closing.max_zero()), false),
+            line(&format!("{partner} owes {}", profile.name), money(theirs.closing.max_zero()), false),
+            line(&net_words, net.amount, true),
+        ],
+    }
+}
+
+fn their_line(r: &Receivable, locale: &str) -> TheirLine {
+    TheirLine {
+        period: period_words(r.period),
+        customers: r.customers.to_string(),
+        reference: r.reference.clone(),
+        amount: format(r.amount, locale),
+        reversal: r
+            .reversal
+            .as_ref()
+            .map(|x| format!("REVERSED — {}", x.reason)),
+    }
+}
+
+fn receipt_line(r: &Receipt, locale: &str) -> PayoutLine {
+    PayoutLine {
+        date: short_date(r.received_on, locale),
+        method: method(r.method).into(),
+        reference: r.reference.clone(),
+        amount: format(r.amount, locale),
+        reversal: r
+            .reversal
+            .as_ref()
+            .map(|x| format!("REVERSED — {}", x.reason)),
     }
 }
 

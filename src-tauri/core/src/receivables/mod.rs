@@ -2,8 +2,10 @@
 //! them (one entry per period of their statement, from their signed file or typed from
 //! their paper), and what they paid us. Never edited: a mistake is reversed with a reason.
 
+mod period;
 mod record;
 
+pub use period::TheirPeriod;
 pub(crate) use record::{enter, period_words, Entry};
 
 use chrono::{DateTime, NaiveDate, Utc};

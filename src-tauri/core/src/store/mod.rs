@@ -17,6 +17,7 @@ pub mod redemptions;
 pub mod revenue;
 pub mod settings;
 pub mod settlements;
+pub mod statements;
 
 pub use open::{
     app_schema, checkpoint, connect, connection_settings, ConnectionSettings, Opening, Pools,

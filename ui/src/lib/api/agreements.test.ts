@@ -22,7 +22,8 @@ const terms: agreements.TermsInput = {
 	payoutMethod: 'bankTransfer',
 	payoutMethodOther: '',
 	clauses: ['Cards are displayed at the till.'],
-	notes: ''
+	notes: '',
+	reciprocal: false
 };
 
 const draft: agreements.AgreementVersion = {

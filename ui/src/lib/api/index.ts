@@ -12,7 +12,10 @@ export * as partners from './partners';
 export * as payouts from './payouts';
 export * as people from './people';
 export * as program from './program';
+export * as receivables from './receivables';
 export * as session from './session';
+export * as settlements from './settlements';
+export * as statements from './statements';
 export * as updates from './updates';
 export {
 	isApiError,

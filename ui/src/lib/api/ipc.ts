@@ -46,6 +46,8 @@ const errorCodes: Record<ErrorCode, true> = {
 	owner_exists: true,
 	person_inactive: true,
 	backup_refused: true,
+	already_entered: true,
+	nothing_to_settle: true,
 	internal: true
 };
 

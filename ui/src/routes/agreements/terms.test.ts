@@ -23,7 +23,8 @@ const terms: TermsInput = {
 	payoutMethod: 'bankTransfer',
 	payoutMethodOther: '',
 	clauses: [],
-	notes: ''
+	notes: '',
+	reciprocal: false
 };
 
 describe('agreement form', () => {

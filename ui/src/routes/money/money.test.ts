@@ -246,6 +246,8 @@ describe('headlines', () => {
 			discounts: '€1.25',
 			commissions: '€1.13',
 			costs: '€0.00',
+			income: '€0.62',
+			received: '€0.00',
 			revenue: '€11.25',
 			programCost: '€2.38',
 			cac: null,
@@ -266,6 +268,7 @@ describe('headlines', () => {
 			'revenue',
 			'newCustomers',
 			'commissions',
+			'income',
 			'discounts',
 			'programCost',
 			'cac',
@@ -276,6 +279,21 @@ describe('headlines', () => {
 		expect(cards.find((c) => c.figure === 'cac')).toMatchObject({ value: '—', missing: true });
 		expect(cards.find((c) => c.figure === 'roi')).toMatchObject({ value: '425 %', missing: false });
 		expect(cards.find((c) => c.figure === 'share')?.hint).toMatch(/Costs & goals/);
+	});
+
+	it('shows what partners owe us with what they paid as its small text', () => {
+		expect(headlines(dashboard).find((c) => c.figure === 'income')).toMatchObject({
+			label: 'Owed to us by partners',
+			value: '€0.62',
+			hint: 'Received: €0.00',
+			missing: false
+		});
+	});
+
+	it('says that cost per new customer and ROI count partner income', () => {
+		const cards = headlines({ ...dashboard, total: { ...dashboard.total, cac: '€1.76' } });
+		expect(cards.find((c) => c.figure === 'cac')?.hint).toMatch(/partner income/);
+		expect(cards.find((c) => c.figure === 'roi')?.hint).toMatch(/partner income/);
 	});
 
 	it('says which whole months the share was worked out over, or why there are none', () => {

@@ -14,6 +14,7 @@ import type { MonthRevenue } from '$lib/api/bindings/MonthRevenue';
 import type { PartnerId } from '$lib/api/bindings/PartnerId';
 import type { PayoutInput } from '$lib/api/bindings/PayoutInput';
 import type { PayoutMethod } from '$lib/api/bindings/PayoutMethod';
+import type { ReceivableSource } from '$lib/api/bindings/ReceivableSource';
 import type { WeekPoint } from '$lib/api/bindings/WeekPoint';
 import { localIso } from '$lib/format';
 
@@ -87,6 +88,7 @@ export type FigureKey =
 	| 'revenue'
 	| 'newCustomers'
 	| 'commissions'
+	| 'income'
 	| 'discounts'
 	| 'programCost'
 	| 'cac'
@@ -128,6 +130,9 @@ export function headlines(d: Dashboard): Headline[] {
 		card('revenue', 'What referred customers paid', t.revenue, 'Sales less discounts'),
 		card('newCustomers', 'New customers', String(t.newCustomers), 'First visit through a partner'),
 		card('commissions', 'Commission earned', t.commissions, 'What partners earned'),
+		// What two-way partners owe us for the customers we sent them; what they paid is the
+		// small text, as the core wrote both.
+		card('income', 'Owed to us by partners', t.income, `Received: ${t.received}`),
 		card('discounts', 'Discounts given', t.discounts, 'What customers saved'),
 		card(
 			'programCost',
@@ -139,10 +144,16 @@ export function headlines(d: Dashboard): Headline[] {
 			'cac',
 			'Cost per new customer (CAC)',
 			t.cac,
-			'Program cost ÷ new customers',
+			'(Program cost − partner income) ÷ new customers',
 			'No new customers in this period'
 		),
-		maybe('roi', 'ROI', t.roi, '(Sales − program cost) ÷ program cost', 'Nothing spent yet'),
+		maybe(
+			'roi',
+			'ROI',
+			t.roi,
+			'(Sales + partner income − program cost) ÷ program cost',
+			'Nothing spent yet'
+		),
 		maybe(
 			'share',
 			'Share of revenue',
@@ -348,6 +359,12 @@ export const methodLabels: Record<PayoutMethod, string> = {
 	cash: 'Cash',
 	storeCredit: 'Store credit',
 	other: 'Other'
+};
+
+/** Where an entry of what a partner owes us came from. */
+export const sourceLabels: Record<ReceivableSource, string> = {
+	statementFile: 'statement file',
+	typed: 'typed'
 };
 
 export const categoryLabels: Record<CostCategory, string> = {
