@@ -23,6 +23,7 @@ pub mod partners;
 pub mod payouts;
 pub mod people;
 pub mod program;
+pub mod statements;
 pub mod store;
 pub mod terms;
 #[cfg(any(test, feature = "testing"))]
