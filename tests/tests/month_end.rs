@@ -59,7 +59,10 @@ fn the_bakerys_statement_is_imported_printed_and_settled_to_zero() {
             .open_file(&statement),
     );
     app.sign_in_as_owner();
-    assert!(statement.exists(), "the demo wrote the bakery's statement file");
+    assert!(
+        statement.exists(),
+        "the demo wrote the bakery's statement file"
+    );
     let owed_to_us: i64 = {
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&statement).expect("file")).expect("json");
@@ -92,7 +95,12 @@ fn the_bakerys_statement_is_imported_printed_and_settled_to_zero() {
     app.screenshot("month-end-import");
     app.click(ids::month_end::import_dialog::SUBMIT);
     app.wait_gone(ids::month_end::import_dialog::DIALOG);
-    wait_for_cell(&app, DEMO_BAKERY, ids::month_end::THEY_OWE, &euros(owed_to_us));
+    wait_for_cell(
+        &app,
+        DEMO_BAKERY,
+        ids::month_end::THEY_OWE,
+        &euros(owed_to_us),
+    );
     let net = format!("We pay {}", euros(we_owe - owed_to_us));
     wait_for_cell(&app, DEMO_BAKERY, ids::month_end::NET, &net);
     assert_eq!(
@@ -105,7 +113,10 @@ fn the_bakerys_statement_is_imported_printed_and_settled_to_zero() {
     app.click(ids::month_end::IMPORT);
     app.wait_for_text(ids::month_end::import_dialog::ERROR, "already imported");
     app.press("\u{E00C}"); // Escape
-    assert_eq!(query(data.path(), "SELECT count(*) FROM receivables"), ["1"]);
+    assert_eq!(
+        query(data.path(), "SELECT count(*) FROM receivables"),
+        ["1"]
+    );
 
     // Every partner's statement into one folder: a PDF and a signed file each.
     let rows = app.texts(ids::month_end::ROW).len();
@@ -131,9 +142,10 @@ fn the_bakerys_statement_is_imported_printed_and_settled_to_zero() {
         &net.replace("We pay", "Net: Bean There Coffee pays Crumb & Co. Bakery"),
     ] {
         assert!(
-            text.split_whitespace().collect::<Vec<_>>().join(" ").contains(
-                &words.split_whitespace().collect::<Vec<_>>().join(" ")
-            ),
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(&words.split_whitespace().collect::<Vec<_>>().join(" ")),
             "{words:?} missing from the two-way statement"
         );
     }
@@ -155,10 +167,7 @@ fn the_bakerys_statement_is_imported_printed_and_settled_to_zero() {
     assert!(cell(&app, DEMO_BAKERY, ids::month_end::SETTLED).is_some());
     app.screenshot("month-end-settled");
     assert_eq!(
-        query(
-            data.path(),
-            "SELECT direction, paid_minor FROM settlements"
-        ),
+        query(data.path(), "SELECT direction, paid_minor FROM settlements"),
         [format!("we_pay|{}", we_owe - owed_to_us)]
     );
     assert_eq!(

@@ -299,7 +299,11 @@ async fn reciprocal_terms_print_both_directions_and_make_the_partner_two_way() {
     terms.reward_percent = "8".into();
     terms.reciprocal = true;
     let deli = testing::signed_partner(&t, "Café Müller Łódź", &terms).await;
-    let version = t.agreement_in_force_today(deli).await.expect("terms").expect("signed");
+    let version = t
+        .agreement_in_force_today(deli)
+        .await
+        .expect("terms")
+        .expect("signed");
     assert!(version.terms.reciprocal);
     let pdf = t.agreement_pdf(version.id, None).await.expect("pdf");
     let words = testing::pdf_words(&pdf.bytes);
@@ -310,7 +314,10 @@ async fn reciprocal_terms_print_both_directions_and_make_the_partner_two_way() {
         "Reward Bean There Coffee pays Café Müller Łódź",
         "Reward Café Müller Łódź pays Bean There Coffee",
     ] {
-        assert!(words.contains(expected), "{expected:?} missing from: {words}");
+        assert!(
+            words.contains(expected),
+            "{expected:?} missing from: {words}"
+        );
     }
     // Signed terms keep their answer: the schema refuses a change on a signed row.
     let mut raw = testing::raw_connection(&t).await;

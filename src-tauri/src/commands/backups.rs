@@ -94,7 +94,8 @@ pub async fn choose_backup_file<R: Runtime>(
         &app,
         "Restore a Partnerdesk backup",
         ("Partnerdesk backup", &["sqlite3"]),
-    ).map(|p| p.display().to_string()))
+    )
+    .map(|p| p.display().to_string()))
 }
 
 /// Partners and the newest redemptions in a backup, read from a copy.

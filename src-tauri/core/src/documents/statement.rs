@@ -219,12 +219,22 @@ fn their_side(fonts: &Fonts, flow: &mut Flow, theirs: &TheirSide) {
     heading(fonts, flow, "Their statements", 2.0 * row_height());
     match their_table(theirs) {
         Some(table) => table.place(fonts, flow, sheet.left(), sheet.content_width()),
-        None => text(fonts, flow, "No statement of theirs for this period.", style::body()),
+        None => text(
+            fonts,
+            flow,
+            "No statement of theirs for this period.",
+            style::body(),
+        ),
     }
     heading(fonts, flow, "Paid to us", 2.0 * row_height());
     match payments_table(&theirs.payments, theirs.payments_total.as_ref()) {
         Some(table) => table.place(fonts, flow, sheet.left(), sheet.content_width()),
-        None => text(fonts, flow, "No payments to us in this period.", style::body()),
+        None => text(
+            fonts,
+            flow,
+            "No payments to us in this period.",
+            style::body(),
+        ),
     }
     heading(fonts, flow, "Net", 3.0 * row_height());
     summary_of(&theirs.net).place(fonts, flow, sheet.left(), width);

@@ -184,8 +184,16 @@ fn their_side(profile: &BusinessProfile, ours: &PartnerPeriod, theirs: &TheirPer
             reversal: None,
         }),
         net: vec![
-            line(&format!("{} owes {partner}", profile.name), money(our_closing.max_zero()), false),
-            line(&format!("{partner} owes {}", profile.name), money(theirs.closing.max_zero()), false),
+            line(
+                &format!("{} owes {partner}", profile.name),
+                money(our_closing.max_zero()),
+                false,
+            ),
+            line(
+                &format!("{partner} owes {}", profile.name),
+                money(theirs.closing.max_zero()),
+                false,
+            ),
             line(&net_words, net.amount, true),
         ],
     }

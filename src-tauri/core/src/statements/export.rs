@@ -12,8 +12,8 @@ use super::{
 };
 use crate::business::{BusinessProfile, PaperSize};
 use crate::error::StatementError;
-use crate::payouts::PartnerPeriod;
 use crate::partners::PartnerId;
+use crate::payouts::PartnerPeriod;
 use crate::store::settlements;
 use crate::terms::{contact, Pdf};
 use crate::{Actor, Desk, Result};

@@ -18,8 +18,13 @@ impl Desk {
         let fingerprint = made.public().fingerprint();
         self.transact(&Actor::system(), async |tx| {
             let at = tx.now();
-            statements::insert_installation_key(tx, &made.secret_bytes(), &made.public().to_hex(), at)
-                .await?;
+            statements::insert_installation_key(
+                tx,
+                &made.secret_bytes(),
+                &made.public().to_hex(),
+                at,
+            )
+            .await?;
             tx.audit(
                 AuditEntity::Setting,
                 0,
@@ -31,9 +36,9 @@ impl Desk {
         })
         .await?;
         // Another window may have stored its own a moment earlier: the stored one is ours.
-        self.stored_key().await?.ok_or_else(|| {
-            StoreError::Sql(sqlx::Error::RowNotFound).into()
-        })
+        self.stored_key()
+            .await?
+            .ok_or_else(|| StoreError::Sql(sqlx::Error::RowNotFound).into())
     }
 
     async fn stored_key(&self) -> Result<Option<InstallationKey>> {

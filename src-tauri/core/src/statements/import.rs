@@ -152,8 +152,14 @@ impl Desk {
                     let reason = if pinned.is_some() { ACCEPTED } else { "" };
                     statements::pin_key(tx, partner, &key_hex, reason, at, actor).await?;
                     let pin = (read.key.fingerprint(), reason);
-                    tx.audit(AuditEntity::PartnerKey, partner.0, "pin", None::<&()>, Some(&pin))
-                        .await?;
+                    tx.audit(
+                        AuditEntity::PartnerKey,
+                        partner.0,
+                        "pin",
+                        None::<&()>,
+                        Some(&pin),
+                    )
+                    .await?;
                 }
             }
             let import_id = statements::insert_import(
