@@ -3,7 +3,7 @@
 use partnerdesk_core::error::{
     BackupError, CodeError, DocumentError, Field, ImportError, LedgerError, MoneyError,
     PartnerError, PayoutError, PersonError, ProgramError, ReceivableError, SettlementError,
-    StoreError, TermsError,
+    StatementError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -84,6 +84,13 @@ pub enum ErrorCode {
     AlreadyEntered,
     /// Nothing is owed either way with the partner: the Month-end screen reloads.
     NothingToSettle,
+    /// A partner's statement file was refused (not a statement, a signature that fails,
+    /// another currency, already imported, signed with another partner's key); nothing was
+    /// imported.
+    StatementRefused,
+    /// The statement is signed with another key than the one on file for the partner: the
+    /// import dialog offers to accept the new key explicitly.
+    KeyChanged,
     Internal,
 }
 
@@ -164,6 +171,15 @@ impl From<Error> for ApiError {
             Error::Settlement(SettlementError::AlreadyReversed { .. }) => {
                 ErrorCode::AlreadyReversed
             }
+            Error::Statement(StatementError::KeyChanged { .. }) => ErrorCode::KeyChanged,
+            Error::Statement(
+                StatementError::File(_)
+                | StatementError::Unreadable { .. }
+                | StatementError::WrongCurrency { .. }
+                | StatementError::KeyOfAnotherPartner { .. }
+                | StatementError::AlreadyImported { .. },
+            ) => ErrorCode::StatementRefused,
+            Error::Statement(StatementError::NotSaved { .. }) => ErrorCode::FileNotSaved,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(

@@ -69,7 +69,11 @@ async fn a_statement_written_by_one_desk_imports_into_the_other() {
     assert_eq!(preview.issuer_name, "Crumb & Co. Bakery");
     assert!(preview.addressed_to_us);
     assert_eq!(preview.key, KeyStatus::New);
-    assert_eq!(preview.partner_id, Some(crumb), "found by the issuer's name");
+    assert_eq!(
+        preview.partner_id,
+        Some(crumb),
+        "found by the issuer's name"
+    );
     assert_eq!(preview.lines.len(), 2);
     // 8 % of €11.25 and of €18.00: €0.90 + €1.44.
     assert_eq!(preview.totals.commissions, "€2.34");
@@ -85,8 +89,15 @@ async fn a_statement_written_by_one_desk_imports_into_the_other() {
     assert_eq!(entered.amount, "€2.34");
     assert_eq!(entered.customers, 2);
     assert_eq!(entered.source, ReceivableSource::StatementFile);
-    let row = ours.month_end(month_of(start_day())).await.expect("month-end");
-    let row = row.rows.iter().find(|r| r.partner_id == crumb).expect("row");
+    let row = ours
+        .month_end(month_of(start_day()))
+        .await
+        .expect("month-end");
+    let row = row
+        .rows
+        .iter()
+        .find(|r| r.partner_id == crumb)
+        .expect("row");
     assert_eq!(row.they_owe, "€2.34");
 
     // The same file again is recognised and counted once.
@@ -189,7 +200,10 @@ async fn a_second_key_is_refused_unless_the_owner_accepts_it() {
         .into_iter()
         .filter(|(_, _, what, _)| what == "partner_key:pin")
         .count();
-    assert_eq!(pins, 2, "the first pin and the accepted key are both audited");
+    assert_eq!(
+        pins, 2,
+        "the first pin and the accepted key are both audited"
+    );
 }
 
 #[tokio::test]
@@ -244,9 +258,14 @@ async fn our_key_survives_a_restored_copy_of_the_database() {
     let before = bakery.our_statement_key().await.expect("key");
     bakery.close().await;
     let copy = tempfile::tempdir().expect("dir");
-    std::fs::copy(bakery.db_path(), copy.path().join(partnerdesk_core::store::DB_FILE_NAME))
-        .expect("copy");
-    let moved = partnerdesk_core::Desk::open(copy.path()).await.expect("open copy");
+    std::fs::copy(
+        bakery.db_path(),
+        copy.path().join(partnerdesk_core::store::DB_FILE_NAME),
+    )
+    .expect("copy");
+    let moved = partnerdesk_core::Desk::open(copy.path())
+        .await
+        .expect("open copy");
     assert_eq!(moved.our_statement_key().await.expect("key"), before);
 }
 
@@ -261,7 +280,11 @@ async fn the_demo_bakery_statement_imports_on_the_demo() {
         .await
         .expect("import");
     let row = t.month_end(month_of(start_day())).await.expect("month-end");
-    let row = row.rows.iter().find(|r| r.partner_id == bakery).expect("row");
+    let row = row
+        .rows
+        .iter()
+        .find(|r| r.partner_id == bakery)
+        .expect("row");
     assert!(row.two_way);
     assert_ne!(row.they_owe, "€0.00");
 }

@@ -35,6 +35,8 @@ pub struct MonthEndRow {
     pub last_received: Option<NaiveDate>,
     /// This period's settlement, while it stands.
     pub settlement: Option<SettlementView>,
+    /// Whether "Settle" has anything to clear: a side owed and no settlement standing.
+    pub settleable: bool,
 }
 
 /// Month-end for one period.
@@ -95,6 +97,7 @@ impl Desk {
                 proposed_amount: Money::new(net, cur).to_input(),
                 last_sent: settlements::last_sent(&mut conn, id).await?,
                 last_received: receivables::last_received(&mut conn, id).await?,
+                settleable: settlement.is_none() && (we_owe > 0 || they_owe > 0),
                 settlement,
             });
         }

@@ -48,6 +48,8 @@ const errorCodes: Record<ErrorCode, true> = {
 	backup_refused: true,
 	already_entered: true,
 	nothing_to_settle: true,
+	statement_refused: true,
+	key_changed: true,
 	internal: true
 };
 

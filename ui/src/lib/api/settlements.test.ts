@@ -39,7 +39,8 @@ const row: settlements.MonthEndRow = {
 	proposedAmount: '1.14',
 	lastSent: null,
 	lastReceived: '2026-11-30',
-	settlement: null
+	settlement: null,
+	settleable: true
 };
 
 describe('settlements', () => {

@@ -4,11 +4,9 @@ import { setShopZone } from '$lib/format';
 import {
 	blankPaper,
 	blankSettle,
-	canSettle,
 	changedKeyWarning,
 	chosenPartner,
 	dayOf,
-	isNothing,
 	netText,
 	printedLead,
 	progressText,
@@ -28,7 +26,8 @@ const bakery: MonthEndRow = {
 	proposedAmount: '1.14',
 	lastSent: null,
 	lastReceived: null,
-	settlement: null
+	settlement: null,
+	settleable: true
 };
 
 describe('recentMonths', () => {
@@ -102,48 +101,6 @@ describe('words', () => {
 		expect(printedLead({ folder: '/s', statements: 1 })).toBe(
 			'Saved 1 statement (PDF and signed file) to'
 		);
-	});
-});
-
-describe('canSettle', () => {
-	it('offers a settlement for a net either way', () => {
-		expect(canSettle(bakery)).toBe(true);
-		expect(canSettle({ ...bakery, net: { direction: 'theyOwe', amount: '€1.00' } })).toBe(true);
-	});
-
-	it('offers one for two sides that cancel out, not for nothing either way', () => {
-		const even = { direction: 'even', amount: '€0.00' } as const;
-		expect(canSettle({ ...bakery, weOwe: '€2.00', theyOwe: '€2.00', net: even })).toBe(true);
-		expect(canSettle({ ...bakery, weOwe: '€0.00', theyOwe: '€0.00', net: even })).toBe(false);
-		expect(canSettle({ ...bakery, weOwe: '0,00 €', theyOwe: '0,00 €', net: even })).toBe(false);
-	});
-
-	it('offers none once the period is settled', () => {
-		const settlement = {
-			id: 4,
-			partnerId: 3,
-			periodFrom: '2026-12-01',
-			periodTo: '2026-12-31',
-			settledOn: '2027-01-05',
-			weOwed: '€3.00',
-			theyOwed: '€1.86',
-			direction: 'weOwe' as const,
-			paid: '€1.14',
-			method: 'cash' as const,
-			reference: '',
-			recordedBy: 'Owner',
-			reversal: null
-		};
-		expect(canSettle({ ...bakery, settlement })).toBe(false);
-	});
-
-	it('reads only zeros as nothing, and keeps the button for text it cannot read', () => {
-		expect(isNothing('€0.00')).toBe(true);
-		expect(isNothing('CHF 0.00')).toBe(true);
-		expect(isNothing('€0.01')).toBe(false);
-		expect(isNothing('1 000,00 €')).toBe(false);
-		expect(isNothing('—')).toBe(false);
-		expect(isNothing('٠٫٠٥')).toBe(false);
 	});
 });
 

@@ -89,26 +89,6 @@ export function settleSentence(name: string, direction: NetDirection): string {
 	}
 }
 
-/**
- * Whether an amount the core wrote is nothing: its digits are all zeros ("€0.00", "0,00 €").
- * Used only to leave out a Settle button the core would refuse; text it cannot read counts
- * as something, so the button stays and the core answers `nothing_to_settle` if need be.
- */
-export function isNothing(amount: string): boolean {
-	const digits = amount.match(/\p{Nd}/gu) ?? [];
-	return digits.length > 0 && digits.every((d) => d === '0');
-}
-
-/**
- * Whether a row offers "Settle…": not settled for the period yet, and a net either way or
- * two sides that cancel out (settling clears them both).
- */
-export function canSettle(row: MonthEndRow): boolean {
-	if (row.settlement !== null) return false;
-	if (row.net.direction !== 'even') return true;
-	return !isNothing(row.weOwe) || !isNothing(row.theyOwe);
-}
-
 /** What the import dialog says about the key a partner's file was signed with. */
 export const keyWords: Record<Exclude<KeyStatus, 'changed'>, string> = {
 	new: 'First statement signed with this key. Compare the fingerprint with the one printed on their PDF; from now on only this key is trusted for them.',

@@ -35,4 +35,8 @@ lastReceived: string | null,
 /**
  * This period's settlement, while it stands.
  */
-settlement: SettlementView | null, };
+settlement: SettlementView | null, 
+/**
+ * Whether "Settle" has anything to clear: a side owed and no settlement standing.
+ */
+settleable: boolean, };
