@@ -36,17 +36,26 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "business_profile",
             "cost_reversals",
             "goals",
+            "installation_key",
+            "partner_keys",
             "partners",
             "payout_reversals",
             "payouts",
             "people",
             "program_costs",
+            "receipt_reversals",
+            "receipts",
+            "receivable_reversals",
+            "receivables",
             "redemption_voids",
             "redemptions",
             "referral_codes",
             "revenue_entries",
             "settings",
-            "store_meta"
+            "settlements",
+            "statement_imports",
+            "statements_sent",
+            "store_meta",
         ]
     );
     assert!(

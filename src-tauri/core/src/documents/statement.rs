@@ -237,7 +237,9 @@ fn their_side(fonts: &Fonts, flow: &mut Flow, theirs: &TheirSide) {
         ),
     }
     heading(fonts, flow, "Net", 3.0 * row_height());
-    summary_of(&theirs.net).place(fonts, flow, sheet.left(), width);
+    // Wider than the summaries: the net's label names both businesses.
+    let net_width = sheet.content_width().min(420.0);
+    summary_of(&theirs.net).place(fonts, flow, sheet.left(), net_width);
     note(
         fonts,
         flow,

@@ -1,4 +1,5 @@
-//! The walls' harness: a desk with a row in every table that holds history, connections
+//! The walls' harness: a desk with a row in every table that holds history (two-way
+//! partnerships' included), connections
 //! like a tool's and like the app's, and the attempts that would rewrite a protected row,
 //! each checked to be refused with every protected table unchanged.
 
@@ -7,6 +8,8 @@ use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, VoidInput};
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::program::{CostCategory, CostInput, GoalInput, GoalKind, RevenueInput};
+use partnerdesk_core::receivables::ReceivableInput;
+use partnerdesk_core::settlements::SettlementInput;
 use partnerdesk_core::terms::{AgreementVersionId, PayoutMethod};
 use partnerdesk_core::testing::{
     self, desk_with_profile, iso, signature, signed_partner, start_day, TestDesk,
@@ -18,7 +21,7 @@ use sqlx::{Connection, SqliteConnection};
 pub(crate) const TILL: &str = "Front till";
 
 /// The tables that hold history, in the order they are snapshotted.
-pub(crate) const PROTECTED: [&str; 11] = [
+pub(crate) const PROTECTED: [&str; 20] = [
     "audit_log",
     "agreement_versions",
     "referral_codes",
@@ -30,6 +33,15 @@ pub(crate) const PROTECTED: [&str; 11] = [
     "cost_reversals",
     "revenue_entries",
     "goals",
+    "installation_key",
+    "partner_keys",
+    "statement_imports",
+    "receivables",
+    "receivable_reversals",
+    "settlements",
+    "receipts",
+    "receipt_reversals",
+    "statements_sent",
 ];
 
 /// One protected row and what an attempt to insert over it would rewrite.
@@ -130,7 +142,72 @@ pub(crate) async fn ledger() -> Ledger {
         .await
         .expect("reverse");
     corrections(&t, bakery, &today).await;
+    two_way(&t, bakery).await;
     Ledger { t, code, draft }
+}
+
+/// The bakery's side: October typed from paper and reversed, then typed again; this
+/// month's statement file from the bakery's own desk imported (its key pinned); a
+/// settlement that was reversed (its payout and receipt with it), and one that stands; and
+/// our statement written (our key made, the statement noted as sent).
+async fn two_way(t: &TestDesk, bakery: PartnerId) {
+    let owner = Actor::owner();
+    let october = ReceivableInput {
+        period_from: "2026-10-01".into(),
+        period_to: "2026-10-31".into(),
+        customers: "2".into(),
+        amount: "0,50".into(),
+        reference: "Paper, October".into(),
+    };
+    let typed = t
+        .record_receivable(bakery, &october, &owner)
+        .await
+        .expect("typed");
+    t.reverse_receivable(typed.id, "Typed the wrong amount", &owner)
+        .await
+        .expect("reverse typed");
+    t.record_receivable(bakery, &october, &owner)
+        .await
+        .expect("typed again");
+
+    let theirs = testing::empty_desk().await;
+    let mut profile = testing::profile();
+    profile.name = "Crumb & Co. Bakery".into();
+    theirs
+        .save_profile(&profile, &owner)
+        .await
+        .expect("profile");
+    let us = signed_partner(&theirs, "Bean There Coffee", &testing::terms()).await;
+    let month = testing::month_of(start_day());
+    let files = theirs
+        .statement_files(us, month, None, &owner)
+        .await
+        .expect("their statement");
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join(&files.file.file_name);
+    std::fs::write(&file, &files.file.bytes).expect("write");
+    t.import_statement(&file, bakery, false, &owner)
+        .await
+        .expect("import");
+
+    let settle = SettlementInput {
+        period_from: iso(month.0),
+        period_to: iso(month.1),
+        settled_on: iso(start_day()),
+        amount: "0,10".into(),
+        method: PayoutMethod::Cash,
+        reference: "Walls".into(),
+    };
+    let first = t.settle(bakery, &settle, &owner).await.expect("settle");
+    t.reverse_settlement(first.id, "Counted the wrong till", &owner)
+        .await
+        .expect("reverse settlement");
+    t.settle(bakery, &settle, &owner)
+        .await
+        .expect("settle again");
+    t.statement_files(bakery, month, None, &owner)
+        .await
+        .expect("our statement");
 }
 
 /// Two costs on `day`, the bakery's reversed; October's revenue entered, then corrected; a

@@ -8,6 +8,7 @@
 
 mod corrections;
 mod harness;
+mod two_way;
 
 use harness::{
     attempts, breach, columns, connection, holds, ledger, on_off, sale, Ledger, Wall, TILL,
