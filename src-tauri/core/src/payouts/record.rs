@@ -7,6 +7,7 @@ use crate::error::{Field, FieldError, PartnerError, PayoutError, Problem};
 use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{format, Money};
 use crate::partners::PartnerId;
+use crate::store::reversals::{self, Reversed};
 use crate::store::{self, payouts};
 use crate::text::{date, line, period_in_order, required};
 use crate::{Desk, Error, Result};
@@ -119,7 +120,7 @@ impl Desk {
                 by: actor.name.clone(),
                 reason,
             };
-            payouts::insert_reversal(tx, id, &reversal, actor.person).await?;
+            reversals::insert(tx, Reversed::Payout, id, &reversal, actor.person).await?;
             let after = fetch(tx, id).await?.view(&locale);
             tx.audit(
                 ENTITY,

@@ -13,6 +13,7 @@ use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::Money;
 use crate::partners::{Partner, PartnerId};
 use crate::payouts::Reversal;
+use crate::store::reversals::{self, Reversed};
 use crate::store::{self, receivables};
 use crate::text::{date, line, long_date, period_in_order, required};
 use crate::transact::Tx;
@@ -106,7 +107,7 @@ impl Desk {
                 by: actor.name.clone(),
                 reason,
             };
-            receivables::insert_receivable_reversal(tx, id, &reversal, actor.person).await?;
+            reversals::insert(tx, Reversed::Receivable, id, &reversal, actor.person).await?;
             let after = fetch(tx, id).await?.view(&locale);
             tx.audit(
                 ENTITY,

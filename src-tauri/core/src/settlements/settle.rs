@@ -16,6 +16,7 @@ use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::Money;
 use crate::partners::PartnerId;
 use crate::payouts::Reversal;
+use crate::store::reversals::{self, Reversed};
 use crate::store::{self, payouts, receivables, settlements};
 use crate::text::{date, line, long_date, period_in_order, required};
 use crate::{Desk, Error, Result};
@@ -177,12 +178,13 @@ impl Desk {
             };
             for payout in payouts::of_settlement(tx, id).await? {
                 if payout.reversal.is_none() {
-                    payouts::insert_reversal(tx, payout.id, &reversal, actor.person).await?;
+                    reversals::insert(tx, Reversed::Payout, payout.id, &reversal, actor.person)
+                        .await?;
                 }
             }
             for receipt in receivables::receipts_of_settlement(tx, id).await? {
                 if receipt.reversal.is_none() {
-                    receivables::insert_receipt_reversal(tx, receipt.id, &reversal, actor.person)
+                    reversals::insert(tx, Reversed::Receipt, receipt.id, &reversal, actor.person)
                         .await?;
                 }
             }

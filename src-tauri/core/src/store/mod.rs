@@ -15,6 +15,7 @@ pub mod program;
 pub mod receivables;
 pub mod redemptions;
 pub mod revenue;
+pub mod reversals;
 pub mod settings;
 pub mod settlements;
 pub mod statements;

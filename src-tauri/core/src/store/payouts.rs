@@ -6,7 +6,7 @@ use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
 use crate::desk::Actor;
-use crate::ids::{PersonId, SettlementId};
+use crate::ids::SettlementId;
 use crate::money::{currency, Money};
 use crate::partners::PartnerId;
 use crate::payouts::{Payout, PayoutId, Reversal};
@@ -159,29 +159,6 @@ pub async fn all_payouts(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Payout
     let sql = format!("{SELECT} ORDER BY p.paid_on, p.id");
     let rows: Vec<PayoutRow> = sqlx::query_as(&sql).fetch_all(conn).await?;
     rows.into_iter().map(PayoutRow::into_payout).collect()
-}
-
-/// Records a reversal by `by_id` (`reversal.by` is their name); the UNIQUE key refuses a
-/// second one for the same payout.
-pub async fn insert_reversal(
-    conn: &mut SqliteConnection,
-    id: PayoutId,
-    reversal: &Reversal,
-    by_id: Option<PersonId>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO payout_reversals (payout_id, reversed_at, reversed_by, reversed_by_id,
-             reason)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(id)
-    .bind(to_millis(reversal.at))
-    .bind(&reversal.by)
-    .bind(by_id)
-    .bind(&reversal.reason)
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 /// What a partner is owed in `cur` at the end of `through`: commissions of redemptions not

@@ -7,7 +7,7 @@ use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
 use crate::desk::Actor;
-use crate::ids::{PersonId, ReceiptId, ReceivableId, SettlementId, StatementImportId};
+use crate::ids::{ReceiptId, ReceivableId, SettlementId, StatementImportId};
 use crate::money::{currency, Money};
 use crate::partners::PartnerId;
 use crate::payouts::Reversal;
@@ -169,28 +169,6 @@ pub async fn live_for_period(
     row.map(ReceivableRow::into_receivable).transpose()
 }
 
-/// Records a reversal by `by_id`; the UNIQUE key refuses a second one.
-pub async fn insert_receivable_reversal(
-    conn: &mut SqliteConnection,
-    id: ReceivableId,
-    reversal: &Reversal,
-    by_id: Option<PersonId>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO receivable_reversals (receivable_id, reversed_at, reversed_by,
-             reversed_by_id, reason)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(id)
-    .bind(to_millis(reversal.at))
-    .bind(&reversal.by)
-    .bind(by_id)
-    .bind(&reversal.reason)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 #[derive(FromRow)]
 struct ReceiptRow {
     id: i64,
@@ -295,28 +273,6 @@ pub async fn receipts_of_settlement(
         .fetch_all(conn)
         .await?;
     rows.into_iter().map(ReceiptRow::into_receipt).collect()
-}
-
-/// Records a receipt's reversal by `by_id`; the UNIQUE key refuses a second one.
-pub async fn insert_receipt_reversal(
-    conn: &mut SqliteConnection,
-    id: ReceiptId,
-    reversal: &Reversal,
-    by_id: Option<PersonId>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO receipt_reversals (receipt_id, reversed_at, reversed_by, reversed_by_id,
-             reason)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(id)
-    .bind(to_millis(reversal.at))
-    .bind(&reversal.by)
-    .bind(by_id)
-    .bind(&reversal.reason)
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 /// What `partner` owes us in `cur` for statement periods ending up to `through`, less what
