@@ -146,6 +146,8 @@ pub fn profile() -> BusinessProfileInput {
         locale: "en-IE".into(),
         // The test clock's own offset decides the day unless a test saves a zone.
         time_zone: String::new(),
+        opening_hours: String::new(),
+        directions: String::new(),
     }
 }
 

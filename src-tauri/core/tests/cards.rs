@@ -76,7 +76,52 @@ async fn every_code_of_a_batch_prints_exactly_once_ten_to_a_page() {
         text.matches("Brought to you by Crumb & Co. Bakery").count(),
         25
     );
-    assert_eq!(text.matches("No expiry").count(), 25);
+    // Where to redeem it, on every card; an unlimited code with no dates says nothing more.
+    assert_eq!(text.matches("12 Mill Lane").count(), 25);
+    assert!(!text.contains("No expiry") && !text.contains("Single use"));
+}
+
+#[tokio::test]
+async fn cards_say_where_when_and_how_often_as_the_code_allows() {
+    let t = desk_with_profile().await;
+    let mut profile = testing::profile();
+    profile.address = "ul. Piotrkowska 12\n90-001 Łódź".into();
+    profile.opening_hours = "Mon–Fri 7:00–18:00\nSat 8:00–16:00".into();
+    t.save_profile(&profile, &Actor::owner())
+        .await
+        .expect("profile");
+    let p = active_partner(&t, "Crumb & Co. Bakery").await;
+    sign_terms(&t, p).await;
+    let single = CodeOptions {
+        redemption_limit: "1".into(),
+        valid_until: "2027-01-31".into(),
+        ..Default::default()
+    };
+    let thrice = CodeOptions {
+        redemption_limit: "3".into(),
+        ..Default::default()
+    };
+    let mut codes = Vec::new();
+    for options in [&single, &thrice] {
+        codes.push(
+            t.issue_code(p, None, options, &Actor::owner())
+                .await
+                .expect("code"),
+        );
+    }
+    let pdf = t.card_sheet_pdf(&ids(&codes), None).await.expect("sheet");
+    let text = text(&on_disk(&pdf));
+    assert_eq!(text.matches("ul. Piotrkowska 12, 90-001 Łódź").count(), 2);
+    assert_eq!(
+        text.matches("Mon–Fri 7:00–18:00 · Sat 8:00–16:00").count(),
+        2
+    );
+    assert_eq!(
+        text.matches("Single use · Valid until 31 January 2027")
+            .count(),
+        1
+    );
+    assert_eq!(text.matches("Use 3 times").count(), 1);
 }
 
 /// What the QR code on card `slot` (0‥9, left to right, top to bottom) of page 1 scans as.
@@ -119,8 +164,18 @@ async fn each_cards_qr_code_scans_as_its_own_code() {
         let pdf = t.card_sheet_pdf(&ids(&codes), Some(paper)).await.unwrap();
         let file = on_disk(&pdf);
         let scanned: Vec<String> = (0..10).map(|slot| scan_card(&file, paper, slot)).collect();
-        let page_one: Vec<String> = codes[..10].iter().map(|c| c.code.clone()).collect();
+        // The code as printed: a phone shows it as text a cashier can read back.
+        let page_one: Vec<String> = codes[..10].iter().map(|c| c.printed.clone()).collect();
         assert_eq!(scanned, page_one, "{paper:?}");
+        // And the counter takes what the scanner types as it would the card's text.
+        let outcome = t.lookup_code(&scanned[0]).await.expect("lookup");
+        assert!(
+            matches!(
+                outcome,
+                partnerdesk_core::codes::LookupOutcome::Valid { .. }
+            ),
+            "{outcome:?}"
+        );
     }
 }
 

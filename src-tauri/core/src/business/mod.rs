@@ -30,6 +30,11 @@ pub struct BusinessProfile {
     /// reports) are counted there. Empty in a profile saved before the app asked for it,
     /// where the computer's zone is used until the owner saves one.
     pub time_zone: String,
+    /// When customers can come, as the owner writes it ("Mon–Sat 7:00–18:00"); up to three
+    /// short lines; empty when not given.
+    pub opening_hours: String,
+    /// A short "how to find us" ("Two doors from the station, green awning"); may be empty.
+    pub directions: String,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -47,6 +52,10 @@ pub struct BusinessProfileInput {
     /// An IANA name from [`ProfileChoices::time_zones`]; empty keeps the computer's zone.
     #[serde(default)]
     pub time_zone: String,
+    #[serde(default)]
+    pub opening_hours: String,
+    #[serde(default)]
+    pub directions: String,
 }
 
 /// One choice in a select box.
@@ -119,6 +128,8 @@ pub struct ValidProfile {
     pub currency: String,
     pub locale: String,
     pub time_zone: String,
+    pub opening_hours: String,
+    pub directions: String,
 }
 
 impl BusinessProfileInput {
@@ -133,8 +144,20 @@ impl BusinessProfileInput {
             currency: currency(&self.currency)?,
             locale: locale::canonical(&self.locale)?,
             time_zone: time_zone(&self.time_zone)?,
+            opening_hours: hours(&self.opening_hours)?,
+            directions: text::line(Field::Directions, &self.directions, 160)?,
         })
     }
+}
+
+/// Opening hours: at most three lines (a card has room for no more), 300 characters.
+fn hours(value: &str) -> Result<String, FieldError> {
+    let hours = text::lines(Field::OpeningHours, value, 300)?;
+    if hours.lines().count() > 3 {
+        let says = "Opening hours fit on three lines at most: they print on every card.";
+        return Err(FieldError::new(Field::OpeningHours, Problem::Rule { says }));
+    }
+    Ok(hours)
 }
 
 /// An IANA zone name as the tz database spells it; empty stays empty (the computer's zone).

@@ -42,10 +42,12 @@ impl Desk {
             };
             cards.push(Card {
                 shop: profile.name.clone(),
+                address: one_line(&profile.address, ", "),
+                hours: one_line(&profile.opening_hours, " · "),
                 partner: partner.name.clone(),
                 offer: offer.clone(),
                 code: code.printed.clone(),
-                qr_payload: code.code.clone(),
+                qr_payload: code.printed.clone(),
                 validity: validity(code),
             });
         }
@@ -95,14 +97,37 @@ impl Desk {
     }
 }
 
-/// "Valid 1 December 2026 – 31 January 2027", "Valid until …", "Valid from …" or "No expiry".
-fn validity(code: &ReferralCode) -> String {
-    match (code.valid_from, code.valid_until) {
-        (Some(from), Some(until)) => format!("Valid {} – {}", long_date(from), long_date(until)),
-        (None, Some(until)) => format!("Valid until {}", long_date(until)),
-        (Some(from), None) => format!("Valid from {}", long_date(from)),
-        (None, None) => "No expiry".to_string(),
-    }
+/// How often a card can be used and when: "Single use · Valid until 31 January 2027",
+/// "Use 3 times", or nothing for an unlimited code with no dates (a card says only what
+/// limits the customer).
+pub(crate) fn validity(code: &ReferralCode) -> String {
+    let uses = match code.redemption_limit {
+        Some(1) => Some("Single use".to_string()),
+        Some(n) => Some(format!("Use {n} times")),
+        None => None,
+    };
+    let dates = match (code.valid_from, code.valid_until) {
+        (Some(from), Some(until)) => {
+            Some(format!("Valid {} – {}", long_date(from), long_date(until)))
+        }
+        (None, Some(until)) => Some(format!("Valid until {}", long_date(until))),
+        (Some(from), None) => Some(format!("Valid from {}", long_date(from))),
+        (None, None) => None,
+    };
+    [uses, dates]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// `text`'s lines on one line, joined with `joint`: an address or opening hours on a card.
+pub(crate) fn one_line(text: &str, joint: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(joint)
 }
 
 /// `Referral cards Crumb & Co. Bakery (25).pdf`, without characters file systems refuse.

@@ -8,7 +8,7 @@ use super::engine::compose::Composer;
 use super::engine::fonts::Fonts;
 use super::engine::layout::Mark;
 use super::engine::page::{Frame, Sheet};
-use super::engine::paint::paint;
+use super::engine::paint::{paint, Section};
 use super::engine::style;
 use super::parts::{name_lines, party, signature};
 use super::DocumentError;
@@ -74,6 +74,15 @@ pub fn render_agreement(doc: &AgreementDoc) -> Result<Vec<u8>, DocumentError> {
     let pages = lay_out(fonts, sheet, doc);
     let title = printable_line(&doc.title);
     Ok(paint(fonts, &sheet, Some(&frame(doc)), &title, pages))
+}
+
+/// The agreement's pages with its head and foot, for a pack of documents (the kit).
+pub(crate) fn agreement_section(doc: &AgreementDoc) -> Result<Section, DocumentError> {
+    let fonts = Fonts::shared()?;
+    Ok(Section {
+        frame: Some(frame(doc)),
+        pages: lay_out(fonts, Sheet::new(doc.paper), doc),
+    })
 }
 
 /// The agreement's pages, before head and foot are added.

@@ -8,6 +8,7 @@ use super::engine::clean::printable_line;
 use super::engine::fonts::{Face, Fonts};
 use super::engine::layout::Mark;
 use super::engine::page::Sheet;
+use super::engine::paint::Section;
 use super::engine::qr::qr_marks;
 use super::engine::style::{self, Ink};
 use super::engine::wrap::{ellipsize, wrap, TextStyle};
@@ -41,15 +42,21 @@ const CODE_SIZE: f32 = 17.0;
 pub struct Card {
     /// The business where the code is redeemed, e.g. "Bean There Coffee".
     pub shop: String,
+    /// Where it is, on one line: "12 Mill Lane, Riverside"; may be empty.
+    pub address: String,
+    /// When it is open, on one line: "Mon–Fri 7:00–18:00 · Sat 8:00–16:00"; may be empty.
+    pub hours: String,
     /// The partner handing out the card; printed as "Brought to you by <partner>".
     pub partner: String,
     /// What the customer gets, e.g. "10 % off, min €5.00".
     pub offer: String,
     /// The code as printed, grouped, e.g. "BAKERY-7K2Q-X9A".
     pub code: String,
-    /// What the QR code carries: the folded code, e.g. "7K2QX9A".
+    /// What the QR code carries: the code as printed, which a phone shows as text a cashier
+    /// can read back and the counter accepts as typed.
     pub qr_payload: String,
-    /// E.g. "Valid 1 December 2026 – 31 January 2027" or "No expiry".
+    /// How often it can be used and until when, e.g. "Single use · Valid until
+    /// 31 January 2027"; empty for an unlimited code with no dates.
     pub validity: String,
 }
 
@@ -68,6 +75,21 @@ pub struct CardSheet {
 pub fn render_card_sheet(sheet: &CardSheet) -> Result<Vec<u8>, DocumentError> {
     let fonts = Fonts::shared()?;
     let page = Sheet::new(sheet.paper);
+    let section = cards_section(sheet)?;
+    Ok(super::engine::paint::paint(
+        fonts,
+        &page,
+        None,
+        &printable_line(&sheet.title),
+        section.pages,
+    ))
+}
+
+/// The sheet's pages, with no head or foot (they would print on a card), for a pack of
+/// documents (the kit).
+pub(crate) fn cards_section(sheet: &CardSheet) -> Result<Section, DocumentError> {
+    let fonts = Fonts::shared()?;
+    let page = Sheet::new(sheet.paper);
     let mut pages: Vec<Vec<Mark>> = sheet
         .cards
         .chunks(CARDS_PER_PAGE)
@@ -76,13 +98,7 @@ pub fn render_card_sheet(sheet: &CardSheet) -> Result<Vec<u8>, DocumentError> {
     if pages.is_empty() {
         pages.push(Vec::new());
     }
-    Ok(super::engine::paint::paint(
-        fonts,
-        &page,
-        None,
-        &printable_line(&sheet.title),
-        pages,
-    ))
+    Ok(Section { frame: None, pages })
 }
 
 /// Top-left corner of slot `i` (0‥9) on `page`, the grid centred on the paper.
@@ -168,8 +184,16 @@ fn card_marks(fonts: &Fonts, card: &Card, x: f32, y: f32) -> Vec<Mark> {
         Mark::text(left, base, s, ellipsize(fonts, s.face, s.size, text, width))
     };
     marks.push(line(shop, &card.shop, text_w, base));
+    // Where to redeem it: the card is all a customer carries to the shop.
+    let place = text_style(Face::Regular, 6.5, Ink::Muted);
+    for detail in [&card.address, &card.hours] {
+        if !detail.trim().is_empty() {
+            base += style::line_height(place);
+            marks.push(line(place, detail, text_w, base));
+        }
+    }
     let offer = text_style(Face::Bold, 12.0, Ink::Text);
-    base += 22.0;
+    base += 16.0;
     for text in offer_lines(fonts, offer, &card.offer, text_w) {
         marks.push(Mark::text(left, base, offer, text));
         base += style::line_height(offer);
@@ -238,6 +262,8 @@ mod tests {
     fn card(code: &str) -> Card {
         Card {
             shop: "Bean There Coffee".into(),
+            address: "ul. Piotrkowska 12, 90-001 Łódź, by the market square ".repeat(2),
+            hours: "Mon–Fri 7:00–18:00 · Sat 8:00–16:00 · Sun closed".into(),
             partner: "Café Müller Łódź ".repeat(6),
             offer: "A free almond croissant with any large coffee, one per visit ".repeat(3),
             code: code.into(),

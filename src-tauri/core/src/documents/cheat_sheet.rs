@@ -7,7 +7,7 @@ use crate::documents::engine::compose::Composer;
 use crate::documents::engine::fonts::{Face, Fonts};
 use crate::documents::engine::layout::Mark;
 use crate::documents::engine::page::{Frame, Sheet};
-use crate::documents::engine::paint::paint;
+use crate::documents::engine::paint::{paint, Section};
 use crate::documents::engine::style::Ink;
 use crate::documents::engine::wrap::TextStyle;
 use crate::documents::DocumentError;
@@ -53,19 +53,29 @@ const OUTCOMES: [(&str, &str); 8] = [
 pub fn render_cheat_sheet(paper: PaperSize, shop: &str) -> Result<Vec<u8>, DocumentError> {
     let fonts = Fonts::shared()?;
     let sheet = Sheet::new(paper);
-    let frame = Frame {
-        head_left: "Staff guide · referral codes".to_string(),
-        head_right: shop.to_string(),
-        foot: "Keep this by the till.".to_string(),
-    };
+    let section = cheat_sheet_section(paper, shop)?;
     let title = printable_line(&format!("{TITLE} · {shop}"));
     Ok(paint(
         fonts,
         &sheet,
-        Some(&frame),
+        section.frame.as_ref(),
         &title,
-        lay_out(fonts, sheet),
+        section.pages,
     ))
+}
+
+/// The guide's page with its head and foot, for a pack of documents (the kit).
+pub(crate) fn cheat_sheet_section(paper: PaperSize, shop: &str) -> Result<Section, DocumentError> {
+    let fonts = Fonts::shared()?;
+    let sheet = Sheet::new(paper);
+    Ok(Section {
+        frame: Some(Frame {
+            head_left: "Staff guide · referral codes".to_string(),
+            head_right: shop.to_string(),
+            foot: "Keep this by the till.".to_string(),
+        }),
+        pages: lay_out(fonts, sheet),
+    })
 }
 
 fn lay_out(fonts: &Fonts, sheet: Sheet) -> Vec<Vec<Mark>> {

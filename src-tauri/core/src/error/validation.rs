@@ -66,6 +66,8 @@ pub enum Field {
     ConfirmAbove,
     Customers,
     SettledOn,
+    OpeningHours,
+    Directions,
 }
 
 impl Field {
@@ -131,6 +133,8 @@ impl Field {
             Field::ConfirmAbove => "Ask again above",
             Field::Customers => "Customers we sent",
             Field::SettledOn => "Settled on",
+            Field::OpeningHours => "Opening hours",
+            Field::Directions => "How to find us",
         }
     }
 }

@@ -16,13 +16,16 @@ struct ProfileRow {
     currency: String,
     locale: String,
     time_zone: String,
+    opening_hours: String,
+    directions: String,
     updated_at: i64,
 }
 
 /// The profile, once the first-run screen has saved it.
 pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessProfile>> {
     let row: Option<ProfileRow> = sqlx::query_as(
-        "SELECT name, address, email, phone, tax_id, currency, locale, time_zone, updated_at
+        "SELECT name, address, email, phone, tax_id, currency, locale, time_zone,
+                opening_hours, directions, updated_at
          FROM business_profile WHERE id = 1",
     )
     .fetch_optional(conn)
@@ -36,6 +39,8 @@ pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessPro
         currency: r.currency,
         locale: r.locale,
         time_zone: r.time_zone,
+        opening_hours: r.opening_hours,
+        directions: r.directions,
         updated_at: from_millis(r.updated_at),
     }))
 }
@@ -48,12 +53,14 @@ pub async fn put(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO business_profile
-             (id, name, address, email, phone, tax_id, currency, locale, time_zone, updated_at)
-         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+             (id, name, address, email, phone, tax_id, currency, locale, time_zone,
+              opening_hours, directions, updated_at)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (id) DO UPDATE SET
              name = excluded.name, address = excluded.address, email = excluded.email,
              phone = excluded.phone, tax_id = excluded.tax_id, currency = excluded.currency,
              locale = excluded.locale, time_zone = excluded.time_zone,
+             opening_hours = excluded.opening_hours, directions = excluded.directions,
              updated_at = excluded.updated_at",
     )
     .bind(&p.name)
@@ -64,6 +71,8 @@ pub async fn put(
     .bind(&p.currency)
     .bind(&p.locale)
     .bind(&p.time_zone)
+    .bind(&p.opening_hours)
+    .bind(&p.directions)
     .bind(to_millis(at))
     .execute(conn)
     .await?;

@@ -14,6 +14,15 @@ use super::style::Ink;
 /// Millimetres per point, for printpdf's page size, which it takes in millimetres.
 const MM_PER_PT: f32 = 25.4 / 72.0;
 
+/// Pages laid out together under one running head and foot: a whole document, or one part
+/// of a pack of several (the partner kit), numbered "Page n of N" within itself.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// The head and foot; `None` for pages that must print edge to edge (card sheets).
+    pub frame: Option<Frame>,
+    pub pages: Vec<Vec<Mark>>,
+}
+
 /// The PDF for `pages` laid out on `sheet`, with `frame`'s head and foot on every page and
 /// `title` in the document properties. Fonts are embedded as subsets of the glyphs used.
 pub fn paint(
@@ -22,6 +31,20 @@ pub fn paint(
     frame: Option<&Frame>,
     title: &str,
     pages: Vec<Vec<Mark>>,
+) -> Vec<u8> {
+    let section = Section {
+        frame: frame.cloned(),
+        pages,
+    };
+    paint_sections(fonts, sheet, title, vec![section])
+}
+
+/// One PDF of several sections in order, each with its own head, foot and page count.
+pub fn paint_sections(
+    fonts: &Fonts,
+    sheet: &Sheet,
+    title: &str,
+    sections: Vec<Section>,
 ) -> Vec<u8> {
     let mut doc = PdfDocument::new(title);
     // printpdf dates new documents 1 January 1970 unless told otherwise; a viewer's
@@ -40,26 +63,27 @@ pub fn paint(
         regular,
         bold,
     };
-    let total = pages.len();
-    let pdf_pages = pages
-        .into_iter()
-        .enumerate()
-        .map(|(i, marks)| {
+    let mut pdf_pages = Vec::new();
+    for section in sections {
+        let total = section.pages.len();
+        for (i, marks) in section.pages.into_iter().enumerate() {
             let mut ops = Vec::new();
             // Card sheets have no running head or page numbers: they would print on a card.
-            let head_and_foot = frame
+            let head_and_foot = section
+                .frame
+                .as_ref()
                 .map(|f| f.marks(fonts, sheet, i + 1, total))
                 .unwrap_or_default();
             for mark in marks.iter().chain(&head_and_foot) {
                 painter.paint(mark, &mut ops);
             }
-            PdfPage::new(
+            pdf_pages.push(PdfPage::new(
                 Mm(sheet.width * MM_PER_PT),
                 Mm(sheet.height * MM_PER_PT),
                 ops,
-            )
-        })
-        .collect();
+            ));
+        }
+    }
     let mut warnings = Vec::new();
     let bytes = doc
         .with_pages(pdf_pages)
