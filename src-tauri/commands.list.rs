@@ -33,6 +33,7 @@ macro_rules! with_command_list {
             Owner partners::change_partner_status,
             Owner partners::preview_partner_import,
             Owner partners::import_partners,
+            Owner partners::print_partner_kit,
             Owner agreements::list_agreement_versions,
             Owner agreements::agreement_in_force,
             Owner agreements::preview_terms,

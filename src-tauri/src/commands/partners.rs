@@ -76,3 +76,20 @@ pub async fn import_partners(
     let (csv, options) = upload::import_request(&request)?;
     Ok(desk.import_partners(&csv, &options, &desk.actor()).await?)
 }
+
+/// Renders a partner's kit (letter, agreement, cards, guides) as one PDF, asks where to save
+/// it, saves and opens it. Answers the saved path, or `None` when the owner cancelled.
+#[tauri::command]
+#[tracing::instrument(skip(desk, handle), err(Debug))]
+pub async fn print_partner_kit<R: tauri::Runtime>(
+    desk: OwnerDesk<'_>,
+    handle: tauri::AppHandle<R>,
+    partner_id: PartnerId,
+    paper: Option<super::agreements::Paper>,
+) -> ApiResult<Option<String>> {
+    let paper = paper.map(partnerdesk_core::business::PaperSize::from);
+    let pdf = desk
+        .partner_kit_pdf(partner_id, paper, &desk.actor())
+        .await?;
+    crate::files::save_and_open(&handle, &pdf)
+}

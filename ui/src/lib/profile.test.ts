@@ -24,7 +24,9 @@ describe('profileInput', () => {
 			taxId: '',
 			currency: 'EUR',
 			locale: 'en-IE',
-			timeZone: 'Europe/Dublin'
+			timeZone: 'Europe/Dublin',
+			openingHours: '',
+			directions: ''
 		});
 	});
 
@@ -43,6 +45,8 @@ describe('profileInput', () => {
 			currency: 'CHF',
 			locale: 'de-CH',
 			timeZone: 'Europe/Zurich',
+			openingHours: 'Mo–Fr 7–18',
+			directions: 'Am Markt',
 			updatedAt: '2025-01-01T00:00:00Z'
 		};
 		const { updatedAt: _ignored, ...rest } = saved;
@@ -59,6 +63,8 @@ describe('profileInput', () => {
 			currency: 'EUR',
 			locale: 'en-IE',
 			timeZone: '',
+			openingHours: '',
+			directions: '',
 			updatedAt: '2025-01-01T00:00:00Z'
 		};
 		expect(profileInput(old, choices).timeZone).toBe('Europe/Dublin');

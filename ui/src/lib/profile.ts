@@ -21,9 +21,21 @@ export function profileInput(
 ): BusinessProfileInput {
 	if (profile) {
 		const { name, address, email, phone, taxId, currency, locale } = profile;
+		const { openingHours, directions } = profile;
 		// A profile from before the app asked for a zone shows the computer's, ready to save.
 		const timeZone = profile.timeZone || choices.suggestedTimeZone;
-		return { name, address, email, phone, taxId, currency, locale, timeZone };
+		return {
+			name,
+			address,
+			email,
+			phone,
+			taxId,
+			currency,
+			locale,
+			timeZone,
+			openingHours,
+			directions
+		};
 	}
 	return {
 		name: '',
@@ -33,6 +45,8 @@ export function profileInput(
 		taxId: '',
 		currency: pick(choices.currencies, defaultCurrency),
 		locale: pick(choices.locales, defaultLocale),
-		timeZone: choices.suggestedTimeZone
+		timeZone: choices.suggestedTimeZone,
+		openingHours: '',
+		directions: ''
 	};
 }

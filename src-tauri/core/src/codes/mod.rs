@@ -23,9 +23,12 @@ use ts_rs::TS;
 
 use crate::partners::PartnerId;
 
+/// Cards on one printed sheet.
+pub use crate::documents::CARDS_PER_PAGE as CARDS_PER_SHEET;
 pub use issue::{BATCH_MAX, BODY_LEN};
 pub use lookup::{LookupOutcome, Suggestion};
 pub use near::near_codes;
+pub(crate) use print::one_line;
 pub use print::CARDS_MAX;
 pub use resolve::{check_typed_length, TYPED_MAX};
 

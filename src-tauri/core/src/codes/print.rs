@@ -20,6 +20,20 @@ impl Desk {
     /// the profile locale's default. Each card shows the offer of the partner's terms in
     /// force today.
     pub async fn card_sheet_pdf(&self, codes: &[CodeId], paper: Option<PaperSize>) -> Result<Pdf> {
+        let (sheet, whose) = self.card_sheet(codes, paper).await?;
+        Ok(Pdf {
+            file_name: file_name(&whose, sheet.cards.len()),
+            bytes: render_card_sheet(&sheet)?,
+        })
+    }
+
+    /// `codes` as a sheet of cards, in words, and whose cards they are ("Crumb & Co.
+    /// Bakery", or "3 partners").
+    pub(crate) async fn card_sheet(
+        &self,
+        codes: &[CodeId],
+        paper: Option<PaperSize>,
+    ) -> Result<(CardSheet, String)> {
         if !(1..=CARDS_MAX).contains(&codes.len()) {
             let range = Problem::OutOfRange {
                 min: 1,
@@ -60,10 +74,7 @@ impl Desk {
             title: format!("Referral cards · {whose}"),
             cards,
         };
-        Ok(Pdf {
-            file_name: file_name(&whose, loaded.len()),
-            bytes: render_card_sheet(&sheet)?,
-        })
+        Ok((sheet, whose))
     }
 
     /// The partner and the offer its terms in force on `day` give, in words.

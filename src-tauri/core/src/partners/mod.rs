@@ -2,6 +2,7 @@
 
 mod fit;
 mod input;
+mod kit;
 mod manage;
 mod status;
 

@@ -26,7 +26,7 @@ pub use kinds::{
 pub use print::{agreement_doc, Pdf};
 pub(crate) use print::{contact, safe_file_part};
 pub use what_if::WhatIf;
-pub use words::{offer_words, percent};
+pub use words::{offer_words, percent, reward_sentence, summary};
 
 pub use crate::ids::AgreementVersionId;
 

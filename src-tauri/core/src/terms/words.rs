@@ -41,6 +41,24 @@ pub fn offer_words(terms: &Terms, locale: &str) -> String {
 /// purchases of €5.00 or more. You earn 8 % of each such sale, up to €150.00 a month, paid
 /// monthly by bank transfer."
 pub fn summary(terms: &Terms, locale: &str) -> String {
+    let (offer, reward) = sentences(terms, locale);
+    if terms.reciprocal {
+        format!(
+            "{offer} {reward} It runs both ways: customers we send you get the same offer from \
+             you, and you pay us the same reward."
+        )
+    } else {
+        format!("{offer} {reward}")
+    }
+}
+
+/// What the partner earns, in one sentence: "You earn 8 % of each such sale, …".
+pub fn reward_sentence(terms: &Terms, locale: &str) -> String {
+    sentences(terms, locale).1
+}
+
+/// The offer's sentence and the reward's.
+fn sentences(terms: &Terms, locale: &str) -> (String, String) {
     let money = |m: Money| format(m, locale);
     let threshold = terms.min_sale.filter(|m| m.minor > 0);
     let purchases = match threshold {
@@ -95,14 +113,7 @@ pub fn summary(terms: &Terms, locale: &str) -> String {
         }
         Reward::FixedPerRedemption(m) => format!("You earn {} for {each}{cap}, {paid}.", money(*m)),
     };
-    if terms.reciprocal {
-        format!(
-            "{offer} {reward} It runs both ways: customers we send you get the same offer from \
-             you, and you pay us the same reward."
-        )
-    } else {
-        format!("{offer} {reward}")
-    }
+    (offer, reward)
 }
 
 #[cfg(test)]

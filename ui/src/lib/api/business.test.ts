@@ -12,7 +12,9 @@ const input: business.BusinessProfileInput = {
 	taxId: 'IE1234567T',
 	currency: 'EUR',
 	locale: 'en-IE',
-	timeZone: 'Europe/Dublin'
+	timeZone: 'Europe/Dublin',
+	openingHours: 'Mon–Sat 8–18',
+	directions: ''
 };
 
 describe('business.saveProfile', () => {

@@ -34,6 +34,16 @@ describe('partners', () => {
 		expect(sent).toEqual([{ cmd: 'list_partners', args: { query } }]);
 	});
 
+	it('printKit sends the partner and the paper, null by default, and resolves with the path', async () => {
+		const sent = fakeShell(() => '/home/me/Partner kit.pdf');
+		await expect(partners.printKit(3, 'letter')).resolves.toBe('/home/me/Partner kit.pdf');
+		await partners.printKit(3);
+		expect(sent).toEqual([
+			{ cmd: 'print_partner_kit', args: { partnerId: 3, paper: 'letter' } },
+			{ cmd: 'print_partner_kit', args: { partnerId: 3, paper: null } }
+		]);
+	});
+
 	it('list with no query sends an empty one', async () => {
 		const sent = fakeShell(() => []);
 		await partners.list();

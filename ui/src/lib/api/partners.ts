@@ -10,6 +10,7 @@ import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportRow } from './bindings/ImportRow';
 import type { Partner } from './bindings/Partner';
+import type { Paper } from './bindings/Paper';
 import type { PartnerFit } from './bindings/PartnerFit';
 import type { PartnerId } from './bindings/PartnerId';
 import type { PartnerInput } from './bindings/PartnerInput';
@@ -103,4 +104,13 @@ export function importCsv(
 	options: ImportOptions = autoImport
 ): Promise<ImportOutcome> {
 	return call<ImportOutcome>('import_partners', bytes, { headers: importHeaders(options) });
+}
+
+/**
+ * Renders a partner's kit (cover letter, agreement in force, a sheet of cards, a guide for
+ * their staff and our counter guide) as one PDF on `paper` (null: the locale's usual size),
+ * asks where to save it and opens it. Resolves with the saved path, or null when cancelled.
+ */
+export function printKit(partnerId: PartnerId, paper: Paper | null = null): Promise<string | null> {
+	return call<string | null>('print_partner_kit', { partnerId, paper });
 }

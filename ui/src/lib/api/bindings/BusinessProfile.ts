@@ -17,4 +17,13 @@ locale: string,
  * reports) are counted there. Empty in a profile saved before the app asked for it,
  * where the computer's zone is used until the owner saves one.
  */
-timeZone: string, updatedAt: string, };
+timeZone: string, 
+/**
+ * When customers can come, as the owner writes it ("Mon–Sat 7:00–18:00"); up to three
+ * short lines; empty when not given.
+ */
+openingHours: string, 
+/**
+ * A short "how to find us" ("Two doors from the station, green awning"); may be empty.
+ */
+directions: string, updatedAt: string, };
