@@ -5,3 +5,9 @@ ALTER TABLE business_profile ADD COLUMN opening_hours TEXT NOT NULL DEFAULT ''
     CHECK (length(opening_hours) <= 300);
 ALTER TABLE business_profile ADD COLUMN directions TEXT NOT NULL DEFAULT ''
     CHECK (length(directions) <= 160);
+
+-- The shop's logo, as the app stores every logo whatever it was chosen as (PNG, JPEG or
+-- SVG): scaled to fit 800 × 400 pixels, flattened onto white, saved as PNG. One kind of
+-- picture means documents embed it one way. NULL until the owner chooses one.
+ALTER TABLE business_profile ADD COLUMN logo_png BLOB
+    CHECK (logo_png IS NULL OR length(logo_png) <= 4000000);

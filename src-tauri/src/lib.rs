@@ -197,6 +197,7 @@ mod bindings_tests {
         settlements::MonthEnd::export_all(&cfg).unwrap();
         settlements::SettlementInput::export_all(&cfg).unwrap();
         settlements::SettlementView::export_all(&cfg).unwrap();
+        partnerdesk_core::business::LogoView::export_all(&cfg).unwrap();
         use partnerdesk_core::statements;
         statements::StatementPreview::export_all(&cfg).unwrap();
         statements::PrintProgress::export_all(&cfg).unwrap();

@@ -1,6 +1,7 @@
 //! The business profile: the shop running the app, printed on every document.
 
 mod locale;
+mod logo;
 mod save;
 
 use chrono::{DateTime, Utc};
@@ -12,6 +13,7 @@ use crate::error::{Field, FieldError, Problem};
 use crate::text;
 
 pub use locale::{PaperSize, LOCALES};
+pub use logo::{logo_picture, prepare_logo, LogoView, LOGO_MAX_BYTES};
 
 /// The shop running the app, as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -73,6 +73,7 @@ impl Desk {
             paper: paper.unwrap_or_else(|| PaperSize::for_locale(&profile.locale)),
             title: format!("Referral cards · {whose}"),
             cards,
+            logo: self.logo_picture().await?,
         };
         Ok((sheet, whose))
     }

@@ -1,6 +1,7 @@
 //! The printed partnership agreement: parties, plain-words summary, terms, numbered clauses,
 //! notes and signature blocks.
 
+use super::engine::picture::Picture;
 use crate::business::PaperSize;
 
 use super::engine::clean::printable_line;
@@ -64,6 +65,8 @@ pub struct AgreementDoc {
     pub signatures: [SignatureBlock; 2],
     /// Foot of every page, e.g. "Bean There Coffee · Crumb & Co. Bakery · Agreement v3".
     pub footer: String,
+    /// The shop's logo, printed above the title.
+    pub logo: Option<Picture>,
 }
 
 /// The agreement as a PDF: fonts embedded, "Page n of N" on every page, signature blocks
@@ -88,6 +91,9 @@ pub(crate) fn agreement_section(doc: &AgreementDoc) -> Result<Section, DocumentE
 /// The agreement's pages, before head and foot are added.
 fn lay_out(fonts: &Fonts, sheet: Sheet, doc: &AgreementDoc) -> Vec<Vec<Mark>> {
     let mut c = Composer::new(fonts, sheet);
+    if let Some(logo) = &doc.logo {
+        c.logo(logo);
+    }
     c.text(&doc.title, style::title());
     c.space(2.0);
     c.text(&doc.version_line, style::label());

@@ -9,6 +9,7 @@ use super::engine::fonts::{Face, Fonts};
 use super::engine::layout::Mark;
 use super::engine::page::Sheet;
 use super::engine::paint::Section;
+use super::engine::picture::Picture;
 use super::engine::qr::qr_marks;
 use super::engine::style::{self, Ink};
 use super::engine::wrap::{ellipsize, wrap, TextStyle};
@@ -34,6 +35,9 @@ const QR_INSET: f32 = 2.5 * MM;
 /// Cut marks start this far from the card's corner and are at most this long.
 const TICK_GAP: f32 = 1.0 * MM;
 const TICK_LEN: f32 = 4.0 * MM;
+/// The most room the logo takes beside the shop's name on a card.
+const LOGO_CARD_W: f32 = 22.0 * MM;
+const LOGO_CARD_H: f32 = 4.5 * MM;
 /// The code's type size, shrunk only when a long prefix would not fit the card.
 const CODE_SIZE: f32 = 17.0;
 
@@ -69,6 +73,8 @@ pub struct CardSheet {
     pub title: String,
     /// The cards, ten to a page, left to right and top to bottom.
     pub cards: Vec<Card>,
+    /// The shop's logo, small beside its name on every card.
+    pub logo: Option<Picture>,
 }
 
 /// The sheet as a PDF with as many pages as the cards need (one blank page for none).
@@ -93,7 +99,7 @@ pub(crate) fn cards_section(sheet: &CardSheet) -> Result<Section, DocumentError>
     let mut pages: Vec<Vec<Mark>> = sheet
         .cards
         .chunks(CARDS_PER_PAGE)
-        .map(|cards| lay_out_page(fonts, &page, cards))
+        .map(|cards| lay_out_page(fonts, &page, cards, sheet.logo.as_ref()))
         .collect();
     if pages.is_empty() {
         pages.push(Vec::new());
@@ -112,12 +118,12 @@ fn slot(page: &Sheet, i: usize) -> (f32, f32) {
     )
 }
 
-fn lay_out_page(fonts: &Fonts, page: &Sheet, cards: &[Card]) -> Vec<Mark> {
+fn lay_out_page(fonts: &Fonts, page: &Sheet, cards: &[Card], logo: Option<&Picture>) -> Vec<Mark> {
     let mut marks = Vec::new();
     for (i, card) in cards.iter().enumerate() {
         let (x, y) = slot(page, i);
         marks.extend(cut_marks(page, i, x, y));
-        marks.extend(card_marks(fonts, card, x, y));
+        marks.extend(card_marks(fonts, card, x, y, logo));
     }
     marks
 }
@@ -170,7 +176,7 @@ fn text_style(face: Face, size: f32, ink: Ink) -> TextStyle {
 }
 
 /// One card's face, its top-left corner at (`x`, `y`).
-fn card_marks(fonts: &Fonts, card: &Card, x: f32, y: f32) -> Vec<Mark> {
+fn card_marks(fonts: &Fonts, card: &Card, x: f32, y: f32, logo: Option<&Picture>) -> Vec<Mark> {
     let mut marks = Vec::new();
     let qr_x = x + CARD_W - QR_INSET - QR_SIZE;
     // The quiet zone is part of the square, so text stops short of the square itself.
@@ -183,7 +189,29 @@ fn card_marks(fonts: &Fonts, card: &Card, x: f32, y: f32) -> Vec<Mark> {
     let line = |s: TextStyle, text: &str, width: f32, base: f32| {
         Mark::text(left, base, s, ellipsize(fonts, s.face, s.size, text, width))
     };
-    marks.push(line(shop, &card.shop, text_w, base));
+    // The logo sits on the name's line, the name moved beside it: the card has no room for
+    // a line of its own.
+    let name_left = match logo {
+        Some(logo) => {
+            let (w, h) = logo.fit(LOGO_CARD_W, LOGO_CARD_H);
+            marks.push(logo.mark(
+                left,
+                base - style::baseline(shop) + 1.0 - (h - 9.0) / 2.0,
+                w,
+                h,
+            ));
+            left + w + 1.5 * MM
+        }
+        None => left,
+    };
+    let name = ellipsize(
+        fonts,
+        shop.face,
+        shop.size,
+        &card.shop,
+        text_w - (name_left - left),
+    );
+    marks.push(Mark::text(name_left, base, shop, name));
     // Where to redeem it: the card is all a customer carries to the shop.
     let place = text_style(Face::Regular, 6.5, Ink::Muted);
     for detail in [&card.address, &card.hours] {
@@ -289,7 +317,7 @@ mod tests {
             assert!(first.0 > 0.0 && first.1 > 0.0, "{paper:?}");
             assert!(last.0 + CARD_W < page.width && last.1 + CARD_H < page.height);
             let mut ticks = 0;
-            for mark in lay_out_page(fonts, &page, &cards) {
+            for mark in lay_out_page(fonts, &page, &cards, None) {
                 match mark {
                     Mark::Line { x1, y1, x2, y2, .. } if !inside(&slots, x1, y1 + 1.0) => {
                         let mid = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);

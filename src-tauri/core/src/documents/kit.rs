@@ -14,6 +14,7 @@ use super::engine::fonts::{Face, Fonts};
 use super::engine::layout::Mark;
 use super::engine::page::{Frame, Sheet};
 use super::engine::paint::{paint_sections, Section};
+use super::engine::picture::Picture;
 use super::engine::style::{self, Ink};
 use super::engine::wrap::TextStyle;
 use super::parts::party;
@@ -38,6 +39,8 @@ pub struct CoverLetter {
     pub closing: String,
     /// Who signs it, e.g. the owner who printed it.
     pub signer: String,
+    /// The shop's logo, as letterhead.
+    pub logo: Option<Picture>,
 }
 
 /// The one-page guide for the partner's staff: short parts, each a heading and a sentence
@@ -109,6 +112,9 @@ pub fn render_kit(doc: &KitDoc) -> Result<Vec<u8>, DocumentError> {
 /// The cover letter: both addresses side by side, the date, the letter, what is enclosed.
 fn letter(fonts: &Fonts, sheet: Sheet, l: &CoverLetter) -> Vec<Vec<Mark>> {
     let mut c = Composer::new(fonts, sheet);
+    if let Some(logo) = &l.logo {
+        c.logo(logo);
+    }
     let parties = [&l.from, &l.to];
     c.pair(|column, i| party(fonts, column, parties[i]), true);
     c.space(style::SECTION_GAP);

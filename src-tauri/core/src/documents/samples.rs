@@ -70,6 +70,7 @@ pub fn accented(clauses: usize) -> AgreementDoc {
             },
         ],
         footer: "Café Müller · Ørsted Bageri · Agreement v3".into(),
+        logo: None,
     }
 }
 
@@ -144,6 +145,7 @@ pub fn bean_there_draft() -> AgreementDoc {
             },
         ],
         footer: "Bean There Coffee · Crumb & Co. Bakery · Agreement v1 (draft)".into(),
+        logo: None,
     }
 }
 

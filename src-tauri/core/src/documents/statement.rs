@@ -7,10 +7,12 @@ use super::agreement::PartyBlock;
 use super::engine::blocks::{self, Column};
 use super::engine::clean::printable_line;
 use super::engine::compose::Composer;
+use super::engine::compose::{LOGO_H, LOGO_W};
 use super::engine::fonts::Fonts;
-use super::engine::layout::{Flow, Mark};
+use super::engine::layout::{Block, Flow, Mark};
 use super::engine::page::{Frame, Sheet};
 use super::engine::paint::paint;
+use super::engine::picture::Picture;
 use super::engine::style;
 use super::engine::table::{Align, Look, Table, TableColumn, TableRow, Width};
 use super::engine::wrap::{wrap, TextStyle};
@@ -122,6 +124,8 @@ pub struct StatementDoc {
     /// Foot of every page, e.g. "Bean There Coffee · Crumb & Co. Bakery · Statement
     /// 1–30 November 2026".
     pub footer: String,
+    /// The shop's logo, printed above the title.
+    pub logo: Option<Picture>,
 }
 
 /// The statement as a PDF: fonts embedded, "Page n of N" on every page, the tables
@@ -138,6 +142,14 @@ pub fn render_statement(doc: &StatementDoc) -> Result<Vec<u8>, DocumentError> {
 /// rather than through the composer: a table has to see page breaks to repeat its header.
 fn lay_out(fonts: &Fonts, sheet: Sheet, doc: &StatementDoc) -> Vec<Vec<Mark>> {
     let mut flow = Flow::new(sheet);
+    if let Some(logo) = &doc.logo {
+        let (_, height) = logo.fit(LOGO_W, LOGO_H);
+        flow.place(Block {
+            height,
+            marks: vec![logo.mark(sheet.left(), 0.0, LOGO_W, LOGO_H)],
+        });
+        flow.space(10.0);
+    }
     text(fonts, &mut flow, &doc.title, style::title());
     flow.space(2.0);
     text(fonts, &mut flow, &doc.period_line, style::label());
@@ -497,6 +509,7 @@ mod tests {
             their_side: None,
             key_line: None,
             footer: "Café Müller · Łódź Deli · Statement 1–30 November 2026".into(),
+            logo: None,
         }
     }
 

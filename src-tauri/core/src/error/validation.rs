@@ -68,6 +68,7 @@ pub enum Field {
     SettledOn,
     OpeningHours,
     Directions,
+    Logo,
 }
 
 impl Field {
@@ -135,6 +136,7 @@ impl Field {
             Field::SettledOn => "Settled on",
             Field::OpeningHours => "Opening hours",
             Field::Directions => "How to find us",
+            Field::Logo => "Logo",
         }
     }
 }

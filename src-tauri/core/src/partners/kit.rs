@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Partner, PartnerId};
 use crate::business::{BusinessProfile, PaperSize};
 use crate::codes::{ReferralCode, CARDS_PER_SHEET};
-use crate::documents::{render_kit, CoverLetter, KitDoc, PartyBlock, StaffGuide};
+use crate::documents::{render_kit, AgreementDoc, CoverLetter, KitDoc, PartyBlock, StaffGuide};
 use crate::error::PartnerError;
 use crate::terms::{
     agreement_doc, contact, long_date, offer_words, reward_sentence, safe_file_part, summary, Pdf,
@@ -52,14 +52,19 @@ impl Desk {
             today,
             signer: &actor.name,
         };
+        let logo = self.logo_picture().await?;
         let doc = KitDoc {
             paper,
             title: format!("Partner kit · {}", found.name),
             shop: profile.name.clone(),
-            letter: pieces.letter(),
-            agreement: terms
-                .as_ref()
-                .map(|v| agreement_doc(&profile, &found, v, paper)),
+            letter: CoverLetter {
+                logo: logo.clone(),
+                ..pieces.letter()
+            },
+            agreement: terms.as_ref().map(|v| AgreementDoc {
+                logo: logo.clone(),
+                ..agreement_doc(&profile, &found, v, paper)
+            }),
             cards: sheet,
             guide: pieces.guide(),
         };
@@ -167,6 +172,7 @@ impl Pieces<'_> {
             enclosed,
             closing: "Kind regards,".into(),
             signer: self.signer.to_string(),
+            logo: None,
         }
     }
 

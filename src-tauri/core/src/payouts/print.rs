@@ -40,6 +40,7 @@ impl Desk {
         let mut doc = statement_doc(&profile, &period, paper);
         doc.their_side = theirs.map(|t| their_side(&profile, &period, &t));
         doc.key_line = self.statement_key_line().await?;
+        doc.logo = self.logo_picture().await?;
         Ok(Pdf {
             file_name: file_name(&period.partner.name, from, to),
             bytes: render_statement(&doc)?,
@@ -124,6 +125,7 @@ fn statement_doc(
             partner.name,
             short_period(period.from, period.to)
         ),
+        logo: None,
     }
 }
 

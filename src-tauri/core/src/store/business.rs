@@ -94,3 +94,21 @@ pub async fn amounts_saved(conn: &mut SqliteConnection) -> sqlx::Result<bool> {
     .fetch_one(conn)
     .await
 }
+
+/// The stored logo (a PNG), if one was chosen.
+pub async fn logo(conn: &mut SqliteConnection) -> sqlx::Result<Option<Vec<u8>>> {
+    let png: Option<Option<Vec<u8>>> =
+        sqlx::query_scalar("SELECT logo_png FROM business_profile WHERE id = 1")
+            .fetch_optional(conn)
+            .await?;
+    Ok(png.flatten())
+}
+
+/// Stores `png` as the logo, or removes it with `None`.
+pub async fn set_logo(conn: &mut SqliteConnection, png: Option<&[u8]>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE business_profile SET logo_png = $1 WHERE id = 1")
+        .bind(png)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

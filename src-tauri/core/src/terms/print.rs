@@ -29,7 +29,8 @@ impl Desk {
             .await
             .map_err(|_| PartnerError::NotFound(version.partner_id))?;
         let paper = paper.unwrap_or_else(|| PaperSize::for_locale(&profile.locale));
-        let doc = agreement_doc(&profile, &partner, &version, paper);
+        let mut doc = agreement_doc(&profile, &partner, &version, paper);
+        doc.logo = self.logo_picture().await?;
         Ok(Pdf {
             file_name: file_name(&partner.name, version.version),
             bytes: render_agreement(&doc)?,
@@ -190,6 +191,7 @@ pub fn agreement_doc(
             "{} · {} · Agreement v{}",
             profile.name, partner.name, v.version
         ),
+        logo: None,
     }
 }
 

@@ -51,4 +51,33 @@ describe('business.saveProfile', () => {
 			{ input: { ...input, currency: 'PLN' } }
 		]);
 	});
+
+	it('chooseLogo resolves with the stored logo, or null when cancelled; a refusal names the logo field', async () => {
+		const logo = { width: 800, height: 267, dataUrl: 'data:image/png;base64,AAAA' };
+		let answer: unknown = logo;
+		const refusal = {
+			code: 'invalid_input',
+			message: 'The logo must be a PNG, JPEG or SVG picture.',
+			field: 'logo'
+		};
+		const sent = fakeShell(() => {
+			if (answer === refusal) throw refusal;
+			return answer;
+		});
+		await expect(business.chooseLogo()).resolves.toEqual(logo);
+		answer = null;
+		await expect(business.chooseLogo()).resolves.toBeNull();
+		answer = refusal;
+		await expect(refusalOf(business.chooseLogo())).resolves.toMatchObject({ field: 'logo' });
+		answer = null;
+		await business.removeLogo();
+		await business.logo();
+		expect(sent.map((s) => s.cmd)).toEqual([
+			'choose_logo',
+			'choose_logo',
+			'choose_logo',
+			'remove_logo',
+			'business_logo'
+		]);
+	});
 });

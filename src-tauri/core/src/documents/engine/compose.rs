@@ -5,8 +5,15 @@ use super::blocks::{self, Column, Line};
 use super::fonts::Fonts;
 use super::layout::{Block, Flow, Mark};
 use super::page::Sheet;
+use super::picture::Picture;
 use super::style::{self, Ink};
 use super::wrap::{wrap, TextStyle};
+
+/// The most room a letterhead logo takes: wide enough for a word mark, low enough to leave
+/// the title near the top.
+pub const LOGO_W: f32 = 150.0;
+/// See [`LOGO_W`].
+pub const LOGO_H: f32 = 42.0;
 
 /// Space between columns set side by side, in points.
 pub const GUTTER: f32 = 24.0;
@@ -45,6 +52,17 @@ impl<'f> Composer<'f> {
     /// Vertical space, in points.
     pub fn space(&mut self, points: f32) {
         self.flow.space(points);
+    }
+
+    /// A letterhead logo at the left margin, fitted into 150 × 42 points, with room below.
+    pub fn logo(&mut self, picture: &Picture) {
+        let mark = picture.mark(self.sheet().left(), 0.0, LOGO_W, LOGO_H);
+        let height = picture.fit(LOGO_W, LOGO_H).1;
+        self.flow.place(Block {
+            height,
+            marks: vec![mark],
+        });
+        self.flow.space(10.0);
     }
 
     /// `text` wrapped across the full width in `style`; it may break across pages.

@@ -3,6 +3,7 @@
 
 use super::fonts::Fonts;
 use super::page::Sheet;
+use super::picture::Picture;
 use super::style::Ink;
 use super::wrap::TextStyle;
 
@@ -35,6 +36,19 @@ pub enum Mark {
         /// Colour.
         ink: Ink,
     },
+    /// A picture (the shop's logo) stretched over `w × h`, top-left corner at (`x`, `y`).
+    Image {
+        /// Left edge.
+        x: f32,
+        /// Top edge.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// The pixels.
+        picture: Picture,
+    },
     /// A filled rectangle, top-left corner at (`x`, `y`).
     Fill {
         /// Left edge.
@@ -64,7 +78,7 @@ impl Mark {
     /// The same mark moved down by `dy`.
     pub fn shifted(mut self, dy: f32) -> Self {
         match &mut self {
-            Mark::Text { y, .. } | Mark::Fill { y, .. } => *y += dy,
+            Mark::Text { y, .. } | Mark::Fill { y, .. } | Mark::Image { y, .. } => *y += dy,
             Mark::Line { y1, y2, .. } => {
                 *y1 += dy;
                 *y2 += dy;
@@ -88,7 +102,7 @@ impl Mark {
                 (*x, x + fonts.width(style.face, style.size, text))
             }
             Mark::Line { x1, x2, .. } => (x1.min(*x2), x1.max(*x2)),
-            Mark::Fill { x, w, .. } => (*x, x + w),
+            Mark::Fill { x, w, .. } | Mark::Image { x, w, .. } => (*x, x + w),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod layout;
 pub mod page;
 pub mod paint;
+pub mod picture;
 pub mod qr;
 pub mod style;
 pub mod table;

@@ -1,8 +1,11 @@
 //! Turning laid-out pages into PDF bytes with printpdf.
 
+use std::sync::Arc;
+
 use printpdf::{
     Color, Line as PdfLine, LinePoint, Mm, OffsetDateTime, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat,
+    Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::clean::printable_line;
@@ -58,10 +61,30 @@ pub fn paint_sections(
     info.producer = format!("Partnerdesk {}", crate::APP_VERSION);
     let regular = PdfFontHandle::External(doc.add_font(fonts.parsed(Face::Regular)));
     let bold = PdfFontHandle::External(doc.add_font(fonts.parsed(Face::Bold)));
+    // Each distinct picture is embedded once, however many marks show it (ten logos on a
+    // sheet of cards share one image).
+    let mut images: Vec<(Arc<Vec<u8>>, XObjectId)> = Vec::new();
+    for section in &sections {
+        for mark in section.pages.iter().flatten() {
+            if let Mark::Image { picture, .. } = mark {
+                if !images.iter().any(|(rgb, _)| Arc::ptr_eq(rgb, &picture.rgb)) {
+                    let raw = RawImage {
+                        pixels: RawImageData::U8(picture.rgb.as_ref().clone()),
+                        width: picture.width as usize,
+                        height: picture.height as usize,
+                        data_format: RawImageFormat::RGB8,
+                        tag: Vec::new(),
+                    };
+                    images.push((picture.rgb.clone(), doc.add_image(&raw)));
+                }
+            }
+        }
+    }
     let painter = Painter {
         sheet,
         regular,
         bold,
+        images,
     };
     let mut pdf_pages = Vec::new();
     for section in sections {
@@ -99,6 +122,8 @@ struct Painter<'s> {
     sheet: &'s Sheet,
     regular: PdfFontHandle,
     bold: PdfFontHandle,
+    /// The embedded pictures, by the pixels they were made from.
+    images: Vec<(Arc<Vec<u8>>, XObjectId)>,
 }
 
 impl Painter<'_> {
@@ -168,6 +193,32 @@ impl Painter<'_> {
                     },
                 },
             ]),
+            Mark::Image {
+                x,
+                y,
+                w,
+                h,
+                picture,
+            } => {
+                let Some((_, id)) = self
+                    .images
+                    .iter()
+                    .find(|(rgb, _)| Arc::ptr_eq(rgb, &picture.rgb))
+                else {
+                    return;
+                };
+                // printpdf sizes an image by its dpi: one pixel is 72/dpi points.
+                let dpi = picture.width as f32 * 72.0 / w.max(0.1);
+                ops.push(Op::UseXobject {
+                    id: id.clone(),
+                    transform: XObjectTransform {
+                        translate_x: Some(Pt(*x)),
+                        translate_y: Some(Pt(self.sheet.height - y - h)),
+                        dpi: Some(dpi),
+                        ..Default::default()
+                    },
+                });
+            }
             Mark::Fill { x, y, w, h, ink } => ops.extend([
                 Op::SetFillColor { col: color(*ink) },
                 Op::DrawRectangle {
