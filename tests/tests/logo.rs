@@ -1,6 +1,6 @@
 //! The shop's logo: the owner chooses an SVG in Settings (through the open-file seam), sees
-//! it as it will print, and finds it stored; a file that is not a picture is refused in words
-//! and the logo kept.
+//! it as it will print, and finds it stored; a broken SVG is refused in words and the logo
+//! kept.
 
 use partnerdesk_e2e::{fresh_data_dir, ids, query_one, App, Launch};
 
@@ -32,7 +32,7 @@ fn a_logo_is_chosen_in_settings_shown_and_a_bad_file_refused() {
     app.screenshot("settings-logo");
 
     // The same seam now answers with a file that is no picture.
-    std::fs::write(&svg, "not a picture").expect("overwrite");
+    std::fs::write(&svg, r#"<svg xmlns="http://www.w3.org/2000/svg"><rect"#).expect("overwrite");
     app.click(ids::settings::logo::CHOOSE);
     app.wait_for_text(ids::settings::logo::ERROR, "SVG logo could not be read");
     assert!(
