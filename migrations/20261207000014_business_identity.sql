@@ -11,3 +11,9 @@ ALTER TABLE business_profile ADD COLUMN directions TEXT NOT NULL DEFAULT ''
 -- picture means documents embed it one way. NULL until the owner chooses one.
 ALTER TABLE business_profile ADD COLUMN logo_png BLOB
     CHECK (logo_png IS NULL OR length(logo_png) <= 4000000);
+
+-- An optional web address a card's QR code opens instead of showing the bare code, with
+-- `{code}` where the code goes (the shop's offer page). The counter reads the code back out
+-- of a scanned address. Empty: the QR code holds the code as printed.
+ALTER TABLE business_profile ADD COLUMN card_link TEXT NOT NULL DEFAULT ''
+    CHECK (length(card_link) <= 200);

@@ -151,6 +151,7 @@ impl Desk {
             time_zone: String::new(),
             opening_hours: "Mon–Fri 7:00–18:00\nSat 8:00–16:00".into(),
             directions: "On the corner of Mill Lane and the market square, green awning.".into(),
+            card_link: String::new(),
         };
         let profile = self.save_profile_in(tx, &profile.validate()?).await?;
         let mut ids = Vec::new();

@@ -148,6 +148,7 @@ pub fn profile() -> BusinessProfileInput {
         time_zone: String::new(),
         opening_hours: String::new(),
         directions: String::new(),
+        card_link: String::new(),
     }
 }
 

@@ -82,6 +82,42 @@ async fn every_code_of_a_batch_prints_exactly_once_ten_to_a_page() {
 }
 
 #[tokio::test]
+async fn with_a_card_link_the_qr_opens_the_shops_page_and_the_counter_reads_it_back() {
+    let t = desk_with_profile().await;
+    let mut profile = testing::profile();
+    profile.card_link = "https://beanthere.example/offer?code={code}".into();
+    t.save_profile(&profile, &Actor::owner())
+        .await
+        .expect("profile");
+    let p = active_partner(&t, "Crumb & Co. Bakery").await;
+    sign_terms(&t, p).await;
+    let codes = batch(&t, p, 2).await;
+    let pdf = t
+        .card_sheet_pdf(&ids(&codes), Some(PaperSize::A4))
+        .await
+        .unwrap();
+    let scanned = scan_card(&on_disk(&pdf), PaperSize::A4, 0);
+    assert_eq!(
+        scanned,
+        format!("https://beanthere.example/offer?code={}", codes[0].printed)
+    );
+    let outcome = t.lookup_code(&scanned).await.expect("lookup");
+    assert!(
+        matches!(&outcome, partnerdesk_core::codes::LookupOutcome::Valid { code, .. } if *code == codes[0].printed),
+        "{outcome:?}"
+    );
+    let bad = partnerdesk_core::business::BusinessProfileInput {
+        card_link: "beanthere.example/offer".into(),
+        ..testing::profile()
+    };
+    let err = t
+        .save_profile(&bad, &Actor::owner())
+        .await
+        .expect_err("no {code}");
+    assert_eq!(err.field(), Some(Field::CardLink));
+}
+
+#[tokio::test]
 async fn cards_say_where_when_and_how_often_as_the_code_allows() {
     let t = desk_with_profile().await;
     let mut profile = testing::profile();

@@ -26,7 +26,8 @@ describe('profileInput', () => {
 			locale: 'en-IE',
 			timeZone: 'Europe/Dublin',
 			openingHours: '',
-			directions: ''
+			directions: '',
+			cardLink: ''
 		});
 	});
 
@@ -47,6 +48,7 @@ describe('profileInput', () => {
 			timeZone: 'Europe/Zurich',
 			openingHours: 'Mo–Fr 7–18',
 			directions: 'Am Markt',
+			cardLink: 'https://cafe.example/o/{code}',
 			updatedAt: '2025-01-01T00:00:00Z'
 		};
 		const { updatedAt: _ignored, ...rest } = saved;
@@ -65,6 +67,7 @@ describe('profileInput', () => {
 			timeZone: '',
 			openingHours: '',
 			directions: '',
+			cardLink: '',
 			updatedAt: '2025-01-01T00:00:00Z'
 		};
 		expect(profileInput(old, choices).timeZone).toBe('Europe/Dublin');

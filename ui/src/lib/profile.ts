@@ -21,7 +21,7 @@ export function profileInput(
 ): BusinessProfileInput {
 	if (profile) {
 		const { name, address, email, phone, taxId, currency, locale } = profile;
-		const { openingHours, directions } = profile;
+		const { openingHours, directions, cardLink } = profile;
 		// A profile from before the app asked for a zone shows the computer's, ready to save.
 		const timeZone = profile.timeZone || choices.suggestedTimeZone;
 		return {
@@ -34,7 +34,8 @@ export function profileInput(
 			locale,
 			timeZone,
 			openingHours,
-			directions
+			directions,
+			cardLink
 		};
 	}
 	return {
@@ -47,6 +48,7 @@ export function profileInput(
 		locale: pick(choices.locales, defaultLocale),
 		timeZone: choices.suggestedTimeZone,
 		openingHours: '',
-		directions: ''
+		directions: '',
+		cardLink: ''
 	};
 }

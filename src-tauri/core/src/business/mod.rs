@@ -37,6 +37,9 @@ pub struct BusinessProfile {
     pub opening_hours: String,
     /// A short "how to find us" ("Two doors from the station, green awning"); may be empty.
     pub directions: String,
+    /// A web address with `{code}` in it that cards' QR codes open; empty: the QR code
+    /// holds the code itself.
+    pub card_link: String,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -58,6 +61,8 @@ pub struct BusinessProfileInput {
     pub opening_hours: String,
     #[serde(default)]
     pub directions: String,
+    #[serde(default)]
+    pub card_link: String,
 }
 
 /// One choice in a select box.
@@ -132,6 +137,7 @@ pub struct ValidProfile {
     pub time_zone: String,
     pub opening_hours: String,
     pub directions: String,
+    pub card_link: String,
 }
 
 impl BusinessProfileInput {
@@ -148,6 +154,7 @@ impl BusinessProfileInput {
             time_zone: time_zone(&self.time_zone)?,
             opening_hours: hours(&self.opening_hours)?,
             directions: text::line(Field::Directions, &self.directions, 160)?,
+            card_link: card_link(&self.card_link)?,
         })
     }
 }
@@ -160,6 +167,25 @@ fn hours(value: &str) -> Result<String, FieldError> {
         return Err(FieldError::new(Field::OpeningHours, Problem::Rule { says }));
     }
     Ok(hours)
+}
+
+/// A card link: blank, or an http(s) address with `{code}` in it once, where the code goes.
+fn card_link(value: &str) -> Result<String, FieldError> {
+    let link = text::line(Field::CardLink, value, 200)?;
+    if link.is_empty() {
+        return Ok(link);
+    }
+    let says = "A card link is a web address with {code} where the code goes, like \
+                https://your-shop.example/offer?code={code}";
+    let refused = || FieldError::new(Field::CardLink, Problem::Rule { says });
+    if link.matches("{code}").count() != 1 {
+        return Err(refused());
+    }
+    let sample = link.replace("{code}", "BAKERY-7K2Q-X9A");
+    match url::Url::parse(&sample) {
+        Ok(url) if matches!(url.scheme(), "https" | "http") && url.host().is_some() => Ok(link),
+        _ => Err(refused()),
+    }
 }
 
 /// An IANA zone name as the tz database spells it; empty stays empty (the computer's zone).

@@ -61,7 +61,7 @@ impl Desk {
                 partner: partner.name.clone(),
                 offer: offer.clone(),
                 code: code.printed.clone(),
-                qr_payload: code.printed.clone(),
+                qr_payload: qr_payload(&profile.card_link, &code.printed),
                 validity: validity(code),
             });
         }
@@ -131,6 +131,15 @@ pub(crate) fn validity(code: &ReferralCode) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// What a card's QR code holds: the owner's card link with the code in it, or else the code
+/// as printed (a phone shows it as text; the counter reads either back).
+fn qr_payload(card_link: &str, printed: &str) -> String {
+    match card_link.trim() {
+        "" => printed.to_string(),
+        link => link.replace("{code}", printed),
+    }
 }
 
 /// `text`'s lines on one line, joined with `joint`: an address or opening hours on a card.

@@ -36,7 +36,7 @@ pub const TYPED_MAX: usize = 64;
 /// length, and in the counter's logging path it runs under the write lock.
 pub fn check_typed_length(typed: &str) -> Result<(), FieldError> {
     // Counting stops at the first character too many, so a huge paste costs nothing.
-    if typed.chars().nth(TYPED_MAX).is_some() {
+    if typed.chars().nth(LINK_MAX).is_some() || scanned(typed).chars().nth(TYPED_MAX).is_some() {
         return Err(FieldError::new(
             Field::Code,
             Problem::Rule {
@@ -45,6 +45,38 @@ pub fn check_typed_length(typed: &str) -> Result<(), FieldError> {
         ));
     }
     Ok(())
+}
+
+/// The most characters a scanned card link may have (the owner's link template and a code).
+const LINK_MAX: usize = 512;
+
+/// The code in what the scanner typed: a card's QR code holds either the code as printed or,
+/// when the owner set a card link, a web address with the code in it
+/// (`https://shop.example/offer?code=BAKERY-7K2Q-X9A` or `…/offer/BAKERY-7K2Q-X9A`). From an
+/// address, the last query value, else the last path segment, is the code; anything else is
+/// read as typed.
+pub fn scanned(typed: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = typed.trim();
+    if !trimmed.contains("://") {
+        return typed.into();
+    }
+    let Ok(link) = url::Url::parse(trimmed) else {
+        return typed.into();
+    };
+    let from_query = link
+        .query_pairs()
+        .last()
+        .map(|(_, value)| value.into_owned());
+    let from_path = link
+        .path_segments()
+        .and_then(|mut segments| segments.next_back().map(str::to_string));
+    match from_query
+        .or(from_path)
+        .filter(|code| !code.trim().is_empty())
+    {
+        Some(code) => code.into(),
+        None => typed.into(),
+    }
 }
 
 /// What a typed code refers to: an issued code, or the reason it names none.
@@ -62,7 +94,8 @@ pub(crate) async fn resolve(
     day: NaiveDate,
 ) -> Result<Resolved> {
     check_typed_length(typed)?;
-    let readings = Typed::readings(typed);
+    let typed = scanned(typed);
+    let readings = Typed::readings(&typed);
     for reading in readings.iter().filter(|r| is_valid(&r.code)) {
         let Some(found) = codes::by_code(conn, &reading.code).await? else {
             continue;
@@ -148,6 +181,27 @@ async fn mistyped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scanned_card_link_reads_as_the_code_in_it() {
+        for (typed, code) in [
+            (
+                "https://beanthere.example/offer?code=BAKERY-7K2Q-X9A",
+                "BAKERY-7K2Q-X9A",
+            ),
+            (
+                "https://beanthere.example/offer/BAKERY-7K2Q-X9A",
+                "BAKERY-7K2Q-X9A",
+            ),
+            ("https://beanthere.example/o?ref=card&c=7K2QX9A", "7K2QX9A"),
+            ("BAKERY-7K2Q-X9A", "BAKERY-7K2Q-X9A"),
+            ("https://beanthere.example/", "https://beanthere.example/"),
+        ] {
+            assert_eq!(scanned(typed), code, "{typed}");
+        }
+        assert!(check_typed_length(&format!("https://a.example/?c={}", "7".repeat(20))).is_ok());
+        assert!(check_typed_length(&format!("https://a.example/?c={}", "7".repeat(70))).is_err());
+    }
 
     #[test]
     fn sixty_four_characters_are_looked_up_and_sixty_five_refused() {

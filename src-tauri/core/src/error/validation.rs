@@ -69,6 +69,7 @@ pub enum Field {
     OpeningHours,
     Directions,
     Logo,
+    CardLink,
 }
 
 impl Field {
@@ -137,6 +138,7 @@ impl Field {
             Field::OpeningHours => "Opening hours",
             Field::Directions => "How to find us",
             Field::Logo => "Logo",
+            Field::CardLink => "Card link",
         }
     }
 }

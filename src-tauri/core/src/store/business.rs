@@ -18,6 +18,7 @@ struct ProfileRow {
     time_zone: String,
     opening_hours: String,
     directions: String,
+    card_link: String,
     updated_at: i64,
 }
 
@@ -25,7 +26,7 @@ struct ProfileRow {
 pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessProfile>> {
     let row: Option<ProfileRow> = sqlx::query_as(
         "SELECT name, address, email, phone, tax_id, currency, locale, time_zone,
-                opening_hours, directions, updated_at
+                opening_hours, directions, card_link, updated_at
          FROM business_profile WHERE id = 1",
     )
     .fetch_optional(conn)
@@ -41,6 +42,7 @@ pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessPro
         time_zone: r.time_zone,
         opening_hours: r.opening_hours,
         directions: r.directions,
+        card_link: r.card_link,
         updated_at: from_millis(r.updated_at),
     }))
 }
@@ -54,14 +56,14 @@ pub async fn put(
     sqlx::query(
         "INSERT INTO business_profile
              (id, name, address, email, phone, tax_id, currency, locale, time_zone,
-              opening_hours, directions, updated_at)
-         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+              opening_hours, directions, card_link, updated_at)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (id) DO UPDATE SET
              name = excluded.name, address = excluded.address, email = excluded.email,
              phone = excluded.phone, tax_id = excluded.tax_id, currency = excluded.currency,
              locale = excluded.locale, time_zone = excluded.time_zone,
              opening_hours = excluded.opening_hours, directions = excluded.directions,
-             updated_at = excluded.updated_at",
+             card_link = excluded.card_link, updated_at = excluded.updated_at",
     )
     .bind(&p.name)
     .bind(&p.address)
@@ -73,6 +75,7 @@ pub async fn put(
     .bind(&p.time_zone)
     .bind(&p.opening_hours)
     .bind(&p.directions)
+    .bind(&p.card_link)
     .bind(to_millis(at))
     .execute(conn)
     .await?;

@@ -14,7 +14,8 @@ const input: business.BusinessProfileInput = {
 	locale: 'en-IE',
 	timeZone: 'Europe/Dublin',
 	openingHours: 'Mon–Sat 8–18',
-	directions: ''
+	directions: '',
+	cardLink: ''
 };
 
 describe('business.saveProfile', () => {

@@ -26,4 +26,9 @@ openingHours: string,
 /**
  * A short "how to find us" ("Two doors from the station, green awning"); may be empty.
  */
-directions: string, updatedAt: string, };
+directions: string, 
+/**
+ * A web address with `{code}` in it that cards' QR codes open; empty: the QR code
+ * holds the code itself.
+ */
+cardLink: string, updatedAt: string, };

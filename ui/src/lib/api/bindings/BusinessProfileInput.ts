@@ -7,4 +7,4 @@ export type BusinessProfileInput = { name: string, address: string, email: strin
 /**
  * An IANA name from [`ProfileChoices::time_zones`]; empty keeps the computer's zone.
  */
-timeZone: string, openingHours: string, directions: string, };
+timeZone: string, openingHours: string, directions: string, cardLink: string, };
