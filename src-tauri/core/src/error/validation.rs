@@ -66,6 +66,13 @@ pub enum Field {
     ConfirmAbove,
     Customers,
     SettledOn,
+    StartsOn,
+    EndsOn,
+    Budget,
+    /// The partners taking part in a campaign (a group of checkboxes).
+    Partners,
+    /// The one partner a code or cost is for.
+    Partner,
 }
 
 impl Field {
@@ -131,6 +138,11 @@ impl Field {
             Field::ConfirmAbove => "Ask again above",
             Field::Customers => "Customers we sent",
             Field::SettledOn => "Settled on",
+            Field::StartsOn => "From",
+            Field::EndsOn => "To",
+            Field::Budget => "Budget",
+            Field::Partners => "Partners taking part",
+            Field::Partner => "Partner",
         }
     }
 }
