@@ -1,9 +1,9 @@
 //! The one error shape the UI receives: `{ code, message, field? }`.
 
 use partnerdesk_core::error::{
-    BackupError, CodeError, DocumentError, Field, ImportError, LedgerError, MoneyError,
-    PartnerError, PayoutError, PersonError, ProgramError, ReceivableError, SettlementError,
-    StatementError, StoreError, TermsError,
+    BackupError, CampaignError, CodeError, DocumentError, Field, ImportError, LedgerError,
+    MoneyError, PartnerError, PayoutError, PersonError, ProgramError, ReceivableError,
+    SettlementError, StatementError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -180,6 +180,12 @@ impl From<Error> for ApiError {
                 | StatementError::AlreadyImported { .. },
             ) => ErrorCode::StatementRefused,
             Error::Statement(StatementError::NotSaved { .. }) => ErrorCode::FileNotSaved,
+            Error::Campaign(CampaignError::NotFound(_)) => ErrorCode::NotFound,
+            Error::Campaign(CampaignError::DuplicateName { .. }) => ErrorCode::DuplicateName,
+            // Both name the input to fix; the screen shows the sentence beside it.
+            Error::Campaign(
+                CampaignError::NotTakingPart { .. } | CampaignError::HasActivity { .. },
+            ) => ErrorCode::InvalidInput,
             Error::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
             Error::Store(StoreError::Damaged { .. }) => ErrorCode::StoreDamaged,
             Error::Store(

@@ -202,6 +202,10 @@ mod bindings_tests {
         statements::StatementPreview::export_all(&cfg).unwrap();
         statements::PrintProgress::export_all(&cfg).unwrap();
         statements::PrintedAll::export_all(&cfg).unwrap();
+        use partnerdesk_core::campaigns;
+        campaigns::CampaignInput::export_all(&cfg).unwrap();
+        campaigns::CampaignView::export_all(&cfg).unwrap();
+        campaigns::CampaignResults::export_all(&cfg).unwrap();
     }
 
     fn read_all(dir: &Path) -> BTreeMap<String, String> {

@@ -83,6 +83,8 @@ define_id! {
     SettlementId;
     /// An imported statement file's row id.
     StatementImportId;
+    /// A campaign's row id: a joint event with partners.
+    CampaignId;
 }
 
 #[cfg(test)]

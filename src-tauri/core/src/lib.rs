@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backups;
 pub mod bindings;
 pub mod business;
+pub mod campaigns;
 pub mod clock;
 pub mod codes;
 pub mod demo;

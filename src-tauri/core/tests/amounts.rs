@@ -191,6 +191,7 @@ async fn costs_payouts_revenue_and_fixed_terms_have_ceilings() {
         amount: "1000000.01".into(),
         partner_id: None,
         description: String::new(),
+        campaign_id: None,
     };
     let err = t.add_cost(&cost, &owner).await.unwrap_err();
     assert_eq!(
@@ -287,6 +288,7 @@ async fn stray_dollars(t: &TestDesk, bakery: PartnerId) {
         amount: "2".into(),
         partner_id: Some(bakery),
         description: String::new(),
+        campaign_id: None,
     };
     t.add_cost(&cost, &owner).await.expect("cost");
     let mut conn = raw_connection(t).await;

@@ -90,6 +90,7 @@ async fn every_record_names_the_signed_in_person_by_id_and_name() {
         amount: "35".into(),
         partner_id: Some(bakery),
         description: "Cards".into(),
+        campaign_id: None,
     };
     t.add_cost(&cost, &as_maya).await.expect("cost");
     let goal = GoalInput {

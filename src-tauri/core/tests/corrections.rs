@@ -21,6 +21,7 @@ fn cost(day: NaiveDate, amount: &str, partner: Option<PartnerId>) -> CostInput {
         amount: amount.into(),
         partner_id: partner,
         description: "Card sheets".into(),
+        campaign_id: None,
     }
 }
 

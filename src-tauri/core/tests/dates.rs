@@ -28,6 +28,7 @@ async fn dates_outside_2000_to_2100_are_refused_beside_their_field_and_nothing_i
         amount: "20".into(),
         partner_id: None,
         description: "Flyers".into(),
+        campaign_id: None,
     };
     let err = t.add_cost(&cost, &owner).await.expect_err("1999");
     assert_eq!(

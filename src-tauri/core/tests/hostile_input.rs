@@ -267,6 +267,7 @@ async fn run(t: &Desk, bakery: PartnerId, actor: &Actor, call: Call) -> bool {
                 amount,
                 partner_id: None,
                 description,
+                campaign_id: None,
             };
             match t.add_cost(&input, actor).await {
                 Ok(cost) => {

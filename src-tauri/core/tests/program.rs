@@ -15,6 +15,7 @@ fn cost(amount: &str, partner: Option<PartnerId>) -> CostInput {
         amount: amount.into(),
         partner_id: partner,
         description: "Card sheets".into(),
+        campaign_id: None,
     }
 }
 

@@ -34,6 +34,8 @@ async fn migrations_apply_on_an_empty_file_with_strict_tables() {
             "agreement_versions",
             "audit_log",
             "business_profile",
+            "campaign_partners",
+            "campaigns",
             "cost_reversals",
             "goals",
             "installation_key",

@@ -5,6 +5,7 @@ pub mod agreements;
 pub mod app;
 pub mod backups;
 pub mod business;
+pub mod campaigns;
 pub mod codes;
 pub mod counter;
 pub mod exports;

@@ -33,11 +33,13 @@ pub enum AuditEntity {
     Settlement,
     /// A partner's pinned statement-signing key, and statement files imported under it.
     PartnerKey,
+    /// A campaign: its name, dates, budget, notes and the partners taking part.
+    Campaign,
 }
 
 impl AuditEntity {
     /// Every entity, in declaration order.
-    pub const ALL: [AuditEntity; 15] = [
+    pub const ALL: [AuditEntity; 16] = [
         AuditEntity::BusinessProfile,
         AuditEntity::Partner,
         AuditEntity::AgreementVersion,
@@ -53,6 +55,7 @@ impl AuditEntity {
         AuditEntity::Receivable,
         AuditEntity::Settlement,
         AuditEntity::PartnerKey,
+        AuditEntity::Campaign,
     ];
 
     /// The name stored in the `audit_log.entity` column.
@@ -73,6 +76,7 @@ impl AuditEntity {
             AuditEntity::Receivable => "receivable",
             AuditEntity::Settlement => "settlement",
             AuditEntity::PartnerKey => "partner_key",
+            AuditEntity::Campaign => "campaign",
         }
     }
 }

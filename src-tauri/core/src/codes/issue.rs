@@ -6,7 +6,8 @@ use rand::Rng;
 use super::{check_symbol, normalise, prefix_for, CodeOptions, ReferralCode, ALPHABET};
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
-use crate::error::{CodeError, Field, FieldError, PartnerError, Problem};
+use crate::error::{CampaignError, CodeError, Field, FieldError, PartnerError, Problem};
+use crate::ids::CampaignId;
 use crate::partners::PartnerId;
 use crate::store::codes::{self, NewCode};
 use crate::text::date;
@@ -68,6 +69,7 @@ struct Options {
     valid_until: Option<NaiveDate>,
     limit: Option<i64>,
     note: String,
+    campaign_id: Option<CampaignId>,
 }
 
 impl CodeOptions {
@@ -105,6 +107,7 @@ impl CodeOptions {
             valid_until,
             limit,
             note: text::clean(Field::Notes, &self.note, 200, false)?,
+            campaign_id: self.campaign_id,
         })
     }
 }
@@ -233,6 +236,19 @@ impl Desk {
         let owner = store::partners::get(tx, partner)
             .await?
             .ok_or(PartnerError::NotFound(partner))?;
+        if let Some(id) = options.campaign_id {
+            // Refused here in words before the schema's trigger would refuse it in SQL's.
+            let campaign = store::campaigns::get(tx, id)
+                .await?
+                .ok_or(CampaignError::NotFound(id))?;
+            if !campaign.has_partner(partner) {
+                return Err(CampaignError::NotTakingPart {
+                    partner: owner.name.clone(),
+                    campaign: campaign.name,
+                }
+                .into());
+            }
+        }
         let prefix = if options.with_prefix {
             prefix_for(&owner.name)
         } else {
@@ -256,6 +272,7 @@ impl Desk {
                     valid_until: options.valid_until,
                     redemption_limit: options.limit,
                     note: &options.note,
+                    campaign_id: options.campaign_id,
                 };
                 if let Some(id) = codes::insert(tx, &new, now).await? {
                     break id;

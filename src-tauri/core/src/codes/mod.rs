@@ -34,6 +34,8 @@ pub use resolve::{check_typed_length, TYPED_MAX};
 
 pub use crate::ids::CodeId;
 
+use crate::ids::CampaignId;
+
 /// A referral code as stored and listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -57,6 +59,8 @@ pub struct ReferralCode {
     pub updated_at: DateTime<Utc>,
     /// Times redeemed, leaving out voids that gave the use back.
     pub uses: i64,
+    /// The campaign it was issued for, if one; fixed once issued.
+    pub campaign_id: Option<CampaignId>,
 }
 
 /// What issuing asks for, one code or a batch.
@@ -77,4 +81,7 @@ pub struct CodeOptions {
     /// Print the partner's readable prefix before the code.
     #[serde(default)]
     pub with_prefix: bool,
+    /// The campaign the codes are for; the partner must be taking part in it.
+    #[serde(default)]
+    pub campaign_id: Option<CampaignId>,
 }

@@ -1,6 +1,7 @@
 //! The crate's errors: one enum per concern, wrapped by [`Error`].
 
 mod backups;
+mod campaigns;
 mod codes;
 mod documents;
 mod imports;
@@ -18,6 +19,7 @@ mod terms;
 mod validation;
 
 pub use backups::BackupError;
+pub use campaigns::CampaignError;
 pub use codes::CodeError;
 pub use documents::DocumentError;
 pub use imports::ImportError;
@@ -88,6 +90,9 @@ pub enum Error {
     /// A partner's statement file could not be imported, or ours not written.
     #[error(transparent)]
     Statement(#[from] StatementError),
+    /// A campaign could not be created, edited or used for a code or cost.
+    #[error(transparent)]
+    Campaign(#[from] CampaignError),
 }
 
 /// Result with the crate's [`Error`].
@@ -194,6 +199,12 @@ impl Error {
                 | StatementError::KeyOfAnotherPartner { .. }
                 | StatementError::AlreadyImported { .. }
                 | StatementError::NotSaved { .. } => None,
+            },
+            Error::Campaign(e) => match e {
+                CampaignError::DuplicateName { .. } => Some(Field::Name),
+                CampaignError::NotTakingPart { .. } => Some(Field::Partner),
+                CampaignError::HasActivity { .. } => Some(Field::Partners),
+                CampaignError::NotFound(_) => None,
             },
             Error::Person(e) => match e {
                 PersonError::DuplicateName { .. } => Some(Field::Name),

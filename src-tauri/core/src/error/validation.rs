@@ -70,6 +70,13 @@ pub enum Field {
     Directions,
     Logo,
     CardLink,
+    StartsOn,
+    EndsOn,
+    Budget,
+    /// The partners taking part in a campaign (a group of checkboxes).
+    Partners,
+    /// The one partner a code or cost is for.
+    Partner,
 }
 
 impl Field {
@@ -139,6 +146,11 @@ impl Field {
             Field::Directions => "How to find us",
             Field::Logo => "Logo",
             Field::CardLink => "Card link",
+            Field::StartsOn => "From",
+            Field::EndsOn => "To",
+            Field::Budget => "Budget",
+            Field::Partners => "Partners taking part",
+            Field::Partner => "Partner",
         }
     }
 }

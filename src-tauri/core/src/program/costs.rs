@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use super::{CostCategory, CostInput, CostView};
 use crate::audit::AuditEntity;
 use crate::desk::Actor;
-use crate::error::{Field, FieldError, PartnerError, Problem, ProgramError};
-use crate::ids::CostId;
+use crate::error::{CampaignError, Field, FieldError, PartnerError, Problem, ProgramError};
+use crate::ids::{CampaignId, CostId};
 use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
@@ -62,6 +62,12 @@ impl Desk {
                 ),
                 None => None,
             };
+            let campaign_name = match input.campaign_id {
+                Some(id) => {
+                    Some(booked_to(tx, id, input.partner_id, partner_name.as_deref()).await?)
+                }
+                None => None,
+            };
             let id = program::insert_cost(
                 tx,
                 &program::NewCost {
@@ -71,6 +77,7 @@ impl Desk {
                     amount_minor: amount.minor,
                     partner_id: input.partner_id,
                     description: &description,
+                    campaign_id: input.campaign_id,
                     at: self.now(),
                     by: actor,
                 },
@@ -84,6 +91,8 @@ impl Desk {
                 partner_id: input.partner_id,
                 partner_name,
                 description,
+                campaign_id: input.campaign_id,
+                campaign_name,
                 reversal: None,
             };
             tx.audit(
@@ -137,6 +146,29 @@ impl Desk {
     }
 }
 
+/// The name of campaign `id` a cost is booked to, once the partner it is for (if one) is
+/// found taking part in it.
+async fn booked_to(
+    conn: &mut sqlx::SqliteConnection,
+    id: CampaignId,
+    partner: Option<PartnerId>,
+    partner_name: Option<&str>,
+) -> Result<String> {
+    let campaign = store::campaigns::get(conn, id)
+        .await?
+        .ok_or(CampaignError::NotFound(id))?;
+    if let (Some(p), Some(name)) = (partner, partner_name) {
+        if !campaign.has_partner(p) {
+            return Err(CampaignError::NotTakingPart {
+                partner: name.to_string(),
+                campaign: campaign.name,
+            }
+            .into());
+        }
+    }
+    Ok(campaign.name)
+}
+
 async fn fetch(conn: &mut sqlx::SqliteConnection, id: CostId, locale: &str) -> Result<CostView> {
     let row = program::cost_by_id(conn, id)
         .await?
@@ -170,6 +202,8 @@ fn view(r: program::CostRow, locale: &str) -> Result<CostView> {
         partner_id: r.partner_id.map(PartnerId),
         partner_name: r.partner_name,
         description: r.description,
+        campaign_id: r.campaign_id.map(CampaignId),
+        campaign_name: r.campaign_name,
         reversal,
     })
 }

@@ -11,7 +11,7 @@ mod goals;
 mod revenue;
 mod share;
 
-use crate::ids::CostId;
+use crate::ids::{CampaignId, CostId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -73,6 +73,9 @@ pub struct CostInput {
     pub partner_id: Option<PartnerId>,
     #[serde(default)]
     pub description: String,
+    /// The campaign it is booked to, if one; a partner named must be taking part in it.
+    #[serde(default)]
+    pub campaign_id: Option<CampaignId>,
 }
 
 /// A cost as listed.
@@ -86,6 +89,8 @@ pub struct CostView {
     pub partner_id: Option<PartnerId>,
     pub partner_name: Option<String>,
     pub description: String,
+    pub campaign_id: Option<CampaignId>,
+    pub campaign_name: Option<String>,
     /// Set once the cost is reversed: it stays listed, and no sum counts it.
     pub reversal: Option<Reversal>,
 }

@@ -83,7 +83,8 @@ pub async fn put(
 }
 
 /// Whether any amount is saved in the business currency: terms, redemptions, payouts,
-/// program costs, a month's revenue, or what a partner owes or paid us. After that, the currency can no longer change.
+/// program costs, a month's revenue, what a partner owes or paid us, or a campaign's
+/// budget. After that, the currency can no longer change.
 pub async fn amounts_saved(conn: &mut SqliteConnection) -> sqlx::Result<bool> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM agreement_versions)
@@ -92,7 +93,8 @@ pub async fn amounts_saved(conn: &mut SqliteConnection) -> sqlx::Result<bool> {
              OR EXISTS (SELECT 1 FROM program_costs)
              OR EXISTS (SELECT 1 FROM monthly_revenue)
              OR EXISTS (SELECT 1 FROM receivables)
-             OR EXISTS (SELECT 1 FROM receipts)",
+             OR EXISTS (SELECT 1 FROM receipts)
+             OR EXISTS (SELECT 1 FROM campaigns WHERE budget_minor IS NOT NULL)",
     )
     .fetch_one(conn)
     .await

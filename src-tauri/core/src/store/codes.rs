@@ -5,10 +5,11 @@ use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
 use crate::codes::{grouped, CodeId, ReferralCode};
+use crate::ids::CampaignId;
 use crate::partners::PartnerId;
 
 const COLUMNS: &str = "id, partner_id, code, prefix, batch, valid_from, valid_until, \
-                       redemption_limit, note, enabled, created_at, updated_at, \
+                       redemption_limit, note, enabled, created_at, updated_at, campaign_id, \
                        (SELECT count(*) FROM code_uses u WHERE u.code_id = referral_codes.id) AS uses";
 
 #[derive(FromRow)]
@@ -25,6 +26,7 @@ struct CodeRow {
     enabled: i64,
     created_at: i64,
     updated_at: i64,
+    campaign_id: Option<i64>,
     uses: i64,
 }
 
@@ -49,6 +51,7 @@ impl CodeRow {
             created_at: from_millis(self.created_at),
             updated_at: from_millis(self.updated_at),
             uses: self.uses,
+            campaign_id: self.campaign_id.map(CampaignId),
         }
     }
 }
@@ -63,6 +66,7 @@ pub struct NewCode<'a> {
     pub valid_until: Option<NaiveDate>,
     pub redemption_limit: Option<i64>,
     pub note: &'a str,
+    pub campaign_id: Option<CampaignId>,
 }
 
 /// Stores a code unless one with the same folded code exists; `None` on that clash, so
@@ -78,8 +82,8 @@ pub async fn insert(
     // INSERT OR REPLACE cannot rewrite one), and it fires before DO NOTHING would.
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO referral_codes (partner_id, code, prefix, batch, valid_from, valid_until,
-             redemption_limit, note, enabled, created_at, updated_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9
+             redemption_limit, note, enabled, created_at, updated_at, campaign_id)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10
          WHERE NOT EXISTS (SELECT 1 FROM referral_codes WHERE code = $2)
          RETURNING id",
     )
@@ -92,6 +96,7 @@ pub async fn insert(
     .bind(c.redemption_limit)
     .bind(c.note)
     .bind(to_millis(at))
+    .bind(c.campaign_id)
     .fetch_optional(conn)
     .await?;
     Ok(id.map(CodeId))

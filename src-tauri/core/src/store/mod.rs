@@ -4,6 +4,7 @@ pub mod agreements;
 pub mod audit;
 pub mod backup;
 pub mod business;
+pub mod campaigns;
 pub mod codes;
 pub mod goals;
 pub mod name_keys;

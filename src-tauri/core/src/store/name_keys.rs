@@ -1,5 +1,5 @@
-//! Recomputing the stored name keys of partners and people when the rule that makes them
-//! changes (`text::NAME_KEY_VERSION`).
+//! Recomputing the stored name keys of partners, people and campaigns when the rule that
+//! makes them changes (`text::NAME_KEY_VERSION`).
 //!
 //! The rule is Unicode folding that SQL cannot express, so it runs here in Rust when the
 //! store opens, after migrations, rather than in a migration. It is done once per rule
@@ -18,7 +18,7 @@ const META_KEY: &str = "name_key_version";
 /// matched by anything a person searches for.
 const APART: char = '\u{1F}';
 
-/// Re-keys every partner and person with `key` unless the keys were already made by
+/// Re-keys every partner, person and campaign with `key` unless the keys were already made by
 /// `version`. Returns how many keys changed.
 ///
 /// Two rows that were different names under the old rule and are the same under the new
@@ -37,7 +37,7 @@ pub async fn rekey(pool: &SqlitePool, version: i64, key: fn(&str) -> String) -> 
         return Ok(0);
     }
     let mut changed = 0;
-    for table in [Table::Partners, Table::People] {
+    for table in [Table::Partners, Table::People, Table::Campaigns] {
         changed += rekey_table(&mut tx, table, key).await?;
     }
     sqlx::query(
@@ -56,6 +56,7 @@ pub async fn rekey(pool: &SqlitePool, version: i64, key: fn(&str) -> String) -> 
 enum Table {
     Partners,
     People,
+    Campaigns,
 }
 
 impl Table {
@@ -63,6 +64,7 @@ impl Table {
         match self {
             Table::Partners => "SELECT id, name, name_key FROM partners ORDER BY id",
             Table::People => "SELECT id, name, name_key FROM people ORDER BY id",
+            Table::Campaigns => "SELECT id, name, name_key FROM campaigns ORDER BY id",
         }
     }
 
@@ -70,6 +72,7 @@ impl Table {
         match self {
             Table::Partners => "UPDATE partners SET name_key = $2 WHERE id = $1",
             Table::People => "UPDATE people SET name_key = $2 WHERE id = $1",
+            Table::Campaigns => "UPDATE campaigns SET name_key = $2 WHERE id = $1",
         }
     }
 }

@@ -8,7 +8,7 @@ use sqlx::{FromRow, SqliteConnection};
 
 use super::to_millis;
 use crate::desk::Actor;
-use crate::ids::CostId;
+use crate::ids::{CampaignId, CostId};
 use crate::partners::PartnerId;
 
 fn iso(day: NaiveDate) -> String {
@@ -23,6 +23,7 @@ pub struct NewCost<'a> {
     pub amount_minor: i64,
     pub partner_id: Option<PartnerId>,
     pub description: &'a str,
+    pub campaign_id: Option<CampaignId>,
     pub at: DateTime<Utc>,
     /// Who recorded it: their name and, when signed in, their id.
     pub by: &'a Actor,
@@ -32,8 +33,8 @@ pub struct NewCost<'a> {
 pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::Result<CostId> {
     sqlx::query_scalar(
         "INSERT INTO program_costs (spent_on, category, currency, amount_minor, partner_id,
-             description, recorded_at, recorded_by, recorded_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+             description, recorded_at, recorded_by, recorded_by_id, campaign_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(iso(c.spent_on))
     .bind(c.category)
@@ -44,6 +45,7 @@ pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::
     .bind(to_millis(c.at))
     .bind(&c.by.name)
     .bind(c.by.person)
+    .bind(c.campaign_id)
     .fetch_one(conn)
     .await
 }
@@ -59,6 +61,8 @@ pub struct CostRow {
     pub partner_id: Option<i64>,
     pub partner_name: Option<String>,
     pub description: String,
+    pub campaign_id: Option<i64>,
+    pub campaign_name: Option<String>,
     pub reversed_at: Option<i64>,
     pub reversed_by: Option<String>,
     pub reason: Option<String>,
@@ -66,9 +70,11 @@ pub struct CostRow {
 
 const SELECT_COSTS: &str = "SELECT c.id, c.spent_on, c.category, c.currency, c.amount_minor,
         c.partner_id, p.name AS partner_name, c.description,
+        c.campaign_id, g.name AS campaign_name,
         x.reversed_at, x.reversed_by, x.reason
     FROM program_costs c
     LEFT JOIN partners p ON p.id = c.partner_id
+    LEFT JOIN campaigns g ON g.id = c.campaign_id
     LEFT JOIN cost_reversals x ON x.cost_id = c.id";
 
 /// Costs in `cur` spent on days `from..=to`, newest first, reversed ones included.

@@ -1,8 +1,9 @@
 //! The walls' harness: a desk with a row in every table that holds history (two-way
-//! partnerships' included), connections
+//! partnerships' and campaigns' included), connections
 //! like a tool's and like the app's, and the attempts that would rewrite a protected row,
 //! each checked to be refused with every protected table unchanged.
 
+use partnerdesk_core::campaigns::CampaignInput;
 use partnerdesk_core::codes::{CodeOptions, ReferralCode};
 use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, VoidInput};
 use partnerdesk_core::partners::PartnerId;
@@ -21,7 +22,7 @@ use sqlx::{Connection, SqliteConnection};
 pub(crate) const TILL: &str = "Front till";
 
 /// The tables that hold history, in the order they are snapshotted.
-pub(crate) const PROTECTED: [&str; 20] = [
+pub(crate) const PROTECTED: [&str; 22] = [
     "audit_log",
     "agreement_versions",
     "referral_codes",
@@ -42,6 +43,8 @@ pub(crate) const PROTECTED: [&str; 20] = [
     "receipts",
     "receipt_reversals",
     "statements_sent",
+    "campaigns",
+    "campaign_partners",
 ];
 
 /// One protected row and what an attempt to insert over it would rewrite.
@@ -142,6 +145,7 @@ pub(crate) async fn ledger() -> Ledger {
         .await
         .expect("reverse");
     corrections(&t, bakery, &today).await;
+    campaign(&t, bakery, &today).await;
     two_way(&t, bakery).await;
     Ledger { t, code, draft }
 }
@@ -220,6 +224,7 @@ async fn corrections(t: &TestDesk, bakery: PartnerId, day: &str) {
         amount: "40".into(),
         partner_id: Some(bakery),
         description: "Card sheets".into(),
+        campaign_id: None,
     };
     let wrong = t.add_cost(&cost, &owner).await.expect("cost");
     cost.partner_id = None;
@@ -245,6 +250,40 @@ async fn corrections(t: &TestDesk, bakery: PartnerId, day: &str) {
     let set = t.add_goal(&goal, &owner).await.expect("goal");
     goal.target = "30".into();
     t.update_goal(set, &goal, &owner).await.expect("edit goal");
+}
+
+/// A campaign the bakery takes part in, with a code issued for it and a cost booked to it.
+async fn campaign(t: &TestDesk, bakery: PartnerId, day: &str) {
+    let owner = Actor::owner();
+    let input = CampaignInput {
+        name: "Winter market".into(),
+        starts_on: day.into(),
+        ends_on: day.into(),
+        budget: "50".into(),
+        notes: String::new(),
+        partner_ids: vec![bakery],
+    };
+    let campaign = t
+        .create_campaign(&input, &owner)
+        .await
+        .expect("campaign")
+        .id;
+    let options = CodeOptions {
+        campaign_id: Some(campaign),
+        ..Default::default()
+    };
+    t.issue_code(bakery, None, &options, &owner)
+        .await
+        .expect("campaign code");
+    let cost = CostInput {
+        spent_on: day.into(),
+        category: CostCategory::Events,
+        amount: "15".into(),
+        partner_id: Some(bakery),
+        description: "Stall".into(),
+        campaign_id: Some(campaign),
+    };
+    t.add_cost(&cost, &owner).await.expect("campaign cost");
 }
 
 /// A connection of its own on the desk's file. `like_the_app` turns on foreign keys and

@@ -6,6 +6,7 @@
 //! (neither foreign keys nor recursive triggers) and one like the app's (both on), and
 //! every protected table must read back byte for byte as it was.
 
+mod campaigns;
 mod corrections;
 mod harness;
 mod two_way;

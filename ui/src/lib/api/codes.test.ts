@@ -10,7 +10,8 @@ const options: codes.CodeOptions = {
 	validUntil: '',
 	redemptionLimit: '1',
 	note: 'Christmas cards',
-	withPrefix: true
+	withPrefix: true,
+	campaignId: null
 };
 
 const code: codes.ReferralCode = {
@@ -27,7 +28,8 @@ const code: codes.ReferralCode = {
 	enabled: true,
 	createdAt: '2026-11-24T10:00:00Z',
 	updatedAt: '2026-11-24T10:00:00Z',
-	uses: 0
+	uses: 0,
+	campaignId: null
 };
 
 /** Delivers `message` on a channel the way the shell does, in order from `index`. */

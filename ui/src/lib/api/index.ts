@@ -5,6 +5,7 @@ export * as agreements from './agreements';
 export * as app from './app';
 export * as backups from './backups';
 export * as business from './business';
+export * as campaigns from './campaigns';
 export * as codes from './codes';
 export * as counter from './counter';
 export * as exports from './exports';

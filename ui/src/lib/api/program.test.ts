@@ -18,7 +18,8 @@ describe('program', () => {
 			category: 'printing',
 			amount: '40',
 			partnerId: null,
-			description: 'Cards'
+			description: 'Cards',
+			campaignId: null
 		};
 		await program.addCost(cost);
 		await program.listCosts('2026-11-01', '2026-11-30');

@@ -31,6 +31,7 @@ function code(over: Partial<ReferralCode>): ReferralCode {
 		createdAt: '2026-11-24T10:00:00Z',
 		updatedAt: '2026-11-24T10:00:00Z',
 		uses: 0,
+		campaignId: null,
 		...over
 	};
 }

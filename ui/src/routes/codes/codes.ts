@@ -24,7 +24,14 @@ export const optionFields: readonly Field[] = [
 ];
 
 export function blankOptions(): CodeOptions {
-	return { validFrom: '', validUntil: '', redemptionLimit: '1', note: '', withPrefix: true };
+	return {
+		validFrom: '',
+		validUntil: '',
+		redemptionLimit: '1',
+		note: '',
+		withPrefix: true,
+		campaignId: null
+	};
 }
 
 /** "single use", "5 uses" or "unlimited". */

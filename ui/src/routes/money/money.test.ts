@@ -222,16 +222,20 @@ describe('forms', () => {
 		}
 	});
 
-	it('a cost without a partner sends null, with one sends its id', () => {
+	it('a cost without a partner or campaign sends null, with one sends its id', () => {
 		const draft = {
 			spentOn: '2026-01-02',
 			category: 'events' as const,
 			amount: '40',
 			partnerId: '',
-			description: 'Market stall'
+			description: 'Market stall',
+			campaignId: ''
 		};
-		expect(costInput(draft).partnerId).toBeNull();
-		expect(costInput({ ...draft, partnerId: '3' }).partnerId).toBe(3);
+		expect(costInput(draft)).toMatchObject({ partnerId: null, campaignId: null });
+		expect(costInput({ ...draft, partnerId: '3', campaignId: '4' })).toMatchObject({
+			partnerId: 3,
+			campaignId: 4
+		});
 	});
 });
 

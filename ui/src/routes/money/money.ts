@@ -424,24 +424,47 @@ export type CostDraft = {
 	spentOn: string;
 	category: CostCategory;
 	amount: string;
+	/** A select's value: '' for none. */
 	partnerId: string;
 	description: string;
+	/** A select's value: '' for none. */
+	campaignId: string;
 };
 
-export const costFields: readonly Field[] = ['spentOn', 'category', 'amount', 'description'];
+export const costFields: readonly Field[] = [
+	'spentOn',
+	'category',
+	'amount',
+	'partner',
+	'description'
+];
 
-export function blankCost(today: string): CostDraft {
-	return { spentOn: today, category: 'printing', amount: '', partnerId: '', description: '' };
+/** A new cost spent `today`, booked to campaign `campaignId` when given. */
+export function blankCost(today: string, campaignId = ''): CostDraft {
+	return {
+		spentOn: today,
+		category: 'printing',
+		amount: '',
+		partnerId: '',
+		description: '',
+		campaignId
+	};
+}
+
+/** A select's value as an id, or null for none. */
+function idOf(value: string): number | null {
+	const id = Number(value);
+	return value !== '' && Number.isInteger(id) ? id : null;
 }
 
 export function costInput(draft: CostDraft): CostInput {
-	const id = Number(draft.partnerId);
 	return {
 		spentOn: draft.spentOn,
 		category: draft.category,
 		amount: draft.amount,
-		partnerId: draft.partnerId !== '' && Number.isInteger(id) ? id : null,
-		description: draft.description
+		partnerId: idOf(draft.partnerId),
+		description: draft.description,
+		campaignId: idOf(draft.campaignId)
 	};
 }
 
