@@ -45,7 +45,8 @@ pub struct Redemption {
     pub sale: Money,
     pub discount: Money,
     pub commission: Money,
-    /// False when the sale was below the offer's minimum.
+    /// False when the terms gave nothing: the sale was below the offer's minimum, or the
+    /// offer is for new customers and this one was not.
     pub offer_applied: bool,
     pub new_customer: bool,
     pub note: String,
@@ -127,6 +128,7 @@ pub struct RedemptionInput {
     pub code: String,
     /// As the locale writes it: `12,50` or `12.50`.
     pub sale: String,
+    /// The customer's first visit; under new-customers-only terms, the offer depends on it.
     #[serde(default)]
     pub new_customer: bool,
     #[serde(default)]

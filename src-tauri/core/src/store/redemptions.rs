@@ -262,6 +262,24 @@ pub async fn uses(
     ))
 }
 
+/// How many of a partner's redemptions on `day` got the offer, voided ones left out: the
+/// places its daily limit has used (the schema's trigger counts the same).
+pub async fn offers_on_day(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    day: NaiveDate,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM redemptions r
+         WHERE r.partner_id = $1 AND r.local_day = $2 AND r.offer_applied = 1
+           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
+    )
+    .bind(partner)
+    .bind(day.format("%Y-%m-%d").to_string())
+    .fetch_one(conn)
+    .await
+}
+
 /// Commission a partner earned in `currency` on days `from..=to`, voided redemptions
 /// excluded.
 pub async fn commission_between(
