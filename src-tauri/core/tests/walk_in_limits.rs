@@ -5,7 +5,7 @@
 
 use partnerdesk_core::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use partnerdesk_core::error::Field;
-use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, RedemptionView, VoidInput};
+use partnerdesk_core::ledger::{LogOutcome, NoOffer, RedemptionInput, RedemptionView, VoidInput};
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::terms::TermsInput;
 use partnerdesk_core::testing::{self, desk_with_profile, signed_partner, TestDesk};
@@ -236,6 +236,11 @@ async fn a_first_visit_earns_the_offer_and_a_returning_customer_logs_without_it(
     );
     assert_eq!(no.commission, "€0.00");
     assert!(!no.offer_applied && !no.new_customer);
+    // The counter says why from this, not by working it out.
+    assert_eq!(
+        (yes.no_offer, no.no_offer),
+        (None, Some(NoOffer::NotNewCustomer))
+    );
     let small = t
         .log_redemption(
             &attempt("returning-small", &c.printed, "2", false),
