@@ -103,7 +103,7 @@ async fn terms_in_force_give_the_counter_its_discount_and_commission() {
         .unwrap()
         .terms;
     let eur = |minor| Money::new(minor, iso_currency::Currency::EUR);
-    let split = terms.split_sale(eur(1250), eur(14_950));
+    let split = terms.split_sale(eur(1250), eur(14_950), true);
     // 10 % of €12.50 = €1.25 off; 8 % of €11.25 = €0.90, capped at €0.50 left this month.
     assert_eq!(
         (split.discount, split.commission, split.capped),

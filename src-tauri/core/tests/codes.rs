@@ -75,6 +75,7 @@ fn mistyped_towards(code: &ReferralCode) -> LookupOutcome {
                 partner_id: code.partner_id,
                 partner_name: "Crumb & Co. Bakery".into(),
                 offer: "10 % off, min €5.00".into(),
+                new_customers_only: false,
             }),
         }),
         ambiguous: false,

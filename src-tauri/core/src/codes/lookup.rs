@@ -30,6 +30,8 @@ pub enum LookupOutcome {
         partner_id: PartnerId,
         partner_name: String,
         offer: String,
+        /// The offer is for new customers only: ask "first visit?" before logging.
+        new_customers_only: bool,
     },
     /// Passes its check but no such code was issued.
     Unknown,
@@ -71,6 +73,12 @@ pub enum LookupOutcome {
     },
     /// The partner has no signed terms in force today.
     NoTerms { code: String, partner_name: String },
+    /// The partner's terms allow `limit` redemptions a day, and today's are all used.
+    DailyLimitReached {
+        code: String,
+        partner_name: String,
+        limit: i64,
+    },
 }
 
 /// The one issued code a typo is a slip of, and what looking it up would answer now, so
@@ -171,6 +179,18 @@ pub(crate) async fn judge(
             partner_name,
         });
     };
+    if let Some(limit) = terms.terms.daily_limit {
+        // Counted under whatever terms each was logged, so a new version signed at noon
+        // does not hand out the morning's places again.
+        let used = store::redemptions::offers_on_day(conn, partner.id, day).await?;
+        if used >= limit {
+            return refused(LookupOutcome::DailyLimitReached {
+                code: printed,
+                partner_name,
+                limit,
+            });
+        }
+    }
     let locale = store::business::get(conn)
         .await?
         .ok_or(crate::Error::ProfileRequired)?
@@ -182,6 +202,7 @@ pub(crate) async fn judge(
             partner_id: partner.id,
             partner_name,
             offer: crate::terms::offer_words(&terms.terms, &locale),
+            new_customers_only: terms.terms.new_customers_only,
         },
         terms: Some(terms),
     })

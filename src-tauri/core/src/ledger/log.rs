@@ -54,8 +54,9 @@ impl Desk {
         let now = self.now();
         let day = self.clock().day_of(now);
         let logged_by = tx.actor();
-        // Everything below runs under the write lock: the key, the code's uses and the
-        // month's commission are read and written in one transaction. The early `Ok`
+        // Everything below runs under the write lock: the key, the code's uses, the
+        // partner's places for the day and the month's commission are read and written in
+        // one transaction, so two tills can never both take the last place. The early `Ok`
         // answers (a replay, a refused code) have written nothing, so committing them
         // commits nothing.
         let profile = store::business::get(tx)
@@ -97,8 +98,12 @@ impl Desk {
             .check(sale, input.confirmed_large, &profile.locale)?;
         let earned =
             redemptions::commission_between(tx, terms.partner_id, currency, month_of(day)).await?;
-        let split = terms.terms.split_sale(sale, Money::new(earned, currency));
-        if let Some(min) = terms.terms.min_sale.filter(|_| !split.offer_applies) {
+        // The answer to "first visit?" decides, here and not at the till, whether
+        // new-customers-only terms give anything.
+        let split = terms
+            .terms
+            .split_sale(sale, Money::new(earned, currency), input.new_customer);
+        if let Some(min) = terms.terms.min_sale.filter(|_| split.below_minimum) {
             // Nothing to redeem: the card stays valid for a sale that qualifies.
             return Err(LedgerError::BelowMinimum {
                 min: format(min, &profile.locale),

@@ -45,8 +45,11 @@ pub struct Redemption {
     pub sale: Money,
     pub discount: Money,
     pub commission: Money,
-    /// False when the sale was below the offer's minimum.
+    /// False when the terms gave nothing: the sale was below the offer's minimum, or the
+    /// offer is for new customers and this one was not.
     pub offer_applied: bool,
+    /// Why the terms gave nothing, when they did not.
+    pub no_offer: Option<NoOffer>,
     pub new_customer: bool,
     pub note: String,
     pub till: String,
@@ -54,6 +57,28 @@ pub struct Redemption {
     /// The signed-in person who logged it; `None` for sales logged before sign-in existed.
     pub logged_by_id: Option<PersonId>,
     pub void: Option<Void>,
+}
+
+/// Why a redemption got no discount and earned nothing, so the counter says it without
+/// working it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NoOffer {
+    /// The sale was below the offer's minimum (such sales are now refused, not logged).
+    BelowMinimum,
+    /// The offer is for new customers only, and this customer was not on a first visit.
+    NotNewCustomer,
+}
+
+impl NoOffer {
+    /// Why a stored redemption got nothing: `None` when the offer applied.
+    pub fn of(offer_applied: bool, new_customer: bool, new_customers_only: bool) -> Option<Self> {
+        match (offer_applied, new_customers_only && !new_customer) {
+            (true, _) => None,
+            (false, true) => Some(NoOffer::NotNewCustomer),
+            (false, false) => Some(NoOffer::BelowMinimum),
+        }
+    }
 }
 
 /// Why and by whom a redemption was voided.
@@ -83,6 +108,8 @@ pub struct RedemptionView {
     pub pays: String,
     pub commission: String,
     pub offer_applied: bool,
+    /// Why there was no discount, when there was none.
+    pub no_offer: Option<NoOffer>,
     pub new_customer: bool,
     pub note: String,
     pub till: String,
@@ -108,6 +135,7 @@ impl Redemption {
             ),
             commission: format(self.commission, locale),
             offer_applied: self.offer_applied,
+            no_offer: self.no_offer,
             new_customer: self.new_customer,
             note: self.note.clone(),
             till: self.till.clone(),
@@ -127,6 +155,7 @@ pub struct RedemptionInput {
     pub code: String,
     /// As the locale writes it: `12,50` or `12.50`.
     pub sale: String,
+    /// The customer's first visit; under new-customers-only terms, the offer depends on it.
     #[serde(default)]
     pub new_customer: bool,
     #[serde(default)]
@@ -161,4 +190,23 @@ pub struct VoidInput {
     /// Give the code its use back.
     #[serde(default)]
     pub restore_use: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NoOffer;
+
+    #[test]
+    fn a_sale_without_the_offer_says_why() {
+        assert_eq!(NoOffer::of(true, false, true), None);
+        assert_eq!(
+            NoOffer::of(false, false, true),
+            Some(NoOffer::NotNewCustomer)
+        );
+        assert_eq!(NoOffer::of(false, true, true), Some(NoOffer::BelowMinimum));
+        assert_eq!(
+            NoOffer::of(false, false, false),
+            Some(NoOffer::BelowMinimum)
+        );
+    }
 }

@@ -16,7 +16,8 @@ const COLUMNS: &str =
     effective_to, offer_kind, offer_percent_bp, offer_amount_minor, offer_item, min_sale_minor, \
     reward_kind, reward_percent_bp, reward_amount_minor, reward_on_gross, monthly_cap_minor, \
     payout_cadence, payout_method, payout_method_other, clauses_json, notes, reciprocal, \
-    signed_on, our_signatory, partner_signatory, created_at, updated_at";
+    daily_limit, new_customers_only, signed_on, our_signatory, partner_signatory, created_at, \
+    updated_at";
 
 #[derive(FromRow)]
 struct VersionRow {
@@ -45,6 +46,8 @@ struct VersionRow {
     clauses_json: String,
     notes: String,
     reciprocal: i64,
+    daily_limit: Option<i64>,
+    new_customers_only: i64,
     signed_on: Option<String>,
     our_signatory: Option<String>,
     partner_signatory: Option<String>,
@@ -106,6 +109,8 @@ impl VersionRow {
             clauses: serde_json::from_str(&self.clauses_json).map_err(|_| bad("clauses"))?,
             notes: self.notes,
             reciprocal: self.reciprocal == 1,
+            daily_limit: self.daily_limit,
+            new_customers_only: self.new_customers_only == 1,
         };
         let signature = match (self.signed_on, self.our_signatory, self.partner_signatory) {
             (Some(on), Some(ours), Some(theirs)) => Some(Signature {
@@ -193,7 +198,8 @@ pub struct NewVersion<'a> {
 
 type Statement<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
 
-/// Binds the term columns, `model` to `reciprocal`, in the order both statements list them.
+/// Binds the term columns, `model` to `new_customers_only`, in the order both statements
+/// list them.
 fn bind_terms<'q>(q: Statement<'q>, t: &'q Terms, c: TermColumns) -> Statement<'q> {
     q.bind(t.model.as_str())
         .bind(iso(t.effective_from))
@@ -214,6 +220,8 @@ fn bind_terms<'q>(q: Statement<'q>, t: &'q Terms, c: TermColumns) -> Statement<'
         .bind(c.clauses)
         .bind(&t.notes)
         .bind(t.reciprocal)
+        .bind(t.daily_limit)
+        .bind(t.new_customers_only)
 }
 
 /// Adds a version and returns its id.

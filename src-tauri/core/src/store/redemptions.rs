@@ -9,7 +9,7 @@ use super::{from_millis, to_millis};
 use crate::codes::{grouped, CodeId};
 use crate::desk::Actor;
 use crate::ids::PersonId;
-use crate::ledger::{Redemption, RedemptionId, Void};
+use crate::ledger::{NoOffer, Redemption, RedemptionId, Void};
 use crate::money::{currency, Money};
 use crate::partners::PartnerId;
 use crate::terms::AgreementVersionId;
@@ -18,7 +18,8 @@ const SELECT: &str = "SELECT r.id, r.idempotency_key, r.code_id, c.prefix, c.cod
         r.partner_id, p.name AS partner_name, r.agreement_version_id, a.version,
         r.redeemed_at, r.local_day, r.currency, r.sale_minor, r.discount_minor,
         r.commission_minor, r.offer_applied, r.new_customer, r.note, r.till, r.logged_by,
-        r.logged_by_id, v.voided_at, v.voided_by, v.reason, v.restores_use
+        r.logged_by_id, v.voided_at, v.voided_by, v.reason, v.restores_use,
+        a.new_customers_only
     FROM redemptions r
     JOIN referral_codes c ON c.id = r.code_id
     JOIN partners p ON p.id = r.partner_id
@@ -52,6 +53,8 @@ struct RedemptionRow {
     voided_by: Option<String>,
     reason: Option<String>,
     restores_use: Option<i64>,
+    /// Of the terms it was logged under: why a redemption got nothing depends on it.
+    new_customers_only: i64,
 }
 
 impl RedemptionRow {
@@ -85,6 +88,11 @@ impl RedemptionRow {
             discount: Money::new(self.discount_minor, cur),
             commission: Money::new(self.commission_minor, cur),
             offer_applied: self.offer_applied == 1,
+            no_offer: NoOffer::of(
+                self.offer_applied == 1,
+                self.new_customer == 1,
+                self.new_customers_only == 1,
+            ),
             new_customer: self.new_customer == 1,
             note: self.note,
             till: self.till,
@@ -260,6 +268,24 @@ pub async fn uses(
             .zip(last_till)
             .map(|(at, till)| (from_millis(at), till)),
     ))
+}
+
+/// How many of a partner's redemptions on `day` got the offer, voided ones left out: the
+/// places its daily limit has used (the schema's trigger counts the same).
+pub async fn offers_on_day(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    day: NaiveDate,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM redemptions r
+         WHERE r.partner_id = $1 AND r.local_day = $2 AND r.offer_applied = 1
+           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
+    )
+    .bind(partner)
+    .bind(day.format("%Y-%m-%d").to_string())
+    .fetch_one(conn)
+    .await
 }
 
 /// Commission a partner earned in `currency` on days `from..=to`, voided redemptions

@@ -8,26 +8,40 @@ use crate::money::Money;
 pub struct SaleSplit {
     pub discount: Money,
     pub commission: Money,
-    /// False when the sale is below the minimum: no discount and no commission.
+    /// False when the terms give this sale nothing (no discount and no commission): it is
+    /// below the minimum, or the offer is for new customers and this one is not.
     pub offer_applies: bool,
+    /// True when the sale is below the offer's minimum (so there is nothing to redeem).
+    pub below_minimum: bool,
     /// True when the monthly cap cut the commission.
     pub capped: bool,
 }
 
 impl Terms {
-    /// Splits `sale` (in the terms' currency). `earned_this_month` is the commission already
-    /// earned in the sale's calendar month, so the cap holds across redemptions.
+    /// Splits `sale` (in the terms' currency) to a customer who is `new_customer` or not.
+    /// `earned_this_month` is the commission already earned in the sale's calendar month, so
+    /// the cap holds across redemptions.
     /// Never negative; the discount never exceeds the sale, nor the commission the amount it
     /// is computed on; percentages round half-even to the minor unit.
-    pub fn split_sale(&self, sale: Money, earned_this_month: Money) -> SaleSplit {
+    pub fn split_sale(
+        &self,
+        sale: Money,
+        earned_this_month: Money,
+        new_customer: bool,
+    ) -> SaleSplit {
         let zero = Money::zero(self.currency);
         let sale_minor = sale.minor.max(0);
-        let below_minimum = self.min_sale.is_some_and(|min| sale_minor < min.minor);
-        if below_minimum {
+        // A returning customer under new-customers-only terms is a sale like any other: the
+        // partner earns for bringing new ones, so nothing is given and nothing earned, at any
+        // amount (the minimum does not come into it).
+        let returning = self.new_customers_only && !new_customer;
+        let below_minimum = !returning && self.min_sale.is_some_and(|min| sale_minor < min.minor);
+        if returning || below_minimum {
             return SaleSplit {
                 discount: zero,
                 commission: zero,
                 offer_applies: false,
+                below_minimum,
                 capped: false,
             };
         }
@@ -56,6 +70,7 @@ impl Terms {
             discount: Money::new(discount_minor, self.currency),
             commission: Money::new(commission_minor, self.currency),
             offer_applies: true,
+            below_minimum: false,
             capped: commission_minor < uncapped,
         }
     }
@@ -95,6 +110,8 @@ mod tests {
             clauses: vec![],
             notes: String::new(),
             reciprocal: false,
+            daily_limit: None,
+            new_customers_only: false,
         }
     }
 
@@ -111,13 +128,13 @@ mod tests {
                 on_gross: false,
             },
         );
-        let split = t.split_sale(eur(2000), eur(0));
+        let split = t.split_sale(eur(2000), eur(0), true);
         assert_eq!((split.discount, split.commission), (eur(200), eur(144)));
         t.reward = Reward::PercentOfSale {
             percent: pct(800),
             on_gross: true,
         };
-        assert_eq!(t.split_sale(eur(2000), eur(0)).commission, eur(160));
+        assert_eq!(t.split_sale(eur(2000), eur(0), true).commission, eur(160));
     }
 
     #[test]
@@ -130,12 +147,12 @@ mod tests {
             },
         );
         // 12.5 % of €0.99 = 0.12375 → €0.12; net €0.87 × 3.33 % = 0.028971 → €0.03.
-        let split = t.split_sale(eur(99), eur(0));
+        let split = t.split_sale(eur(99), eur(0), true);
         assert_eq!((split.discount, split.commission), (eur(12), eur(3)));
         // 10 % of €0.25 = 0.025 → €0.02 (half to even), of €0.35 = 0.035 → €0.04.
         let t = terms(Offer::PercentOff(pct(1000)), Reward::None);
-        assert_eq!(t.split_sale(eur(25), eur(0)).discount, eur(2));
-        assert_eq!(t.split_sale(eur(35), eur(0)).discount, eur(4));
+        assert_eq!(t.split_sale(eur(25), eur(0), true).discount, eur(2));
+        assert_eq!(t.split_sale(eur(35), eur(0), true).discount, eur(4));
     }
 
     #[test]
@@ -145,20 +162,39 @@ mod tests {
             Reward::FixedPerRedemption(eur(100)),
         );
         t.min_sale = Some(eur(500));
-        let split = t.split_sale(eur(499), eur(0));
+        let split = t.split_sale(eur(499), eur(0), true);
         assert!(!split.offer_applies);
         assert_eq!((split.discount, split.commission), (eur(0), eur(0)));
-        assert_eq!(t.split_sale(eur(500), eur(0)).discount, eur(50));
+        assert_eq!(t.split_sale(eur(500), eur(0), true).discount, eur(50));
+    }
+
+    #[test]
+    fn new_customers_only_terms_give_a_returning_customer_nothing_at_any_amount() {
+        let mut t = terms(
+            Offer::PercentOff(pct(1000)),
+            Reward::FixedPerRedemption(eur(100)),
+        );
+        t.new_customers_only = true;
+        t.min_sale = Some(eur(500));
+        let returning = t.split_sale(eur(100), eur(0), false);
+        assert!(!returning.offer_applies && !returning.below_minimum);
+        assert_eq!((returning.discount, returning.commission), (eur(0), eur(0)));
+        let new = t.split_sale(eur(2000), eur(0), true);
+        assert_eq!((new.discount, new.commission), (eur(200), eur(100)));
+        assert!(t.split_sale(eur(100), eur(0), true).below_minimum);
     }
 
     #[test]
     fn the_monthly_cap_counts_what_was_already_earned() {
         let mut t = terms(Offer::None, Reward::FixedPerRedemption(eur(500)));
         t.monthly_cap = Some(eur(15000));
-        assert_eq!(t.split_sale(eur(2000), eur(14800)).commission, eur(200));
-        assert!(t.split_sale(eur(2000), eur(14800)).capped);
-        assert_eq!(t.split_sale(eur(2000), eur(15000)).commission, eur(0));
-        assert_eq!(t.split_sale(eur(2000), eur(16000)).commission, eur(0));
+        assert_eq!(
+            t.split_sale(eur(2000), eur(14800), true).commission,
+            eur(200)
+        );
+        assert!(t.split_sale(eur(2000), eur(14800), true).capped);
+        assert_eq!(t.split_sale(eur(2000), eur(15000), true).commission, eur(0));
+        assert_eq!(t.split_sale(eur(2000), eur(16000), true).commission, eur(0));
     }
 
     #[test]
@@ -167,7 +203,7 @@ mod tests {
             Offer::AmountOff(eur(500)),
             Reward::FixedPerRedemption(eur(300)),
         );
-        let split = t.split_sale(eur(350), eur(0));
+        let split = t.split_sale(eur(350), eur(0), true);
         assert_eq!((split.discount, split.commission), (eur(350), eur(0)));
     }
 
@@ -204,7 +240,7 @@ mod tests {
         fn split_is_never_negative_nor_above_the_sale_and_respects_the_cap(
             t in any_terms(), sale in 0i64..10_000_000, earned in 0i64..100_000,
         ) {
-            let split = t.split_sale(eur(sale), eur(earned));
+            let split = t.split_sale(eur(sale), eur(earned), true);
             prop_assert!(split.discount.minor >= 0 && split.discount.minor <= sale);
             prop_assert!(split.commission.minor >= 0 && split.commission.minor <= sale);
             if let Some(cap) = t.monthly_cap {
@@ -219,7 +255,7 @@ mod tests {
             let (num, den) = (i128::from(sale) * i128::from(p), 10_000i128);
             let (q, r) = (num / den, num % den);
             let expected = if 2 * r > den || (2 * r == den && q % 2 == 1) { q + 1 } else { q };
-            prop_assert_eq!(i128::from(t.split_sale(eur(sale), eur(0)).discount.minor), expected);
+            prop_assert_eq!(i128::from(t.split_sale(eur(sale), eur(0), true).discount.minor), expected);
         }
     }
 }

@@ -45,6 +45,12 @@ pub struct TermsInput {
     /// The reward runs both ways (a two-way partnership).
     #[serde(default)]
     pub reciprocal: bool,
+    /// Most customers a day who get the offer; blank for no limit.
+    #[serde(default)]
+    pub daily_limit: String,
+    /// The offer is for customers on their first visit only.
+    #[serde(default)]
+    pub new_customers_only: bool,
 }
 
 /// What signing asks for.
@@ -55,6 +61,10 @@ pub struct SignInput {
     pub our_signatory: String,
     pub partner_signatory: String,
 }
+
+/// Most redemptions per day terms may allow: far above any counter's day, so a larger
+/// number is a typo (the schema holds the same bound).
+pub const DAILY_LIMIT_MAX: i64 = 10_000;
 
 const CLAUSE_MAX: usize = 2000;
 const CLAUSES_MAX: usize = 200;
@@ -103,6 +113,27 @@ fn optional_amount(
         .transpose()
 }
 
+/// Redemptions per day as typed: blank for no limit, else a whole number from 1 to
+/// [`DAILY_LIMIT_MAX`].
+fn daily_limit(value: &str) -> Result<Option<i64>, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    value
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=DAILY_LIMIT_MAX).contains(n))
+        .map(Some)
+        .ok_or(FieldError::new(
+            Field::DailyLimit,
+            Problem::OutOfRange {
+                min: 1,
+                max: DAILY_LIMIT_MAX,
+            },
+        ))
+}
+
 impl TermsInput {
     /// Blank terms for a new agreement starting `from`.
     pub fn blank(from: NaiveDate) -> Self {
@@ -126,6 +157,8 @@ impl TermsInput {
             clauses: Vec::new(),
             notes: String::new(),
             reciprocal: false,
+            daily_limit: String::new(),
+            new_customers_only: false,
         }
     }
 
@@ -218,6 +251,8 @@ impl TermsInput {
             clauses,
             notes: text::lines(Field::Notes, &self.notes, 4000)?,
             reciprocal: self.reciprocal,
+            daily_limit: daily_limit(&self.daily_limit)?,
+            new_customers_only: self.new_customers_only,
         })
     }
 
@@ -264,6 +299,8 @@ impl TermsInput {
         input.clauses = terms.clauses.clone();
         input.notes = terms.notes.clone();
         input.reciprocal = terms.reciprocal;
+        input.daily_limit = terms.daily_limit.map(|n| n.to_string()).unwrap_or_default();
+        input.new_customers_only = terms.new_customers_only;
         input
     }
 }
@@ -295,9 +332,16 @@ mod tests {
         i.min_sale = "5".into();
         i.monthly_cap = "150".into();
         i.clauses = vec!["Cards are displayed at the till.".into()];
+        i.daily_limit = " 20 ".into();
+        i.new_customers_only = true;
         let terms = i.validate(Currency::EUR).unwrap();
+        assert_eq!(
+            (terms.daily_limit, terms.new_customers_only),
+            (Some(20), true)
+        );
         let back = TermsInput::from_terms(&terms);
         assert_eq!(back.offer_percent, "12.5");
+        assert_eq!(back.daily_limit, "20");
         assert_eq!(back.min_sale, "5.00");
         assert_eq!(back.validate(Currency::EUR).unwrap(), terms);
     }
@@ -322,7 +366,7 @@ mod tests {
 
     #[test]
     fn each_refusal_names_the_field_it_is_about() {
-        let cases: [Breakage; 6] = [
+        let cases: [Breakage; 9] = [
             (|i| i.effective_from = "1 Dec".into(), Field::EffectiveFrom),
             (|i| i.effective_to = "2026-11-30".into(), Field::EffectiveTo),
             (|i| i.offer_percent = "120".into(), Field::OfferPercent),
@@ -335,12 +379,27 @@ mod tests {
                 |i| i.payout_method = PayoutMethod::Other,
                 Field::PayoutMethodOther,
             ),
+            (|i| i.daily_limit = "0".into(), Field::DailyLimit),
+            (|i| i.daily_limit = "10001".into(), Field::DailyLimit),
+            (|i| i.daily_limit = "2.5".into(), Field::DailyLimit),
         ];
         for (break_it, field) in cases {
             let mut i = input();
             break_it(&mut i);
             assert_eq!(i.validate(Currency::EUR).unwrap_err().field, field);
         }
+    }
+
+    #[test]
+    fn a_daily_limit_is_a_whole_number_from_one_to_ten_thousand_or_blank() {
+        assert_eq!(daily_limit(""), Ok(None));
+        assert_eq!(daily_limit("1"), Ok(Some(1)));
+        assert_eq!(daily_limit("10000"), Ok(Some(DAILY_LIMIT_MAX)));
+        let err = daily_limit("twenty").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Redemptions per day must be a whole number from 1 to 10000."
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::partners::PartnerId;
 
 pub use crate::text::long_date;
 pub use compute::SaleSplit;
-pub use input::{SignInput, TermsInput};
+pub use input::{SignInput, TermsInput, DAILY_LIMIT_MAX};
 pub use kinds::{
     OfferKind, PartnershipModel, PayoutCadence, PayoutMethod, RewardKind, VersionStatus,
 };
@@ -77,6 +77,11 @@ pub struct Terms {
     /// The reward runs both ways: the partner gives our customers the same offer and pays
     /// us the same reward for the customers we send them.
     pub reciprocal: bool,
+    /// Most redemptions that get the offer per partner per shop day, whatever terms they
+    /// were logged under; `None` for no limit.
+    pub daily_limit: Option<i64>,
+    /// The offer (and so the reward) is for customers on their first visit only.
+    pub new_customers_only: bool,
 }
 
 /// The signature recorded when a version was signed.

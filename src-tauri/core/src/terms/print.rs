@@ -115,6 +115,8 @@ pub fn agreement_doc(
         super::PayoutMethod::Other => format!("by {}", t.payout_method_other),
         m => m.label().to_string(),
     };
+    // Empty when the terms set no limit: the row is then left out below.
+    let (per_day, who) = super::words::limit_words(t);
     let mut terms = vec![
         ("Partnership model".to_string(), t.model.label().to_string()),
         ("Effective".to_string(), super::words::effective(t)),
@@ -123,6 +125,8 @@ pub fn agreement_doc(
             "Minimum sale".to_string(),
             t.min_sale.map_or_else(|| "None".to_string(), money),
         ),
+        ("Redemptions per day".to_string(), per_day),
+        ("Who can use it".to_string(), who),
         ("Partner reward".to_string(), reward),
         (
             "Monthly cap".to_string(),

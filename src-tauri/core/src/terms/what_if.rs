@@ -70,7 +70,9 @@ impl Desk {
             if month != Some(key) {
                 (month, earned) = (Some(key), 0);
             }
-            let split = other.terms.split_sale(r.sale, Money::new(earned, cur));
+            let split = other
+                .terms
+                .split_sale(r.sale, Money::new(earned, cur), r.new_customer);
             earned += split.commission.minor;
             actual += r.commission.minor;
             then += split.commission.minor;

@@ -31,10 +31,47 @@ pub fn offer_words(terms: &Terms, locale: &str) -> String {
         Offer::AmountOff(m) => format!("{} off", format(*m, locale)),
         Offer::FreeItem(item) => format!("Free {item}"),
     };
-    match terms.min_sale.filter(|m| m.minor > 0) {
+    let offer = match terms.min_sale.filter(|m| m.minor > 0) {
         Some(min) => format!("{offer}, min {}", format(min, locale)),
         None => offer,
+    };
+    if terms.new_customers_only {
+        format!("{offer}, new customers only")
+    } else {
+        offer
     }
+}
+
+/// The walk-in limits as the agreement's rows say them: "At most 20 a day", "New customers
+/// only"; each empty when the terms set none.
+pub(super) fn limit_words(terms: &Terms) -> (String, String) {
+    let per_day = terms
+        .daily_limit
+        .map(|n| format!("At most {n} a day"))
+        .unwrap_or_default();
+    let who = if terms.new_customers_only {
+        "New customers only".to_string()
+    } else {
+        String::new()
+    };
+    (per_day, who)
+}
+
+/// The walk-in limits in a sentence or two for the summary: "At most 20 customers a day.
+/// New customers only."; empty when the terms set none.
+fn limit_sentences(terms: &Terms) -> String {
+    let per_day = terms.daily_limit.map(|n| match n {
+        1 => "At most 1 customer a day.".to_string(),
+        n => format!("At most {n} customers a day."),
+    });
+    let who = terms
+        .new_customers_only
+        .then(|| "New customers only.".to_string());
+    [per_day, who]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The offer and the reward in two sentences, e.g. "Customers you refer get 10 % off
@@ -81,7 +118,7 @@ fn sentences(terms: &Terms, locale: &str) -> (String, String) {
             format!("Customers you refer get a free {item} with {with}.")
         }
     };
-    let each = if terms.offer == Offer::None && threshold.is_none() {
+    let each = if terms.offer == Offer::None && threshold.is_none() && !terms.new_customers_only {
         "each sale to a customer you refer"
     } else {
         "each such sale"
@@ -112,6 +149,13 @@ fn sentences(terms: &Terms, locale: &str) -> (String, String) {
             )
         }
         Reward::FixedPerRedemption(m) => format!("You earn {} for {each}{cap}, {paid}.", money(*m)),
+    };
+    // Who gets the offer, and how many a day, belong with the offer, before the reward.
+    let limits = limit_sentences(terms);
+    let offer = if limits.is_empty() {
+        offer
+    } else {
+        format!("{offer} {limits}")
     };
     (offer, reward)
 }
@@ -173,6 +217,24 @@ mod tests {
             "Customers you refer get a free croissant with any purchase. You earn 1,50\u{a0}€ for \
              each such sale, paid quarterly by voucher."
         );
+    }
+
+    #[test]
+    fn walk_in_limits_follow_the_offer() {
+        let t = terms(|i| {
+            i.offer_percent = "10".into();
+            i.reward_percent = "8".into();
+            i.daily_limit = "20".into();
+            i.new_customers_only = true;
+        });
+        assert_eq!(
+            summary(&t, "en-IE"),
+            "Customers you refer get 10 % off any purchase. At most 20 customers a day. New \
+             customers only. You earn 8 % of each such sale, paid monthly by bank transfer."
+        );
+        assert_eq!(offer_words(&t, "en-IE"), "10 % off, new customers only");
+        let one = terms(|i| i.daily_limit = "1".into());
+        assert!(summary(&one, "en-IE").contains(" At most 1 customer a day. You earn"));
     }
 
     #[test]

@@ -23,7 +23,9 @@ const terms: agreements.TermsInput = {
 	payoutMethodOther: '',
 	clauses: ['Cards are displayed at the till.'],
 	notes: '',
-	reciprocal: false
+	reciprocal: false,
+	dailyLimit: '',
+	newCustomersOnly: false
 };
 
 const draft: agreements.AgreementVersion = {

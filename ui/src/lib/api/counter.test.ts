@@ -16,6 +16,7 @@ const redemption: counter.RedemptionView = {
 	pays: '€11.25',
 	commission: '€0.56',
 	offerApplied: true,
+	noOffer: null,
 	newCustomer: true,
 	note: '',
 	till: 'Front till',

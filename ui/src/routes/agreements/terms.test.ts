@@ -24,7 +24,9 @@ const terms: TermsInput = {
 	payoutMethodOther: '',
 	clauses: [],
 	notes: '',
-	reciprocal: false
+	reciprocal: false,
+	dailyLimit: '',
+	newCustomersOnly: false
 };
 
 describe('agreement form', () => {
@@ -35,6 +37,7 @@ describe('agreement form', () => {
 			'effectiveTo',
 			'offerPercent',
 			'minSale',
+			'dailyLimit',
 			'rewardPercent',
 			'monthlyCap',
 			'clauses',

@@ -68,6 +68,7 @@ export function shownFields(terms: TermsInput): Field[] {
 		'effectiveTo',
 		...offer,
 		'minSale',
+		'dailyLimit',
 		...reward,
 		...other,
 		'clauses',

@@ -132,7 +132,8 @@ describe('codes screen', () => {
 					code: 'CRUMB-7K2Q-X9A',
 					partnerId: 3,
 					partnerName: 'Crumb & Co. Bakery',
-					offer: '10 % off.'
+					offer: '10 % off.',
+					newCustomersOnly: false
 				},
 				'en-IE'
 			)

@@ -155,5 +155,10 @@ export function outcomeText(
 				tone: 'bad',
 				text: `${outcome.code} belongs to ${outcome.partnerName}, who has no signed terms in force today.`
 			};
+		case 'dailyLimitReached':
+			return {
+				tone: 'bad',
+				text: `${outcome.code} (${outcome.partnerName}) cannot be used again today: the ${outcome.limit} a day the terms allow are used.`
+			};
 	}
 }

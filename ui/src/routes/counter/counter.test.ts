@@ -34,6 +34,7 @@ const validCard: LookupOutcome = {
 	codeId: 7,
 	partnerId: 3,
 	offer: '10 % off, min €5.00',
+	newCustomersOnly: false,
 	...who
 };
 
@@ -59,6 +60,7 @@ const redemption: RedemptionView = {
 	pays: '€11.25',
 	commission: '€0.56',
 	offerApplied: true,
+	noOffer: null,
 	newCustomer: false,
 	note: '',
 	till: 'Front till',
@@ -69,7 +71,14 @@ const redemption: RedemptionView = {
 describe('outcome words', () => {
 	it('says valid with the partner and the offer as the core wrote it', () => {
 		const view = outcomeView(
-			{ kind: 'valid', codeId: 7, partnerId: 3, offer: '10 % off, min €5.00', ...who },
+			{
+				kind: 'valid',
+				codeId: 7,
+				partnerId: 3,
+				offer: '10 % off, min €5.00',
+				newCustomersOnly: false,
+				...who
+			},
 			locale
 		);
 		expect(view).toMatchObject({
@@ -209,9 +218,34 @@ describe('outcome words', () => {
 		});
 	});
 
+	it('says whose places for today are used, in the partner’s name', () => {
+		const full = { kind: 'dailyLimitReached' as const, ...who, partnerName: 'Crumb & Co. Bakery' };
+		expect(said({ ...full, limit: 20 })).toEqual({
+			title: 'DAILY LIMIT REACHED',
+			icon: '⛔',
+			tone: 'bad',
+			detail: "Crumb & Co. Bakery's 20 for today are used."
+		});
+		expect(said({ ...full, limit: 1 }).detail).toBe("Crumb & Co. Bakery's 1 for today is used.");
+	});
+
+	it('tells staff to ask about a first visit when the offer is for new customers only', () => {
+		expect(said({ ...validCard, newCustomersOnly: true }).detail).toBe(
+			'New customers only: answer “First visit?”, then type the sale amount and press Enter.'
+		);
+		expect(said(validCard).detail).toBe('Type the sale amount, then press Enter.');
+	});
+
 	it('gives every kind a distinct title, an icon and a sentence', () => {
 		const every: LookupOutcome[] = [
-			{ kind: 'valid', codeId: 7, partnerId: 3, offer: 'Free coffee', ...who },
+			{
+				kind: 'valid',
+				codeId: 7,
+				partnerId: 3,
+				offer: 'Free coffee',
+				newCustomersOnly: false,
+				...who
+			},
 			{ kind: 'unknown' },
 			{ kind: 'mistyped', suggestion: null, ambiguous: false },
 			{ kind: 'disabled', ...who },
@@ -226,7 +260,8 @@ describe('outcome words', () => {
 			{ kind: 'notYetValid', ...who, from: '2026-12-01' },
 			{ kind: 'expired', ...who, until: '2027-01-31' },
 			{ kind: 'partnerNotActive', ...who, status: 'paused' },
-			{ kind: 'noTerms', ...who }
+			{ kind: 'noTerms', ...who },
+			{ kind: 'dailyLimitReached', ...who, limit: 20 }
 		];
 		const views = every.map((o) => said(o));
 		expect(new Set(views.map((v) => v.title)).size).toBe(every.length);
@@ -252,10 +287,24 @@ describe('confirmation', () => {
 			...redemption,
 			discount: '€0.00',
 			pays: '€4.00',
-			offerApplied: false
+			offerApplied: false,
+			noOffer: 'belowMinimum'
 		});
 		expect(plain(said)).toBe(
 			'Logged No. 42 — give €0.00 off: the sale is under the offer’s minimum (customer pays €4.00)'
+		);
+	});
+
+	it('says a returning customer gets nothing under new-customers-only terms', () => {
+		const said = confirmation({
+			...redemption,
+			discount: '€0.00',
+			pays: '€20.00',
+			offerApplied: false,
+			noOffer: 'notNewCustomer'
+		});
+		expect(plain(said)).toBe(
+			'Logged No. 42 — give €0.00 off: the offer is for new customers only (customer pays €20.00)'
 		);
 	});
 });

@@ -2,6 +2,7 @@
 // faster than the core answers them.
 
 import type { LookupOutcome } from '$lib/api/bindings/LookupOutcome';
+import type { NoOffer } from '$lib/api/bindings/NoOffer';
 import type { PartnerStatus } from '$lib/api/bindings/PartnerStatus';
 import type { RedemptionInput } from '$lib/api/bindings/RedemptionInput';
 import type { RedemptionView } from '$lib/api/bindings/RedemptionView';
@@ -41,7 +42,8 @@ export const titles: Record<OutcomeKind, string> = {
 	disabled: 'DISABLED',
 	unknown: 'UNKNOWN',
 	partnerNotActive: 'PARTNER NOT ACTIVE',
-	noTerms: 'NO TERMS'
+	noTerms: 'NO TERMS',
+	dailyLimitReached: 'DAILY LIMIT REACHED'
 };
 
 export const icons: Record<OutcomeKind, string> = {
@@ -53,7 +55,8 @@ export const icons: Record<OutcomeKind, string> = {
 	disabled: '⊘',
 	unknown: '?',
 	partnerNotActive: '✗',
-	noTerms: '✗'
+	noTerms: '✗',
+	dailyLimitReached: '⛔'
 };
 
 export const loggedTitle = 'LOGGED';
@@ -61,6 +64,13 @@ export const loggedIcon = '✓';
 /** A lookup the shell could not answer (not an outcome: the code was never judged). */
 export const failedTitle = 'NOT CHECKED';
 export const pendingTitle = 'CHECKING…';
+
+/** "Crumb & Co. Bakery's 20 for today are used.": the partner's places for the day, all taken. */
+export function dayUsedWords(partnerName: string, limit: number): string {
+	return limit === 1
+		? `${partnerName}'s 1 for today is used.`
+		: `${partnerName}'s ${limit} for today are used.`;
+}
 
 const inactive: Record<PartnerStatus, (partner: string) => string> = {
 	prospect: (p) => `${p} is still a prospect: there is no partnership yet.`,
@@ -90,7 +100,11 @@ export function outcomeView(outcome: LookupOutcome, locale: string): OutcomeView
 				code: outcome.code,
 				partner: outcome.partnerName,
 				offer: outcome.offer,
-				detail: text('Type the sale amount, then press Enter.')
+				detail: text(
+					outcome.newCustomersOnly
+						? 'New customers only: answer “First visit?”, then type the sale amount and press Enter.'
+						: 'Type the sale amount, then press Enter.'
+				)
 			};
 		case 'mistyped': {
 			const suggestion = outcome.suggestion;
@@ -166,6 +180,13 @@ export function outcomeView(outcome: LookupOutcome, locale: string): OutcomeView
 				partner: outcome.partnerName,
 				detail: text(`${outcome.partnerName} has no signed terms in force today.`)
 			};
+		case 'dailyLimitReached':
+			return {
+				...base,
+				code: outcome.code,
+				partner: outcome.partnerName,
+				detail: text(dayUsedWords(outcome.partnerName, outcome.limit))
+			};
 	}
 }
 
@@ -198,11 +219,17 @@ export function confirmation(redemption: RedemptionView): Segment[] {
 		{ text: numberText(redemption.id), mark: 'number' },
 		{ text: ' — give ' },
 		{ text: redemption.discount, mark: 'discount' },
-		// The core applies no discount below the offer's minimum sale; say why it is nothing.
-		{ text: redemption.offerApplied ? ' off' : ' off: the sale is under the offer’s minimum' },
+		// The core gave no discount; say why it is nothing, as the core said.
+		{ text: redemption.noOffer ? noOfferWords[redemption.noOffer] : ' off' },
 		{ text: ` (customer pays ${redemption.pays})` }
 	];
 }
+
+/** Why a logged sale got no discount, after "give €0.00". */
+const noOfferWords: Record<NoOffer, string> = {
+	belowMinimum: ' off: the sale is under the offer’s minimum',
+	notNewCustomer: ' off: the offer is for new customers only'
+};
 
 /** What the result panel holds: an outcome, a logged sale, or a lookup that failed. */
 export type Shown =

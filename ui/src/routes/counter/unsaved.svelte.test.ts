@@ -36,6 +36,7 @@ const redemption: RedemptionView = {
 	pays: '€11.25',
 	commission: '',
 	offerApplied: true,
+	noOffer: null,
 	newCustomer: false,
 	note: '',
 	till: 'Front till',

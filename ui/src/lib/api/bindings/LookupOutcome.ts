@@ -7,4 +7,8 @@ import type { Suggestion } from "./Suggestion";
 /**
  * What the counter shows for a typed code.
  */
-export type LookupOutcome = { "kind": "valid", codeId: CodeId, code: string, partnerId: PartnerId, partnerName: string, offer: string, } | { "kind": "unknown" } | { "kind": "mistyped", suggestion: Suggestion | null, ambiguous: boolean, } | { "kind": "disabled", code: string, partnerName: string, } | { "kind": "usedUp", code: string, partnerName: string, uses: number, limit: number, lastUsedAt: string, lastTill: string, } | { "kind": "notYetValid", code: string, partnerName: string, from: string, } | { "kind": "expired", code: string, partnerName: string, until: string, } | { "kind": "partnerNotActive", code: string, partnerName: string, status: PartnerStatus, } | { "kind": "noTerms", code: string, partnerName: string, };
+export type LookupOutcome = { "kind": "valid", codeId: CodeId, code: string, partnerId: PartnerId, partnerName: string, offer: string, 
+/**
+ * The offer is for new customers only: ask "first visit?" before logging.
+ */
+newCustomersOnly: boolean, } | { "kind": "unknown" } | { "kind": "mistyped", suggestion: Suggestion | null, ambiguous: boolean, } | { "kind": "disabled", code: string, partnerName: string, } | { "kind": "usedUp", code: string, partnerName: string, uses: number, limit: number, lastUsedAt: string, lastTill: string, } | { "kind": "notYetValid", code: string, partnerName: string, from: string, } | { "kind": "expired", code: string, partnerName: string, until: string, } | { "kind": "partnerNotActive", code: string, partnerName: string, status: PartnerStatus, } | { "kind": "noTerms", code: string, partnerName: string, } | { "kind": "dailyLimitReached", code: string, partnerName: string, limit: number, };

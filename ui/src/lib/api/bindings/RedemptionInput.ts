@@ -15,7 +15,11 @@ code: string,
 /**
  * As the locale writes it: `12,50` or `12.50`.
  */
-sale: string, newCustomer: boolean, note: string, 
+sale: string, 
+/**
+ * The customer's first visit; under new-customers-only terms, the offer depends on it.
+ */
+newCustomer: boolean, note: string, 
 /**
  * The cashier was asked about a sale above the "ask again" threshold and said yes.
  */

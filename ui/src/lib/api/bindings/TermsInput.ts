@@ -17,4 +17,12 @@ rewardOnGross: boolean, monthlyCap: string, payoutCadence: PayoutCadence, payout
 /**
  * The reward runs both ways (a two-way partnership).
  */
-reciprocal: boolean, };
+reciprocal: boolean, 
+/**
+ * Most customers a day who get the offer; blank for no limit.
+ */
+dailyLimit: string, 
+/**
+ * The offer is for customers on their first visit only.
+ */
+newCustomersOnly: boolean, };
