@@ -13,11 +13,11 @@ use crate::ledger::{
     LogOutcome, RedemptionInput, RedemptionView, SaleLimitsInput, SaleLimitsView, UnsettledSale,
     VoidInput,
 };
-use crate::partners::{Partner, PartnerInput, PartnerQuery};
+use crate::partners::{Partner, PartnerInput, PartnerListing, PartnerQuery};
 use crate::people::{
     NewPerson, OwnerWithCode, Person, PersonRole, PinChange, RecoveryInput, SignInChoice,
 };
-use crate::terms::{AgreementVersion, SignInput, TermsInput, TermsPreview};
+use crate::terms::{AgreementVersion, ModelGuide, SignInput, TermsInput, TermsPreview};
 
 /// The ts-rs settings every export uses: ids and counts are plain JSON numbers.
 pub fn config(out_dir: &std::path::Path) -> Config {
@@ -32,10 +32,12 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     Partner::export_all(cfg)?;
     PartnerInput::export_all(cfg)?;
     PartnerQuery::export_all(cfg)?;
+    PartnerListing::export_all(cfg)?;
     Field::export_all(cfg)?;
     AgreementVersion::export_all(cfg)?;
     TermsInput::export_all(cfg)?;
     TermsPreview::export_all(cfg)?;
+    ModelGuide::export_all(cfg)?;
     SignInput::export_all(cfg)?;
     ReferralCode::export_all(cfg)?;
     CodeOptions::export_all(cfg)?;

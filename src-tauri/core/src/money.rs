@@ -112,6 +112,16 @@ pub fn parse_decimal(
 
 /// Writes an amount the way `locale` does: `€1,234.50` in en-IE, `1.234,50 €` in de-DE.
 pub fn format(money: Money, locale: &str) -> String {
+    write(money, locale, false)
+}
+
+/// [`format`] without the minor digits when they are all zero (`€200`, `1.500 €`), for a
+/// chart's axis, whose steps are round amounts; any other amount is written in full.
+pub fn format_round(money: Money, locale: &str) -> String {
+    write(money, locale, true)
+}
+
+fn write(money: Money, locale: &str, drop_zero_minor: bool) -> String {
     let (group, decimal) = separators(locale);
     let exp = exponent(money.currency) as usize;
     let digits = format!("{:0>width$}", money.minor.unsigned_abs(), width = exp + 1);
@@ -123,7 +133,7 @@ pub fn format(money: Money, locale: &str) -> String {
         }
         number.push(c);
     }
-    if exp > 0 {
+    if exp > 0 && !(drop_zero_minor && frac.bytes().all(|b| b == b'0')) {
         number.push(decimal);
         number.push_str(frac);
     }
@@ -230,6 +240,18 @@ mod tests {
         assert_eq!(format(Money::new(1500, Currency::USD), "en-US"), "$15.00");
         assert_eq!(format(Money::new(1500, Currency::JPY), "en-US"), "¥1,500");
         assert_eq!(format(eur(-5), "en-IE"), "-€0.05");
+    }
+
+    #[test]
+    fn round_amounts_drop_their_zero_cents_and_only_those() {
+        assert_eq!(format_round(eur(200_000), "en-IE"), "€2,000");
+        assert_eq!(format_round(eur(150_000), "de-DE"), "1.500\u{a0}€");
+        assert_eq!(format_round(eur(0), "en-IE"), "€0");
+        assert_eq!(format_round(eur(250), "en-IE"), "€2.50");
+        assert_eq!(
+            format_round(Money::new(1500, Currency::JPY), "en-US"),
+            "¥1,500"
+        );
     }
 
     proptest! {

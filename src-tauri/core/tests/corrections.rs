@@ -56,9 +56,9 @@ async fn a_reversed_cost_leaves_every_sum_and_stays_listed_with_why() {
     let (t, day, booked, shared) = demo_with_costs().await;
     let owner = Actor::owner();
     let before = t.dashboard((day, day)).await.expect("dashboard");
-    // Demo: commissions €3.14 and discounts €4.35 over 2 new customers, plus the costs.
+    // Demo: commissions €3.14 over 2 new customers, plus the costs.
     assert_eq!(before.total.costs, "€30.00");
-    assert_eq!(before.total.cac.as_deref(), Some("€18.74"));
+    assert_eq!(before.total.cac.as_deref(), Some("€16.57"));
 
     let reversed = t
         .reverse_cost(booked, "Booked to the wrong partner", &owner)
@@ -72,9 +72,9 @@ async fn a_reversed_cost_leaves_every_sum_and_stays_listed_with_why() {
 
     let after = t.dashboard((day, day)).await.expect("dashboard");
     assert_eq!(after.total.costs, "€10.00");
-    // €3.14 + €4.35 + €10.00 = €17.49 over 2 = €8.745 → €8.74 (half-even).
-    assert_eq!(after.total.program_cost, "€17.49");
-    assert_eq!(after.total.cac.as_deref(), Some("€8.74"));
+    // €3.14 + €10.00 = €13.14 over 2 = €6.57.
+    assert_eq!(after.total.program_cost, "€13.14");
+    assert_eq!(after.total.cac.as_deref(), Some("€6.57"));
     assert_eq!(after.partners[0].figures.costs, "€0.00");
     let (total, _) = t.program_figures((day, day)).await.expect("figures");
     assert_eq!(total.costs.minor, 1000);

@@ -125,7 +125,7 @@ async fn a_sale_at_23_59_59_on_the_last_day_counts_in_that_month_and_the_cap_res
     // "This month" on the dashboard is February now, whatever range is shown.
     let board = t.dashboard(january()).await.expect("dashboard");
     assert_eq!(board.total.redemptions, 2);
-    assert_eq!(board.goals[0].current, "1 new customers this month");
+    assert_eq!(board.goals[0].current, "1 new customer this month");
 }
 
 #[tokio::test]

@@ -67,11 +67,20 @@ async fn the_demo_dashboard_adds_up_by_hand() {
         ("€3.14", "€30.00")
     );
     assert_eq!(total.revenue, "€39.15");
-    // €3.14 + €4.35 + €30.00 = €37.49, over 2 new customers = €18.745 → €18.74 (half-even).
-    assert_eq!(total.program_cost, "€37.49");
-    assert_eq!(total.cac.as_deref(), Some("€18.74"));
-    // (€43.50 − €37.49) ÷ €37.49 = 16.0309… %.
-    assert_eq!(total.roi.as_deref(), Some("16.03 %"));
+    // New customers bought for €12.50 and €23.00 (€31.95 after 10 % off); the returning
+    // customer's €8.00 is €7.20 after it.
+    assert_eq!(
+        (total.sourced.as_str(), total.influenced.as_str()),
+        ("€31.95", "€7.20")
+    );
+    // €3.14 + €30.00 = €33.14 (the discounts are already off what customers paid), over 2
+    // new customers = €16.57.
+    assert_eq!(total.program_cost, "€33.14");
+    assert_eq!(total.cac.as_deref(), Some("€16.57"));
+    // (€39.15 − €33.14) ÷ €33.14 = 18.135… % → 18 %.
+    assert_eq!(total.roi.as_deref(), Some("18 %"));
+    // The €10.00 booked to no partner is in the headline's cost, in no partner's.
+    assert_eq!(d.shared_costs, "€10.00");
     // €39.15 of €1,000.00 = 3.915 % → 3.92 %.
     assert_eq!(
         (d.shop_revenue.as_deref(), d.share.as_deref()),
@@ -81,6 +90,9 @@ async fn the_demo_dashboard_adds_up_by_hand() {
     assert_eq!(d.partners.len(), 1);
     assert_eq!(d.partners[0].name, "Crumb & Co. Bakery");
     assert_eq!(d.partners[0].figures.costs, "€20.00");
+    // The bakery alone: €3.14 + €20.00 over its 2 new customers = €11.57.
+    assert_eq!(d.partners[0].figures.cac.as_deref(), Some("€11.57"));
+    assert_eq!(d.partners[0].figures.sourced, "€31.95");
     assert_eq!(d.weeks.len(), 1);
     assert_eq!((d.weeks[0].redemptions, d.weeks[0].sales_minor), (3, 4350));
 

@@ -3,7 +3,8 @@
 use partnerdesk_core::business::PaperSize;
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::terms::{
-    AgreementVersion, AgreementVersionId, SignInput, TermsInput, TermsPreview, WhatIf,
+    AgreementVersion, AgreementVersionId, ModelGuide, PartnershipModel, SignInput, TermsInput,
+    TermsPreview, WhatIf,
 };
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
@@ -46,6 +47,13 @@ pub async fn agreement_in_force(
     partner_id: PartnerId,
 ) -> ApiResult<Option<AgreementVersion>> {
     Ok(desk.agreement_in_force_today(partner_id).await?)
+}
+
+/// The partnership models with the range each usually agrees on, for the terms editor.
+#[tauri::command]
+#[tracing::instrument(skip(_desk), err(Debug))]
+pub async fn partnership_models(_desk: OwnerDesk<'_>) -> ApiResult<Vec<ModelGuide>> {
+    Ok(PartnershipModel::guides())
 }
 
 #[tauri::command]

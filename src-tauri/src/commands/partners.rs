@@ -1,7 +1,9 @@
 //! Partners: list, read, create, edit, move through the lifecycle.
 
 use partnerdesk_core::imports::{ImportOutcome, ImportPreview};
-use partnerdesk_core::partners::{Partner, PartnerId, PartnerInput, PartnerQuery, PartnerStatus};
+use partnerdesk_core::partners::{
+    Partner, PartnerId, PartnerInput, PartnerListing, PartnerQuery, PartnerStatus,
+};
 
 use tauri::ipc::Request;
 
@@ -13,6 +15,17 @@ use crate::upload;
 #[tracing::instrument(skip(desk), err(Debug))]
 pub async fn list_partners(desk: OwnerDesk<'_>, query: PartnerQuery) -> ApiResult<Vec<Partner>> {
     Ok(desk.partners(&query).await?)
+}
+
+/// The Partners screen's list: each partner with its last redemption, this month's, the
+/// balance either way and whether it needs attention.
+#[tauri::command]
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn list_partner_listings(
+    desk: OwnerDesk<'_>,
+    query: PartnerQuery,
+) -> ApiResult<Vec<PartnerListing>> {
+    Ok(desk.partner_listings(&query).await?)
 }
 
 #[tauri::command]

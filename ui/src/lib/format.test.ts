@@ -29,7 +29,11 @@ describe('format', () => {
 			'Name',
 			'Best fit first',
 			'Weakest fit first',
-			'Recently changed'
+			'Recently changed',
+			'Latest redemption first',
+			'Most redemptions this month',
+			'Most we owe first',
+			'Needs attention first'
 		]);
 	});
 

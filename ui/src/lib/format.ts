@@ -26,7 +26,11 @@ export const sortLabels: Record<PartnerSort, string> = {
 	name: 'Name',
 	fitHighFirst: 'Best fit first',
 	fitLowFirst: 'Weakest fit first',
-	recentlyChanged: 'Recently changed'
+	recentlyChanged: 'Recently changed',
+	lastRedemptionFirst: 'Latest redemption first',
+	mostThisMonth: 'Most redemptions this month',
+	weOweMostFirst: 'Most we owe first',
+	needsAttentionFirst: 'Needs attention first'
 };
 
 export const sorts = Object.keys(sortLabels) as PartnerSort[];

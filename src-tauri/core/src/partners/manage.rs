@@ -17,12 +17,21 @@ const NOT_A_START: Problem = Problem::Malformed {
 impl Desk {
     /// Partners matching `query`, sorted as it asks.
     pub async fn partners(&self, query: &PartnerQuery) -> Result<Vec<Partner>> {
+        let order = query.sort.unwrap_or_default();
+        if order.needs_activity() {
+            let listed = self.partner_listings(query).await?;
+            return Ok(listed.into_iter().map(|l| l.partner).collect());
+        }
+        let mut list = self.matching(query).await?;
+        super::sort(&mut list, order);
+        Ok(list)
+    }
+
+    /// Partners whose name and status match `query`, by name.
+    pub(super) async fn matching(&self, query: &PartnerQuery) -> Result<Vec<Partner>> {
         let search = text::line(Field::Search, query.search.as_deref().unwrap_or(""), 100)?;
         let mut conn = self.pools.reader.acquire().await?;
-        let mut list =
-            store::partners::list(&mut conn, &text::name_key(&search), query.status).await?;
-        super::sort(&mut list, query.sort.unwrap_or_default());
-        Ok(list)
+        Ok(store::partners::list(&mut conn, &text::name_key(&search), query.status).await?)
     }
 
     /// One partner.

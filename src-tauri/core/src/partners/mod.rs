@@ -3,6 +3,7 @@
 mod fit;
 mod input;
 mod kit;
+mod listing;
 mod manage;
 mod status;
 
@@ -12,6 +13,7 @@ use ts_rs::TS;
 
 pub use fit::PartnerFit;
 pub use input::{PartnerInput, ValidPartner};
+pub use listing::{PartnerListing, ATTENTION_DAYS};
 pub use status::PartnerStatus;
 
 pub use crate::ids::PartnerId;
@@ -39,7 +41,8 @@ pub struct Partner {
     pub updated_at: DateTime<Utc>,
 }
 
-/// How the partner list is ordered.
+/// How the partner list is ordered. The last four need what the partners have been doing
+/// lately, which [`Desk::partner_listings`](crate::Desk::partner_listings) works out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum PartnerSort {
@@ -48,6 +51,27 @@ pub enum PartnerSort {
     FitHighFirst,
     FitLowFirst,
     RecentlyChanged,
+    /// The latest redemption first; partners never redeemed last.
+    LastRedemptionFirst,
+    /// The most redemptions this month first.
+    MostThisMonth,
+    /// The most we owe first, then the even, then the most they owe us.
+    WeOweMostFirst,
+    /// Partners that need attention first.
+    NeedsAttentionFirst,
+}
+
+impl PartnerSort {
+    /// Whether ordering by it needs each partner's recent activity.
+    pub fn needs_activity(self) -> bool {
+        matches!(
+            self,
+            Self::LastRedemptionFirst
+                | Self::MostThisMonth
+                | Self::WeOweMostFirst
+                | Self::NeedsAttentionFirst
+        )
+    }
 }
 
 /// Which partners the list shows.
@@ -64,22 +88,34 @@ pub struct PartnerQuery {
     pub sort: Option<PartnerSort>,
 }
 
-/// Orders `partners` in place as `sort` asks; unscored partners go last either way. Each
-/// name's key is worked out once, not per comparison: Unicode folding is not free.
-pub fn sort(partners: &mut [Partner], sort: PartnerSort) {
-    let name = |p: &Partner| crate::text::name_key(&p.name);
+impl AsRef<Partner> for Partner {
+    fn as_ref(&self) -> &Partner {
+        self
+    }
+}
+
+/// Orders `partners` in place as `sort` asks, by what the partners themselves hold; unscored
+/// partners go last either way. An order by recent activity keeps them by name here: those
+/// are the listing's. Each name's key is worked out once, not per comparison: Unicode
+/// folding is not free.
+pub fn sort<T: AsRef<Partner>>(partners: &mut [T], sort: PartnerSort) {
+    let name = |p: &T| crate::text::name_key(&p.as_ref().name);
     match sort {
-        PartnerSort::Name => partners.sort_by_cached_key(name),
         PartnerSort::RecentlyChanged => {
-            partners.sort_by_key(|p| std::cmp::Reverse(p.updated_at));
+            partners.sort_by_key(|p| std::cmp::Reverse(p.as_ref().updated_at));
         }
         PartnerSort::FitHighFirst => partners.sort_by_cached_key(|p| {
-            let fit = p.fit.tenths();
+            let fit = p.as_ref().fit.tenths();
             (fit.is_none(), fit.map(std::cmp::Reverse), name(p))
         }),
         PartnerSort::FitLowFirst => partners.sort_by_cached_key(|p| {
-            let fit = p.fit.tenths();
+            let fit = p.as_ref().fit.tenths();
             (fit.is_none(), fit, name(p))
         }),
+        PartnerSort::Name
+        | PartnerSort::LastRedemptionFirst
+        | PartnerSort::MostThisMonth
+        | PartnerSort::WeOweMostFirst
+        | PartnerSort::NeedsAttentionFirst => partners.sort_by_cached_key(name),
     }
 }

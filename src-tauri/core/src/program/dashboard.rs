@@ -1,13 +1,14 @@
 //! The Money screen's dashboard: headline figures, the partners ranked by what their
-//! customers paid, redemptions and sales per week, and goal progress, for any date range.
+//! customers paid, redemptions and sales per week, the year's trend by month, and goal
+//! progress, for any date range.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::share::revenue_share;
+use super::trend::{trend, Trend};
 use super::{Figures, FiguresView, GoalProgress};
-use crate::ledger::month_of;
 use crate::limits;
 use crate::money::{currency, format, Money};
 use crate::partners::PartnerId;
@@ -53,7 +54,12 @@ pub struct Dashboard {
     pub share_hint: Option<String>,
     /// Best first: by what their customers paid.
     pub partners: Vec<PartnerRow>,
+    /// Program costs booked to no partner: in the total's cost per new customer, in no
+    /// partner's.
+    pub shared_costs: String,
     pub weeks: Vec<WeekPoint>,
+    /// The twelve months up to the period's last, whatever the period's first day.
+    pub trend: Trend,
     pub goals: Vec<GoalProgress>,
 }
 
@@ -63,6 +69,7 @@ fn figures(s: &PartnerSums, cur: iso_currency::Currency) -> Figures {
         new_customers: s.new_customers,
         sales: Money::new(s.sales, cur),
         discounts: Money::new(s.discounts, cur),
+        sourced: Money::new(s.sourced_sales.saturating_sub(s.sourced_discounts), cur),
         commissions: Money::new(s.commissions, cur),
         costs: Money::new(s.costs, cur),
         income: Money::new(s.income, cur),
@@ -91,6 +98,10 @@ impl Desk {
             new_customers: add(|s| s.new_customers)?,
             sales: Money::new(add(|s| s.sales)?, cur),
             discounts: Money::new(add(|s| s.discounts)?, cur),
+            sourced: Money::new(
+                limits::total([add(|s| s.sourced_sales)?, -add(|s| s.sourced_discounts)?])?,
+                cur,
+            ),
             commissions: Money::new(add(|s| s.commissions)?, cur),
             costs: Money::new(limits::total([add(|s| s.costs)?, shared])?, cur),
             income: Money::new(add(|s| s.income)?, cur),
@@ -111,9 +122,9 @@ impl Desk {
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let locale = profile.locale.as_str();
         let (total, partners) = self.program_figures((from, to)).await?;
-        let (this_month, _) = self.program_figures(month_of(self.today())).await?;
         let mut conn = self.pools.reader.acquire().await?;
         let share = revenue_share(&mut conn, (from, to), cur, locale).await?;
+        let shared = program::shared_costs(&mut conn, (from, to), cur).await?;
         let weeks = program::weekly(&mut conn, (from, to), cur)
             .await?
             .into_iter()
@@ -127,13 +138,9 @@ impl Desk {
                 })
             })
             .collect();
+        let trend = trend(&mut conn, to, cur, locale).await?;
         drop(conn);
-        let goals = self
-            .goals()
-            .await?
-            .iter()
-            .map(|g| g.progress(share.hundredths, this_month.new_customers, locale))
-            .collect();
+        let goals = self.goal_progress(cur, locale).await?;
         Ok(Dashboard {
             from,
             to,
@@ -149,7 +156,9 @@ impl Desk {
                     figures: f.view(locale),
                 })
                 .collect(),
+            shared_costs: format(Money::new(shared, cur), locale),
             weeks,
+            trend,
             goals,
         })
     }

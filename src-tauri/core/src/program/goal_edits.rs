@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::goals::{parse, Goal};
 use super::{GoalInput, GoalKind};
 use crate::audit::AuditEntity;
+use crate::clock::Clock;
 use crate::desk::Actor;
 use crate::error::{Field, ProgramError};
 use crate::ids::GoalId;
@@ -60,7 +61,7 @@ impl Desk {
         goals::all(&mut conn)
             .await?
             .into_iter()
-            .map(|row| view(row, &locale))
+            .map(|row| view(row, self.clock(), &locale))
             .collect()
     }
 
@@ -78,7 +79,7 @@ impl Desk {
             let row = active(tx, id).await?;
             let unchanged = (row.kind.as_str(), row.target, row.by_month.as_str())
                 == (kind.as_str(), target, by.as_str());
-            let before = view(row, &locale)?;
+            let before = view(row, self.clock(), &locale)?;
             if unchanged {
                 return Ok(before);
             }
@@ -91,8 +92,8 @@ impl Desk {
                 actor,
             )
             .await?;
-            let archived = view(fetch(tx, id).await?, &locale)?;
-            let after = view(fetch(tx, new_id).await?, &locale)?;
+            let archived = view(fetch(tx, id).await?, self.clock(), &locale)?;
+            let after = view(fetch(tx, new_id).await?, self.clock(), &locale)?;
             tx.audit(
                 AuditEntity::Goal,
                 id,
@@ -120,9 +121,9 @@ impl Desk {
         let reason = line(Field::Reason, reason, REASON_MAX)?;
         let locale = self.require_profile().await?.locale;
         self.transact(actor, async |tx| {
-            let before = view(active(tx, id).await?, &locale)?;
+            let before = view(active(tx, id).await?, self.clock(), &locale)?;
             goals::archive(tx, id, &reason, self.now(), actor).await?;
-            let after = view(fetch(tx, id).await?, &locale)?;
+            let after = view(fetch(tx, id).await?, self.clock(), &locale)?;
             tx.audit(
                 AuditEntity::Goal,
                 id,
@@ -155,8 +156,8 @@ async fn active(conn: &mut sqlx::SqliteConnection, id: GoalId) -> Result<GoalRow
 
 /// A stored goal for the list. The schema's CHECKs keep kind and month readable, so a row
 /// that is not is a damaged file, reported rather than left out.
-fn view(row: GoalRow, locale: &str) -> Result<GoalView> {
-    let goal = Goal::from_row(&row).ok_or_else(|| {
+fn view(row: GoalRow, clock: &Clock, locale: &str) -> Result<GoalView> {
+    let goal = Goal::from_row(&row, clock).ok_or_else(|| {
         Error::from(sqlx::Error::Decode(
             format!("goal {} ({:?} by {:?})", row.id, row.kind, row.by_month).into(),
         ))

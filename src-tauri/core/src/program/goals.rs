@@ -4,14 +4,22 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::pace::{pace, GoalPace};
 use super::revenue::parse_month;
+use super::share::revenue_share;
 use crate::audit::AuditEntity;
+use crate::clock::Clock;
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, Problem};
 use crate::ids::GoalId;
+use crate::ledger::month_of;
+use crate::limits;
 use crate::money::parse_decimal;
+use crate::store::from_millis;
 use crate::store::goals::{self, GoalRow};
+use crate::store::program;
 use crate::terms::{percent, Percent};
+use crate::text::long_date;
 use crate::{Desk, Result};
 
 /// What a goal measures.
@@ -50,7 +58,8 @@ pub struct GoalInput {
     pub by_month: String,
 }
 
-/// A goal and how far the program is towards it.
+/// A goal and how far the program is towards it, measured over the goal's own window:
+/// from the month it was set through its month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GoalProgress {
@@ -63,6 +72,11 @@ pub struct GoalProgress {
     /// 0–100, for the progress bar.
     pub percent_done: i64,
     pub met: bool,
+    /// Against a straight line from the day it was set to the end of its month.
+    pub pace: GoalPace,
+    /// The pace in words, e.g. "On track: a straight line from 18 November 2026 to 20 % by
+    /// the end of June 2027 is at 0.47 % today".
+    pub pace_text: String,
 }
 
 /// A goal as stored.
@@ -72,18 +86,29 @@ pub(crate) struct Goal {
     pub kind: GoalKind,
     /// Hundredths of a percent, or customers.
     pub target: i64,
+    /// The first day of the goal's month.
     pub by: NaiveDate,
+    /// The shop's day the goal was set: where its straight line starts.
+    pub set_on: NaiveDate,
 }
 
 impl Goal {
-    /// A stored goal, if its kind and month read back.
-    pub(super) fn from_row(row: &GoalRow) -> Option<Self> {
+    /// A stored goal, if its kind and month read back; its day set on `clock`'s calendar.
+    pub(super) fn from_row(row: &GoalRow, clock: &Clock) -> Option<Self> {
         Some(Goal {
             id: row.id,
             kind: GoalKind::parse(&row.kind)?,
             target: row.target,
             by: NaiveDate::parse_from_str(&format!("{}-01", row.by_month), "%Y-%m-%d").ok()?,
+            set_on: clock.day_of(from_millis(row.created_at)),
         })
+    }
+
+    /// The days the goal is measured over: whole months, from the one it was set in
+    /// through its own. Whole months, because the share of revenue divides by months of
+    /// the shop's revenue, and a per-month goal counts months.
+    pub(crate) fn window(&self) -> (NaiveDate, NaiveDate) {
+        (month_of(self.set_on).0, month_of(self.by).1)
     }
 
     /// E.g. "20 % of revenue via partners by June 2027".
@@ -110,26 +135,36 @@ impl Goal {
         }
     }
 
-    /// Progress given the share of revenue (hundredths of a percent, when revenue was
-    /// entered) and this month's new customers.
+    /// Progress on `today`, the goal having reached `reached` (hundredths of a percent, or
+    /// customers) as `current` says in words.
     pub(crate) fn progress(
         &self,
-        share: Option<i64>,
-        new_this_month: i64,
+        reached: i64,
+        current: String,
+        today: NaiveDate,
         locale: &str,
     ) -> GoalProgress {
-        let (reached, current) = match self.kind {
-            GoalKind::RevenueShare => (
-                share.unwrap_or(0),
-                share.map_or(
-                    "Enter your monthly revenue to see the share".to_string(),
-                    |s| format!("{} so far", percent(Percent(s), locale)),
-                ),
-            ),
-            GoalKind::NewCustomersPerMonth => (
-                new_this_month,
-                format!("{new_this_month} new customers this month"),
-            ),
+        let end = self.window().1;
+        let p = pace(reached, self.target, self.set_on, end, today);
+        let amount = |n: i64| match self.kind {
+            GoalKind::RevenueShare => percent(Percent(n), locale),
+            GoalKind::NewCustomersPerMonth if n == 1 => "1 new customer a month".to_string(),
+            GoalKind::NewCustomersPerMonth => format!("{n} new customers a month"),
+        };
+        let month = self.by.format("%B %Y");
+        let line = |verdict: &str, at: i64| {
+            format!(
+                "{verdict}: a straight line from {} to {} by the end of {month} is at {} today",
+                long_date(self.set_on),
+                amount(self.target),
+                amount(at)
+            )
+        };
+        let pace_text = match (p.pace, p.line_today) {
+            (GoalPace::Met, _) => "Met".to_string(),
+            (GoalPace::Missed, _) => format!("Missed: {month} is over"),
+            (GoalPace::OnTrack, at) => line("On track", at.unwrap_or(0)),
+            (GoalPace::Behind, at) => line("Behind", at.unwrap_or(0)),
         };
         GoalProgress {
             id: self.id,
@@ -138,6 +173,8 @@ impl Goal {
             current,
             percent_done: (reached * 100 / self.target).clamp(0, 100),
             met: reached >= self.target,
+            pace: p.pace,
+            pace_text,
         }
     }
 }
@@ -202,7 +239,56 @@ impl Desk {
     pub(crate) async fn goals(&self) -> Result<Vec<Goal>> {
         let mut conn = self.pools.reader.acquire().await?;
         let rows = goals::active(&mut conn).await?;
-        Ok(rows.iter().filter_map(Goal::from_row).collect())
+        Ok(rows
+            .iter()
+            .filter_map(|row| Goal::from_row(row, self.clock()))
+            .collect())
+    }
+
+    /// How far each goal the dashboard tracks has come, each over its own window, in
+    /// `cur`: the share of revenue over the window's months with the shop's revenue
+    /// entered; new customers in the current month, or in the goal's month once it is over.
+    pub(crate) async fn goal_progress(
+        &self,
+        cur: iso_currency::Currency,
+        locale: &str,
+    ) -> Result<Vec<GoalProgress>> {
+        let today = self.today();
+        let goals = self.goals().await?;
+        let mut conn = self.pools.reader.acquire().await?;
+        let mut shown = Vec::with_capacity(goals.len());
+        for goal in goals {
+            let (start, end) = goal.window();
+            let (reached, current) = match goal.kind {
+                GoalKind::RevenueShare => {
+                    let share = revenue_share(&mut conn, (start, end), cur, locale).await?;
+                    let current = share.hundredths.map_or_else(
+                        || {
+                            format!(
+                                "Enter the shop's monthly revenue from {} to see the share",
+                                start.format("%B %Y")
+                            )
+                        },
+                        |s| format!("{} so far", percent(Percent(s), locale)),
+                    );
+                    (share.hundredths.unwrap_or(0), current)
+                }
+                GoalKind::NewCustomersPerMonth => {
+                    let month = month_of(today.min(end));
+                    let rows = program::paid_by_month(&mut conn, month, cur).await?;
+                    let n = limits::total(rows.iter().map(|r| r.new_customers))?;
+                    let noun = if n == 1 { "customer" } else { "customers" };
+                    let current = if month == month_of(today) {
+                        format!("{n} new {noun} this month")
+                    } else {
+                        format!("{n} new {noun} in {}", month.0.format("%B %Y"))
+                    };
+                    (n, current)
+                }
+            };
+            shown.push(goal.progress(reached, current, today, locale));
+        }
+        Ok(shown)
     }
 }
 
@@ -216,6 +302,7 @@ mod tests {
             kind,
             target,
             by: NaiveDate::from_ymd_opt(2027, 6, 1).expect("day"),
+            set_on: NaiveDate::from_ymd_opt(2026, 11, 18).expect("day"),
         }
     }
 

@@ -8,8 +8,10 @@ mod dashboard;
 mod figures;
 mod goal_edits;
 mod goals;
+mod pace;
 mod revenue;
 mod share;
+mod trend;
 
 use crate::ids::{CampaignId, CostId};
 use serde::{Deserialize, Serialize};
@@ -21,7 +23,9 @@ pub use dashboard::{Dashboard, PartnerRow, WeekPoint};
 pub use figures::{Figures, FiguresView};
 pub use goal_edits::{GoalArchive, GoalView};
 pub use goals::{GoalInput, GoalKind, GoalProgress};
+pub use pace::GoalPace;
 pub use revenue::{MonthRevenue, RevenueEntry, RevenueInput};
+pub use trend::{AxisTick, MonthPoint, Trend, TREND_MONTHS};
 
 pub use crate::payouts::Reversal;
 

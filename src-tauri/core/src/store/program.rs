@@ -133,6 +133,10 @@ pub struct PartnerSums {
     pub sales: i64,
     pub discounts: i64,
     pub commissions: i64,
+    /// Sales to new customers (a subset of `sales`).
+    pub sourced_sales: i64,
+    /// Discounts given to new customers (a subset of `discounts`).
+    pub sourced_discounts: i64,
     pub costs: i64,
     /// What the partner owes us for statement periods ending in the days.
     pub income: i64,
@@ -202,14 +206,20 @@ pub async fn weekly(
     .await
 }
 
-/// What partner-referred customers paid in one month: sales and discounts of the month's
-/// counted redemptions.
+/// What partner-referred customers paid in one month: the month's counted redemptions,
+/// with the sales and discounts of new customers apart.
 #[derive(Debug, Clone, FromRow)]
 pub struct MonthPaid {
     /// `YYYY-MM`.
     pub month: String,
+    pub redemptions: i64,
+    pub new_customers: i64,
     pub sales: i64,
     pub discounts: i64,
+    /// Sales to new customers (a subset of `sales`).
+    pub sourced_sales: i64,
+    /// Discounts given to new customers (a subset of `discounts`).
+    pub sourced_discounts: i64,
 }
 
 /// Per month (`YYYY-MM`, the shop's calendar) of days `from..=to`, voided redemptions left
@@ -221,7 +231,11 @@ pub async fn paid_by_month(
 ) -> sqlx::Result<Vec<MonthPaid>> {
     sqlx::query_as(
         "SELECT substr(r.local_day, 1, 7) AS month,
-                sum(r.sale_minor) AS sales, sum(r.discount_minor) AS discounts
+                count(*) AS redemptions, sum(r.new_customer) AS new_customers,
+                sum(r.sale_minor) AS sales, sum(r.discount_minor) AS discounts,
+                sum(CASE WHEN r.new_customer = 1 THEN r.sale_minor ELSE 0 END) AS sourced_sales,
+                sum(CASE WHEN r.new_customer = 1 THEN r.discount_minor ELSE 0 END)
+                    AS sourced_discounts
          FROM redemptions r
          WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
            AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)

@@ -1,5 +1,6 @@
 -- Per partner over days $1..=$2, in currency $3 only (cents never add to yen): counted (not
--- voided) redemptions and their sums, and the program costs booked to the partner that were
+-- voided) redemptions and their sums (the sales and discounts of new customers apart too:
+-- what the partner sourced, as against returning customers it influenced), and the program costs booked to the partner that were
 -- not reversed, what the partner owes us for statement periods ending in the days (their
 -- side of a two-way partnership) and what they paid us in them. Partners with none of these
 -- are left out.
@@ -9,7 +10,9 @@ WITH counted AS (
            sum(r.new_customer) AS new_customers,
            sum(r.sale_minor) AS sales,
            sum(r.discount_minor) AS discounts,
-           sum(r.commission_minor) AS commissions
+           sum(r.commission_minor) AS commissions,
+           sum(CASE WHEN r.new_customer = 1 THEN r.sale_minor ELSE 0 END) AS sourced_sales,
+           sum(CASE WHEN r.new_customer = 1 THEN r.discount_minor ELSE 0 END) AS sourced_discounts
     FROM redemptions r
     WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
       AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
@@ -43,6 +46,8 @@ SELECT p.id AS partner_id,
        coalesce(c.sales, 0) AS sales,
        coalesce(c.discounts, 0) AS discounts,
        coalesce(c.commissions, 0) AS commissions,
+       coalesce(c.sourced_sales, 0) AS sourced_sales,
+       coalesce(c.sourced_discounts, 0) AS sourced_discounts,
        coalesce(k.costs, 0) AS costs,
        coalesce(i.income, 0) AS income,
        coalesce(g.received, 0) AS received

@@ -21,7 +21,7 @@ pub use crate::text::long_date;
 pub use compute::SaleSplit;
 pub use input::{SignInput, TermsInput, DAILY_LIMIT_MAX};
 pub use kinds::{
-    OfferKind, PartnershipModel, PayoutCadence, PayoutMethod, RewardKind, VersionStatus,
+    ModelGuide, OfferKind, PartnershipModel, PayoutCadence, PayoutMethod, RewardKind, VersionStatus,
 };
 pub use print::{agreement_doc, Pdf};
 pub(crate) use print::{contact, safe_file_part};

@@ -43,6 +43,20 @@ const draft: agreements.AgreementVersion = {
 };
 
 describe('agreements', () => {
+	it('models asks the core for every model with its usual range, with no arguments', async () => {
+		const guides: agreements.ModelGuide[] = [
+			{ model: 'referral', label: 'Referral', usualRange: 'Usually 10–20 % of each sale' },
+			{
+				model: 'channel',
+				label: 'Channel',
+				usualRange: 'Usually 30 % or more: strategic partners who resell or bundle'
+			}
+		];
+		const sent = fakeShell(() => guides);
+		await expect(agreements.models()).resolves.toEqual(guides);
+		expect(sent).toEqual([{ cmd: 'partnership_models', args: {} }]);
+	});
+
 	it('versions and inForce send the partner id as partnerId', async () => {
 		const sent = fakeShell((cmd) => (cmd === 'agreement_in_force' ? null : [draft]));
 		await expect(agreements.versions(3)).resolves.toEqual([draft]);

@@ -5,6 +5,7 @@
 import { call } from './ipc';
 import type { AgreementVersion } from './bindings/AgreementVersion';
 import type { AgreementVersionId } from './bindings/AgreementVersionId';
+import type { ModelGuide } from './bindings/ModelGuide';
 import type { OfferKind } from './bindings/OfferKind';
 import type { Paper } from './bindings/Paper';
 import type { PartnerId } from './bindings/PartnerId';
@@ -22,6 +23,7 @@ import type { WhatIf } from './bindings/WhatIf';
 export type {
 	AgreementVersion,
 	AgreementVersionId,
+	ModelGuide,
 	OfferKind,
 	Paper,
 	PartnershipModel,
@@ -35,6 +37,14 @@ export type {
 	VersionStatus,
 	WhatIf
 };
+
+/**
+ * The partnership models in the order the terms editor lists them, each with the range such
+ * partnerships usually agree on, in the core's words: a guide shown beside the terms.
+ */
+export function models(): Promise<ModelGuide[]> {
+	return call<ModelGuide[]>('partnership_models');
+}
 
 /** Every version of a partner's agreement, newest first. */
 export function versions(partnerId: PartnerId): Promise<AgreementVersion[]> {

@@ -34,6 +34,23 @@ describe('partners', () => {
 		expect(sent).toEqual([{ cmd: 'list_partners', args: { query } }]);
 	});
 
+	it('listings sends the query under `query` and hands back the core’s words and order', async () => {
+		const listing: partners.PartnerListing = {
+			...saved,
+			status: 'active',
+			lastRedemption: '2026-10-05',
+			redemptionsThisMonth: 0,
+			balance: { direction: 'weOwe', amount: '€4.50' },
+			needsAttention: true
+		};
+		const sent = fakeShell(() => [listing]);
+		const query = { sort: 'needsAttentionFirst' } as const;
+		await expect(partners.listings(query)).resolves.toEqual([listing]);
+		expect(sent).toEqual([{ cmd: 'list_partner_listings', args: { query } }]);
+		await partners.listings();
+		expect(sent[1]).toEqual({ cmd: 'list_partner_listings', args: { query: {} } });
+	});
+
 	it('printKit sends the partner and the paper, null by default, and resolves with the path', async () => {
 		const sent = fakeShell(() => '/home/me/Partner kit.pdf');
 		await expect(partners.printKit(3, 'letter')).resolves.toBe('/home/me/Partner kit.pdf');

@@ -10,6 +10,7 @@ import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportRow } from './bindings/ImportRow';
 import type { Partner } from './bindings/Partner';
+import type { PartnerListing } from './bindings/PartnerListing';
 import type { Paper } from './bindings/Paper';
 import type { PartnerFit } from './bindings/PartnerFit';
 import type { PartnerId } from './bindings/PartnerId';
@@ -32,6 +33,7 @@ export type {
 	PartnerFit,
 	PartnerId,
 	PartnerInput,
+	PartnerListing,
 	PartnerQuery,
 	PartnerColumn,
 	PartnerSort,
@@ -42,6 +44,15 @@ export type {
 /** The partners matching `query`, in the order it asks for. */
 export function list(query: PartnerQuery = {}): Promise<Partner[]> {
 	return call<Partner[]>('list_partners', { query });
+}
+
+/**
+ * The partners matching `query` as the Partners screen lists them: each with its last
+ * redemption, this month's, the balance either way and whether it needs attention, in the
+ * order the query asks for (the core sorts, by any of these too).
+ */
+export function listings(query: PartnerQuery = {}): Promise<PartnerListing[]> {
+	return call<PartnerListing[]>('list_partner_listings', { query });
 }
 
 /** One partner by id; rejects with `not_found` when there is none. */

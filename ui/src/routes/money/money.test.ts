@@ -253,23 +253,40 @@ describe('headlines', () => {
 			income: '€0.62',
 			received: '€0.00',
 			revenue: '€11.25',
-			programCost: '€2.38',
+			sourced: '€0.00',
+			influenced: '€11.25',
+			programCost: '€1.13',
 			cac: null,
-			roi: '425 %'
+			roi: '950 %'
 		},
 		shopRevenue: null,
 		share: null,
 		shareHint: null,
 		partners: [],
+		sharedCosts: '€0.00',
 		weeks: [],
+		trend: { months: [], axis: [] },
 		goals: []
 	};
+
+	it('leads with what referred customers paid, then what partners sourced and influenced', () => {
+		const cards = headlines(dashboard);
+		expect(cards.slice(0, 3)).toMatchObject([
+			{ figure: 'revenue', label: 'What referred customers paid', value: '€11.25' },
+			{ figure: 'sourced', label: 'Partner-sourced', value: '€0.00' },
+			{ figure: 'influenced', label: 'Partner-influenced', value: '€11.25' }
+		]);
+		expect(cards[0].hint).toMatch(/sales less discounts/);
+		expect(cards.find((c) => c.figure === 'discounts')?.hint).toMatch(/already off/i);
+	});
 
 	it('shows every figure as received and a dash with a reason when missing', () => {
 		const cards = headlines(dashboard);
 		expect(cards.map((c) => c.figure)).toEqual([
-			'sales',
 			'revenue',
+			'sourced',
+			'influenced',
+			'sales',
 			'newCustomers',
 			'commissions',
 			'income',
@@ -279,9 +296,12 @@ describe('headlines', () => {
 			'roi',
 			'share'
 		]);
-		expect(cards[0]).toMatchObject({ value: '€12.50', hint: '1 redemption logged' });
+		expect(cards.find((c) => c.figure === 'sales')).toMatchObject({
+			value: '€12.50',
+			hint: '1 redemption logged, before discounts'
+		});
 		expect(cards.find((c) => c.figure === 'cac')).toMatchObject({ value: '—', missing: true });
-		expect(cards.find((c) => c.figure === 'roi')).toMatchObject({ value: '425 %', missing: false });
+		expect(cards.find((c) => c.figure === 'roi')).toMatchObject({ value: '950 %', missing: false });
 		expect(cards.find((c) => c.figure === 'share')?.hint).toMatch(/Costs & goals/);
 	});
 
@@ -298,6 +318,25 @@ describe('headlines', () => {
 		const cards = headlines({ ...dashboard, total: { ...dashboard.total, cac: '€1.76' } });
 		expect(cards.find((c) => c.figure === 'cac')?.hint).toMatch(/partner income/);
 		expect(cards.find((c) => c.figure === 'roi')?.hint).toMatch(/partner income/);
+	});
+
+	it('defines ROI in words on its card, on what referred customers paid', () => {
+		const roi = headlines(dashboard).find((c) => c.figure === 'roi');
+		expect(roi?.label).toBe('Return on investment (ROI)');
+		expect(roi?.hint).toBe(
+			'What referred customers paid plus partner income, less the program cost, as a share of that cost'
+		);
+	});
+
+	it('names the costs booked to no partner in the headline cost per new customer', () => {
+		const cards = headlines({
+			...dashboard,
+			sharedCosts: '€151.00',
+			total: { ...dashboard.total, cac: '€160.00' }
+		});
+		expect(cards.find((c) => c.figure === 'cac')?.hint).toMatch(
+			/includes €151.00 of costs booked to no partner/
+		);
 	});
 
 	it('says which whole months the share was worked out over, or why there are none', () => {

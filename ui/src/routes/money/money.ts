@@ -84,8 +84,10 @@ export function monthOf(day: string): string {
 // ---- Headline figures ------------------------------------------------------------------
 
 export type FigureKey =
-	| 'sales'
 	| 'revenue'
+	| 'sourced'
+	| 'influenced'
+	| 'sales'
 	| 'newCustomers'
 	| 'commissions'
 	| 'income'
@@ -105,7 +107,11 @@ export type Headline = {
 	missing: boolean;
 };
 
-/** The dashboard's headline cards, in reading order. */
+/**
+ * The dashboard's headline cards, in reading order: the one revenue figure first (what
+ * referred customers paid), split into what partners sourced and influenced, then the
+ * figures it is explained by and measured against.
+ */
 export function headlines(d: Dashboard): Headline[] {
 	const t = d.total;
 	const card = (figure: FigureKey, label: string, value: string, hint: string): Headline => ({
@@ -126,32 +132,44 @@ export function headlines(d: Dashboard): Headline[] {
 			? { figure, label, value: '—', hint: whyMissing, missing: true }
 			: card(figure, label, value, hint);
 	return [
-		card('sales', 'Sales brought', t.sales, `${countText(t.redemptions, 'redemption')} logged`),
-		card('revenue', 'What referred customers paid', t.revenue, 'Sales less discounts'),
+		card(
+			'revenue',
+			'What referred customers paid',
+			t.revenue,
+			'The program’s revenue: sales less discounts'
+		),
+		card('sourced', 'Partner-sourced', t.sourced, 'Paid by new customers'),
+		card(
+			'influenced',
+			'Partner-influenced',
+			t.influenced,
+			'Paid by returning customers with a code'
+		),
+		card(
+			'sales',
+			'Sales brought',
+			t.sales,
+			`${countText(t.redemptions, 'redemption')} logged, before discounts`
+		),
 		card('newCustomers', 'New customers', String(t.newCustomers), 'First visit through a partner'),
 		card('commissions', 'Commission earned', t.commissions, 'What partners earned'),
 		// What two-way partners owe us for the customers we sent them; what they paid is the
 		// small text, as the core wrote both.
 		card('income', 'Owed to us by partners', t.income, `Received: ${t.received}`),
-		card('discounts', 'Discounts given', t.discounts, 'What customers saved'),
-		card(
-			'programCost',
-			'Program cost',
-			t.programCost,
-			`Commission, discounts and ${t.costs} of other costs`
-		),
+		card('discounts', 'Discounts given', t.discounts, 'Already off what customers paid'),
+		card('programCost', 'Program cost', t.programCost, `Commission and ${t.costs} of other costs`),
 		maybe(
 			'cac',
 			'Cost per new customer (CAC)',
 			t.cac,
-			'(Program cost − partner income) ÷ new customers',
+			`(Program cost − partner income) ÷ new customers; includes ${d.sharedCosts} of costs booked to no partner`,
 			'No new customers in this period'
 		),
 		maybe(
 			'roi',
-			'ROI',
+			'Return on investment (ROI)',
 			t.roi,
-			'(Sales + partner income − program cost) ÷ program cost',
+			'What referred customers paid plus partner income, less the program cost, as a share of that cost',
 			'Nothing spent yet'
 		),
 		maybe(

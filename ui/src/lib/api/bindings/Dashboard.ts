@@ -2,6 +2,7 @@
 import type { FiguresView } from "./FiguresView";
 import type { GoalProgress } from "./GoalProgress";
 import type { PartnerRow } from "./PartnerRow";
+import type { Trend } from "./Trend";
 import type { WeekPoint } from "./WeekPoint";
 
 /**
@@ -25,4 +26,13 @@ shareHint: string | null,
 /**
  * Best first: by what their customers paid.
  */
-partners: Array<PartnerRow>, weeks: Array<WeekPoint>, goals: Array<GoalProgress>, };
+partners: Array<PartnerRow>, 
+/**
+ * Program costs booked to no partner: in the total's cost per new customer, in no
+ * partner's.
+ */
+sharedCosts: string, weeks: Array<WeekPoint>, 
+/**
+ * The twelve months up to the period's last, whatever the period's first day.
+ */
+trend: Trend, goals: Array<GoalProgress>, };

@@ -17,7 +17,15 @@ received: string,
  */
 revenue: string, 
 /**
- * Commissions + discounts + costs.
+ * What new customers paid: partner-sourced revenue.
+ */
+sourced: string, 
+/**
+ * What returning customers who used a code paid: partner-influenced revenue.
+ */
+influenced: string, 
+/**
+ * Commissions + program costs.
  */
 programCost: string, 
 /**
@@ -25,7 +33,7 @@ programCost: string,
  */
 cac: string | null, 
 /**
- * (Sales + partners' income − program cost) ÷ program cost; `None` while nothing was
- * spent.
+ * (What referred customers paid + partners' income − program cost) ÷ program cost, to
+ * a whole percent; `None` while nothing was spent.
  */
 roi: string | null, };
