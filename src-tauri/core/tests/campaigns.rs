@@ -145,9 +145,10 @@ async fn a_market_with_two_partners_adds_up_by_hand() {
     // 8 % of €45.00 + 8 % of €18.00 + 5 % of €27.00 = €3.60 + €1.44 + €1.35.
     assert_eq!(total.commissions, eur(639));
     assert_eq!(total.costs, eur(1_000));
-    // €6.39 + €10.00 + €10.00 = €26.39 over 2 new customers = €13.195 → €13.20 (half-even).
-    assert_eq!(total.program_cost(), eur(2_639));
-    assert_eq!(total.cac(), Some(eur(1_320)));
+    // Commissions and costs, €6.39 + €10.00 = €16.39, over 2 new customers = €8.195 → €8.20
+    // (half-even); the budget counts the €10.00 of discounts given too.
+    assert_eq!(total.program_cost(), eur(1_639));
+    assert_eq!(total.cac(), Some(eur(820)));
     assert_eq!(f.used(), eur(2_639));
     assert_eq!(f.budget_state(), BudgetState::Over);
 
@@ -171,10 +172,10 @@ async fn a_market_with_two_partners_adds_up_by_hand() {
     assert_eq!(
         lines,
         [
-            // €5.04 + €7.00 + €6.00 over 1 new customer.
-            ("Crumb & Co. Bakery", 2, 2, 1, 7_000, 504, 600, Some(1_804)),
-            // €1.35 + €3.00 over 1.
-            ("Łódź Flowers", 1, 1, 1, 3_000, 135, 0, Some(435)),
+            // Commission €5.04 + costs €6.00 over 1 new customer (discounts are not a cost).
+            ("Crumb & Co. Bakery", 2, 2, 1, 7_000, 504, 600, Some(1_104)),
+            // €1.35 over 1.
+            ("Łódź Flowers", 1, 1, 1, 3_000, 135, 0, Some(135)),
         ]
     );
 
@@ -184,7 +185,7 @@ async fn a_market_with_two_partners_adds_up_by_hand() {
     assert_eq!(r.campaign.status_words, "Running: 3 days left");
     assert_eq!(
         (r.total.sales.as_str(), r.total.cac.as_deref()),
-        ("€100.00", Some("€13.20"))
+        ("€100.00", Some("€8.20"))
     );
     assert_eq!(r.budget.state, BudgetState::Over);
     assert_eq!(r.budget.words, "€6.39 over the €20.00 budget.");

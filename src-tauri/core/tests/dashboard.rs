@@ -139,6 +139,7 @@ async fn sourced_and_influenced_sales_are_apart_per_partner_and_in_total() {
         amount: "151".into(),
         partner_id: None,
         description: "Card sheets".into(),
+        campaign_id: None,
     };
     t.add_cost(&cost, &Actor::owner()).await.expect("cost");
 

@@ -52,9 +52,13 @@ pub struct CampaignFigures {
 }
 
 impl CampaignFigures {
-    /// What the campaign used of its budget: costs, commissions and discounts.
+    /// What the campaign used of its budget: costs, commissions and the discounts it gave
+    /// away. Unlike the program's cost (which leaves discounts to the revenue they came off),
+    /// a budget for a joint event counts every euro the event gave.
     pub fn used(&self) -> Money {
-        self.total.program_cost()
+        let t = &self.total;
+        let minor = t.program_cost().minor.saturating_add(t.discounts.minor);
+        Money::new(minor, t.sales.currency)
     }
 
     /// Whether what was used is within the budget.
@@ -168,6 +172,7 @@ fn figures(s: &CampaignSums, cur: iso_currency::Currency) -> Figures {
         sales: Money::new(s.sales, cur),
         discounts: Money::new(s.discounts, cur),
         commissions: Money::new(s.commissions, cur),
+        sourced: Money::new(s.sourced, cur),
         costs: Money::new(s.costs, cur),
         // A campaign's customers are ours: what partners owe us is the month-end's, not its.
         income: Money::zero(cur),
@@ -194,6 +199,7 @@ impl Desk {
             sales: Money::new(add(|s| s.sales)?, cur),
             discounts: Money::new(add(|s| s.discounts)?, cur),
             commissions: Money::new(add(|s| s.commissions)?, cur),
+            sourced: Money::new(add(|s| s.sourced)?, cur),
             costs: Money::new(limits::total([add(|s| s.costs)?, shared])?, cur),
             income: Money::zero(cur),
             received: Money::zero(cur),
@@ -282,6 +288,7 @@ mod tests {
                 sales: eur(0),
                 discounts: eur(0),
                 commissions: eur(0),
+                sourced: eur(0),
                 costs: eur(costs),
                 income: eur(0),
                 received: eur(0),

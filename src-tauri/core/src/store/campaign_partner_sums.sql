@@ -15,7 +15,9 @@ counted AS (
            sum(r.new_customer) AS new_customers,
            sum(r.sale_minor) AS sales,
            sum(r.discount_minor) AS discounts,
-           sum(r.commission_minor) AS commissions
+           sum(r.commission_minor) AS commissions,
+           sum(CASE WHEN r.new_customer = 1 THEN r.sale_minor - r.discount_minor ELSE 0 END)
+               AS sourced
     FROM redemptions r
     JOIN referral_codes c ON c.id = r.code_id
     WHERE c.campaign_id = $1 AND r.local_day BETWEEN $2 AND $3 AND r.currency = $4
@@ -41,6 +43,7 @@ SELECT p.id AS partner_id,
        coalesce(c.sales, 0) AS sales,
        coalesce(c.discounts, 0) AS discounts,
        coalesce(c.commissions, 0) AS commissions,
+       coalesce(c.sourced, 0) AS sourced,
        coalesce(k.costs, 0) AS costs
 FROM partners p
 LEFT JOIN codes d ON d.partner_id = p.id

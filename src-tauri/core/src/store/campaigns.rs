@@ -235,6 +235,8 @@ pub struct CampaignSums {
     pub sales: i64,
     pub discounts: i64,
     pub commissions: i64,
+    /// What the new customers among them paid (sales less discounts): partner-sourced.
+    pub sourced: i64,
     pub costs: i64,
 }
 

@@ -41,6 +41,8 @@ function figures(cac: string | null) {
 		costs: '€10.00',
 		income: '€0.00',
 		received: '€0.00',
+		sourced: '€0.00',
+		influenced: '€0.00',
 		revenue: '€90.00',
 		programCost: '€26.39',
 		cac,
