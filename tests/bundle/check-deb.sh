@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The .deb as an owner gets it: under 15 MB, declaring what it needs (WebKitGTK), installed
+# The .deb as an owner gets it: under 18 MB, declaring what it needs (WebKitGTK), installed
 # with dpkg, its two desktop entries and icons in place, and the installed binary opening its
 # window under Xvfb on a temporary data folder. Removed again afterwards.
 # Usage: tests/bundle/check-deb.sh path/to/partnerdesk_X.Y.Z_amd64.deb
@@ -9,9 +9,11 @@ SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 fail() { echo "check-deb: $*" >&2; exit 1; }
 
 size=$(stat -c %s "$deb")
-limit=$((15 * 1024 * 1024))
+# 14.4 MB until the shop's logo came: its PNG/JPEG decoders and the SVG renderer (resvg)
+# add about 1.5 MB. The ceiling catches the next jump (a debug build, a stray asset).
+limit=$((18 * 1024 * 1024))
 echo "check-deb: $deb is $size bytes ($((size / 1024)) KiB)"
-[ "$size" -lt "$limit" ] || fail "the .deb is over 15 MB"
+[ "$size" -lt "$limit" ] || fail "the .deb is over 18 MB"
 package=$(dpkg-deb -f "$deb" Package)
 depends=$(dpkg-deb -f "$deb" Depends)
 version=$(dpkg-deb -f "$deb" Version)
