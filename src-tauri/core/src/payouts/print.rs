@@ -35,10 +35,22 @@ impl Desk {
         }
         let profile = self.require_profile().await?;
         let period = self.partner_period(partner, (from, to)).await?;
+        self.statement_pdf_of(&profile, &period, paper).await
+    }
+
+    /// The statement PDF of `period`, already read (the signed file is written from the
+    /// same figures, so they are read once).
+    pub(crate) async fn statement_pdf_of(
+        &self,
+        profile: &BusinessProfile,
+        period: &PartnerPeriod,
+        paper: Option<PaperSize>,
+    ) -> Result<Pdf> {
+        let (partner, from, to) = (period.partner.id, period.from, period.to);
         let theirs = self.their_period(partner, (from, to)).await?;
         let paper = paper.unwrap_or_else(|| PaperSize::for_locale(&profile.locale));
-        let mut doc = statement_doc(&profile, &period, paper);
-        doc.their_side = theirs.map(|t| their_side(&profile, &period, &t));
+        let mut doc = statement_doc(profile, period, paper);
+        doc.their_side = theirs.map(|t| their_side(profile, period, &t));
         doc.key_line = self.statement_key_line().await?;
         doc.logo = self.logo_picture().await?;
         Ok(Pdf {

@@ -36,9 +36,10 @@ impl Desk {
         paper: Option<PaperSize>,
         actor: &Actor,
     ) -> Result<StatementFiles> {
-        let pdf = self.statement_pdf(partner, (from, to), paper).await?;
+        crate::text::period_in_order(from, to)?;
         let profile = self.require_profile().await?;
         let period = self.partner_period(partner, (from, to)).await?;
+        let pdf = self.statement_pdf_of(&profile, &period, paper).await?;
         let key = self.installation_key().await?;
         let bytes = write_statement(&body(&profile, &period, self.now()), &key);
         let sha256 = hex(&Sha256::digest(&bytes));
