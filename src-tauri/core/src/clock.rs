@@ -100,6 +100,24 @@ impl Clock {
         }
     }
 
+    /// The shop's offset from UTC at `at`, as this clock's calendar reads it.
+    pub fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        let seconds = (self.local(at) - at.naive_utc()).num_seconds();
+        i32::try_from(seconds)
+            .ok()
+            .and_then(FixedOffset::east_opt)
+            .unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset"))
+    }
+
+    /// A clock read from `manual` on this clock's calendar: the saved zone shared (a profile
+    /// saved through either moves both), for history written at times the caller sets.
+    pub(crate) fn driven_by(&self, manual: ManualClock) -> Clock {
+        Clock {
+            source: Source::Manual(manual),
+            zone: Arc::clone(&self.zone),
+        }
+    }
+
     /// The shop's calendar day at `at`: the day a redemption logged then belongs to.
     pub fn day_of(&self, at: DateTime<Utc>) -> NaiveDate {
         self.local(at).date()

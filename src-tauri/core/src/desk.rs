@@ -116,6 +116,15 @@ impl Desk {
         &self.clock
     }
 
+    /// This desk's database read and written by `clock` as it is, its calendar included
+    /// (history at past times, on a clock sharing this desk's zone).
+    pub(crate) fn reading(&self, clock: Clock) -> Desk {
+        Desk {
+            pools: self.pools.clone(),
+            clock,
+        }
+    }
+
     /// The current instant, by the desk's clock.
     pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()

@@ -30,6 +30,21 @@ pub fn start_day() -> NaiveDate {
     start().date_naive()
 }
 
+/// The redemptions logged on the demo's day (its three cards, after the year before it),
+/// in the order they were logged.
+pub async fn todays_redemptions(t: &Desk) -> Vec<crate::ledger::Redemption> {
+    let day = day_logged(t).await;
+    let mut today: Vec<_> = t
+        .redemptions()
+        .await
+        .expect("redemptions")
+        .into_iter()
+        .filter(|r| r.local_day == day)
+        .collect();
+    today.sort_by_key(|r| r.id);
+    today
+}
+
 /// The shop's day the newest redemption on `t` was logged on, as stored.
 pub async fn day_logged(t: &Desk) -> NaiveDate {
     t.redemptions()

@@ -398,7 +398,7 @@ async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
                  partner_id, agreement_version_id, redeemed_at, local_day, currency,
                  4611686018427387904, 0, 4611686018427387904, offer_applied, 0, note, till,
                  logged_by
-             FROM redemptions r LIMIT 1",
+             FROM redemptions r ORDER BY r.id DESC LIMIT 1",
         )
         .bind(key)
         .execute(&mut conn)

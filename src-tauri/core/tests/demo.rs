@@ -80,7 +80,13 @@ async fn demo_has_codes_for_the_counter_and_three_redemptions() {
     let partners = t.partners(&Default::default()).await.unwrap();
     let id_of = |name: &str| partners.iter().find(|p| p.name == name).unwrap().id;
     let bakery = t.codes_for(id_of("Crumb & Co. Bakery")).await.unwrap();
-    assert_eq!(bakery.len(), DEMO_CARDS + 1);
+    // Today's sheet, unused but for three, beside the year's poster and cards.
+    let today = bakery
+        .iter()
+        .filter(|c| c.note.is_empty() && c.redemption_limit == Some(1))
+        .collect::<Vec<_>>();
+    assert_eq!(today.len(), DEMO_CARDS);
+    assert_eq!(today.iter().filter(|c| c.uses == 1).count(), 3);
     let poster = bakery
         .iter()
         .find(|c| c.redemption_limit.is_none())
@@ -90,9 +96,7 @@ async fn demo_has_codes_for_the_counter_and_three_redemptions() {
         "{}",
         poster.printed
     );
-    assert_eq!(bakery.iter().filter(|c| c.uses == 1).count(), 3);
-
-    let redemptions = t.redemptions().await.unwrap();
+    let redemptions = partnerdesk_core::testing::todays_redemptions(&t).await;
     let minors: Vec<_> = redemptions
         .iter()
         .map(|r| (r.sale.minor, r.discount.minor, r.commission.minor))
@@ -116,4 +120,81 @@ async fn demo_has_codes_for_the_counter_and_three_redemptions() {
         t.lookup_code(&no_terms[0].printed).await.unwrap(),
         LookupOutcome::NoTerms { .. }
     ));
+}
+
+/// The demo's year, as a shop owner would check it on first run: a year of trade with its
+/// seasons, paid and settled up to last month, a campaign with results, revenue every month.
+#[tokio::test]
+async fn demo_has_a_year_of_history_with_seasons_voids_payouts_and_a_campaign() {
+    use chrono::{Datelike, Months, Timelike, Weekday};
+    use partnerdesk_core::testing::{month_of, start_day};
+    let t = empty_desk().await;
+    t.load_demo().await.unwrap();
+    let today = start_day();
+    let this_month = month_of(today).0;
+    let year_ago = this_month.checked_sub_months(Months::new(12)).unwrap();
+    let all = t.redemptions().await.unwrap();
+    let history: Vec<_> = all.iter().filter(|r| r.local_day < this_month).collect();
+    assert!(
+        (300..=600).contains(&history.len()),
+        "a few hundred redemptions: {}",
+        history.len()
+    );
+    assert!(history.iter().all(|r| r.local_day >= year_ago));
+    // Open Monday to Saturday, 7:30 to 17:30 in the shop's zone.
+    let zone = t.clock();
+    for r in &history {
+        let local = zone.local(r.redeemed_at);
+        assert_ne!(local.weekday(), Weekday::Sun, "{local}");
+        assert!((7..18).contains(&local.hour()), "{local}");
+        assert_eq!(local.date(), r.local_day);
+    }
+    let new = history.iter().filter(|r| r.new_customer).count();
+    assert!(
+        new * 5 > history.len() && new * 5 < history.len() * 4,
+        "{new} new"
+    );
+    let voided = history.iter().filter(|r| r.void.is_some()).count();
+    assert!((2..=12).contains(&voided), "about 1 % voided: {voided}");
+
+    // The trend's twelve months all have trade; the busiest is at least half again the
+    // quietest.
+    let board = t.dashboard(month_of(today)).await.unwrap();
+    let months = &board.trend.months;
+    assert_eq!(months.len(), 12, "{months:?}");
+    let past: Vec<_> = months[..11].iter().collect();
+    assert!(
+        past.iter().all(|m| !m.empty && m.redemptions > 0),
+        "{past:?}"
+    );
+    let busiest = past.iter().map(|m| m.redemptions).max().unwrap();
+    let quietest = past.iter().map(|m| m.redemptions).min().unwrap();
+    assert!(busiest * 2 >= quietest * 3, "{busiest} vs {quietest}");
+    assert!(!board.goals.is_empty(), "a goal to track");
+
+    // Paid up to last month: what is owed now is this month's alone.
+    let partners = t.partners(&Default::default()).await.unwrap();
+    let id_of = |name: &str| partners.iter().find(|p| p.name == name).unwrap().id;
+    let bakery = id_of("Crumb & Co. Bakery");
+    let last_month = (
+        this_month.checked_sub_months(Months::new(1)).unwrap(),
+        this_month.pred_opt().unwrap(),
+    );
+    let money = t.partner_money(bakery, last_month).await.unwrap();
+    assert!(!money.payouts.is_empty(), "last month was settled");
+    assert_eq!(money.closing.amount, "€0.00", "{:?}", money.closing);
+    let settled = t.settlements(bakery).await.unwrap();
+    assert_eq!(settled.len(), 4, "net since the terms ran both ways");
+    let books = t.partner(id_of("Paper Moon Books")).await.unwrap();
+    assert_eq!(books.status, PartnerStatus::Paused);
+
+    // Revenue for every month of the year, and a campaign that brought customers.
+    assert!(t.month_revenues().await.unwrap().len() >= 12);
+    let campaigns = t.campaigns().await.unwrap();
+    assert_eq!(campaigns.len(), 1);
+    let results = t.campaign_results(campaigns[0].id).await.unwrap();
+    assert!(results.total.redemptions >= 10, "{:?}", results.total);
+    assert_eq!(results.partners.len(), 2);
+    assert_eq!(results.budget.budget.as_deref(), Some("€300.00"));
+    assert!(results.total.costs != "€0.00");
 }

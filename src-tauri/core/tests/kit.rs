@@ -56,7 +56,7 @@ async fn the_kit_holds_letter_agreement_cards_and_both_guides() {
         .iter()
         .filter(|c| c.redemption_limit == Some(1))
         .partition(|c| c.uses > 0);
-    assert_eq!(used.len(), 3);
+    assert!(used.len() >= 3, "today's three and the year's");
     let printed: Vec<_> = codes.iter().filter(|c| text.contains(&c.printed)).collect();
     assert_eq!(printed.len(), 10, "one sheet of cards");
     for code in &printed {

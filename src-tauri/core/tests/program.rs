@@ -96,9 +96,11 @@ async fn the_demo_dashboard_adds_up_by_hand() {
     assert_eq!(d.weeks.len(), 1);
     assert_eq!((d.weeks[0].redemptions, d.weeks[0].sales_minor), (3, 4350));
 
+    // This test's goals, after the two the demo set three months ago.
     let titles: Vec<_> = d
         .goals
         .iter()
+        .filter(|g| g.title.ends_with("by June 2027"))
         .map(|g| (g.title.as_str(), g.percent_done, g.met))
         .collect();
     assert_eq!(
@@ -113,7 +115,7 @@ async fn the_demo_dashboard_adds_up_by_hand() {
 #[tokio::test]
 async fn voids_leave_every_figure() {
     let (t, _) = demo_desk().await;
-    let first = t.redemptions().await.expect("all")[0].id;
+    let first = partnerdesk_core::testing::todays_redemptions(&t).await[0].id;
     let void = VoidInput {
         reason: "Test sale".into(),
         restore_use: false,

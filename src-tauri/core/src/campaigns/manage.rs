@@ -40,29 +40,39 @@ impl Desk {
         input: &CampaignInput,
         actor: &Actor,
     ) -> Result<CampaignView> {
-        let profile = self.require_profile().await?;
+        self.transact(actor, async |tx| self.create_campaign_in(tx, input).await)
+            .await
+    }
+
+    /// [`Desk::create_campaign`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn create_campaign_in(
+        &self,
+        tx: &mut Tx<'_>,
+        input: &CampaignInput,
+    ) -> Result<CampaignView> {
+        let actor = tx.actor();
+        let profile = store::business::get(tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?;
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let locale = profile.locale.as_str();
         let valid = input.validate(cur, locale)?;
-        self.transact(actor, async |tx| {
-            if let Some(existing) = store::campaigns::name_taken(tx, &valid.name_key, None).await? {
-                return Err(CampaignError::DuplicateName { existing }.into());
-            }
-            require_partners(tx, &valid).await?;
-            let id = store::campaigns::insert(tx, &valid, cur, self.now(), actor).await?;
-            store::campaigns::set_partners(tx, id, &valid.partner_ids).await?;
-            let after = fetch(tx, id).await?;
-            tx.audit(
-                ENTITY,
-                id,
-                "create",
-                None::<&()>,
-                Some(&Logged::of(&after, locale)),
-            )
-            .await?;
-            Ok(after.view(self.today(), locale))
-        })
-        .await
+        if let Some(existing) = store::campaigns::name_taken(tx, &valid.name_key, None).await? {
+            return Err(CampaignError::DuplicateName { existing }.into());
+        }
+        require_partners(tx, &valid).await?;
+        let id = store::campaigns::insert(tx, &valid, cur, self.now(), actor).await?;
+        store::campaigns::set_partners(tx, id, &valid.partner_ids).await?;
+        let after = fetch(tx, id).await?;
+        tx.audit(
+            ENTITY,
+            id,
+            "create",
+            None::<&()>,
+            Some(&Logged::of(&after, locale)),
+        )
+        .await?;
+        Ok(after.view(self.today(), locale))
     }
 
     /// Replaces a campaign's name, dates, budget, notes and partners. A partner with codes

@@ -109,21 +109,31 @@ impl Desk {
         actor: &Actor,
     ) -> Result<Partner> {
         self.transact(actor, async |tx| {
-            let before = fetch(tx, id).await?;
-            if !before.status.can_become(to) {
-                return Err(PartnerError::Transition {
-                    from: before.status.label(),
-                    to: to.label(),
-                }
-                .into());
-            }
-            store::partners::set_status(tx, id, to, self.now()).await?;
-            let after = fetch(tx, id).await?;
-            tx.audit(ENTITY, id.0, "status", Some(&before), Some(&after))
-                .await?;
-            Ok(after)
+            self.change_partner_status_in(tx, id, to).await
         })
         .await
+    }
+
+    /// [`Desk::change_partner_status`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn change_partner_status_in(
+        &self,
+        tx: &mut Tx<'_>,
+        id: PartnerId,
+        to: PartnerStatus,
+    ) -> Result<Partner> {
+        let before = fetch(tx, id).await?;
+        if !before.status.can_become(to) {
+            return Err(PartnerError::Transition {
+                from: before.status.label(),
+                to: to.label(),
+            }
+            .into());
+        }
+        store::partners::set_status(tx, id, to, self.now()).await?;
+        let after = fetch(tx, id).await?;
+        tx.audit(ENTITY, id.0, "status", Some(&before), Some(&after))
+            .await?;
+        Ok(after)
     }
 }
 

@@ -10,6 +10,7 @@ use crate::partners::PartnerId;
 use crate::store::reversals::{self, Reversed};
 use crate::store::{self, payouts};
 use crate::text::{date, line, period_in_order, required};
+use crate::transact::Tx;
 use crate::{Desk, Error, Result};
 
 const REFERENCE_MAX: usize = 120;
@@ -26,7 +27,23 @@ impl Desk {
         input: &PayoutInput,
         actor: &Actor,
     ) -> Result<PayoutView> {
-        let profile = self.require_profile().await?;
+        self.transact(actor, async |tx| {
+            self.record_payout_in(tx, partner, input).await
+        })
+        .await
+    }
+
+    /// [`Desk::record_payout`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn record_payout_in(
+        &self,
+        tx: &mut Tx<'_>,
+        partner: PartnerId,
+        input: &PayoutInput,
+    ) -> Result<PayoutView> {
+        let actor = tx.actor();
+        let profile = store::business::get(tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?;
         let currency = crate::money::currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let paid_on = date(Field::PaidOn, &input.paid_on)?
             .ok_or(FieldError::new(Field::PaidOn, Problem::Empty))?;
@@ -62,39 +79,36 @@ impl Desk {
         if let (Some(from), Some(to)) = period {
             period_in_order(from, to)?;
         }
-        self.transact(actor, async |tx| {
-            store::partners::get(tx, partner)
-                .await?
-                .ok_or(PartnerError::NotFound(partner))?;
-            let owed = payouts::owed_on(tx, partner, paid_on, currency).await?;
-            if amount.minor > owed && !input.confirm_over_balance {
-                return Err(PayoutError::OverBalance {
-                    amount: format(amount, &profile.locale),
-                    owed: format(Money::new(owed, currency), &profile.locale),
-                }
-                .into());
+        store::partners::get(tx, partner)
+            .await?
+            .ok_or(PartnerError::NotFound(partner))?;
+        let owed = payouts::owed_on(tx, partner, paid_on, currency).await?;
+        if amount.minor > owed && !input.confirm_over_balance {
+            return Err(PayoutError::OverBalance {
+                amount: format(amount, &profile.locale),
+                owed: format(Money::new(owed, currency), &profile.locale),
             }
-            let id = payouts::insert(
-                tx,
-                &payouts::NewPayout {
-                    partner_id: partner,
-                    paid_on,
-                    amount,
-                    method: input.method,
-                    reference: &reference,
-                    period,
-                    at: self.now(),
-                    by: actor,
-                    settlement: None,
-                },
-            )
+            .into());
+        }
+        let id = payouts::insert(
+            tx,
+            &payouts::NewPayout {
+                partner_id: partner,
+                paid_on,
+                amount,
+                method: input.method,
+                reference: &reference,
+                period,
+                at: self.now(),
+                by: actor,
+                settlement: None,
+            },
+        )
+        .await?;
+        let after = fetch(tx, id).await?.view(&profile.locale);
+        tx.audit(ENTITY, id.0, "record", None::<&()>, Some(&after))
             .await?;
-            let after = fetch(tx, id).await?.view(&profile.locale);
-            tx.audit(ENTITY, id.0, "record", None::<&()>, Some(&after))
-                .await?;
-            Ok(after)
-        })
-        .await
+        Ok(after)
     }
 
     /// Reverses payout `id` for `reason`: it stays on record, marked, and no longer counts.

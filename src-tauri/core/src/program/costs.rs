@@ -14,6 +14,7 @@ use crate::partners::PartnerId;
 use crate::payouts::Reversal;
 use crate::store::{self, from_millis, program};
 use crate::text::{date, line, required};
+use crate::transact::Tx;
 use crate::{Desk, Error, Result};
 
 const DESCRIPTION_MAX: usize = 200;
@@ -46,66 +47,70 @@ fn positive(
 impl Desk {
     /// Records what the program cost beyond commissions and discounts.
     pub async fn add_cost(&self, input: &CostInput, actor: &Actor) -> Result<CostView> {
-        let profile = self.require_profile().await?;
+        self.transact(actor, async |tx| self.add_cost_in(tx, input).await)
+            .await
+    }
+
+    /// [`Desk::add_cost`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn add_cost_in(&self, tx: &mut Tx<'_>, input: &CostInput) -> Result<CostView> {
+        let actor = tx.actor();
+        let profile = store::business::get(tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?;
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let spent_on = date(Field::SpentOn, &input.spent_on)?
             .ok_or(FieldError::new(Field::SpentOn, Problem::Empty))?;
         let amount = positive(Field::Amount, &input.amount, cur, &profile.locale)?;
         let description = line(Field::Description, &input.description, DESCRIPTION_MAX)?;
-        self.transact(actor, async |tx| {
-            let partner_name = match input.partner_id {
-                Some(id) => Some(
-                    store::partners::get(tx, id)
-                        .await?
-                        .ok_or(PartnerError::NotFound(id))?
-                        .name,
-                ),
-                None => None,
-            };
-            let campaign_name = match input.campaign_id {
-                Some(id) => {
-                    Some(booked_to(tx, id, input.partner_id, partner_name.as_deref()).await?)
-                }
-                None => None,
-            };
-            let id = program::insert_cost(
-                tx,
-                &program::NewCost {
-                    spent_on,
-                    category: input.category.as_str(),
-                    currency: cur.code(),
-                    amount_minor: amount.minor,
-                    partner_id: input.partner_id,
-                    description: &description,
-                    campaign_id: input.campaign_id,
-                    at: self.now(),
-                    by: actor,
-                },
-            )
-            .await?;
-            let view = CostView {
-                id,
+        let partner_name = match input.partner_id {
+            Some(id) => Some(
+                store::partners::get(tx, id)
+                    .await?
+                    .ok_or(PartnerError::NotFound(id))?
+                    .name,
+            ),
+            None => None,
+        };
+        let campaign_name = match input.campaign_id {
+            Some(id) => Some(booked_to(tx, id, input.partner_id, partner_name.as_deref()).await?),
+            None => None,
+        };
+        let id = program::insert_cost(
+            tx,
+            &program::NewCost {
                 spent_on,
-                category: input.category,
-                amount: format(amount, &profile.locale),
+                category: input.category.as_str(),
+                currency: cur.code(),
+                amount_minor: amount.minor,
                 partner_id: input.partner_id,
-                partner_name,
-                description,
+                description: &description,
                 campaign_id: input.campaign_id,
-                campaign_name,
-                reversal: None,
-            };
-            tx.audit(
-                AuditEntity::ProgramCost,
-                id,
-                "record",
-                None::<&()>,
-                Some(&view),
-            )
-            .await?;
-            Ok(view)
-        })
-        .await
+                at: self.now(),
+                by: actor,
+            },
+        )
+        .await?;
+        let view = CostView {
+            id,
+            spent_on,
+            category: input.category,
+            amount: format(amount, &profile.locale),
+            partner_id: input.partner_id,
+            partner_name,
+            description,
+            campaign_id: input.campaign_id,
+            campaign_name,
+            reversal: None,
+        };
+        tx.audit(
+            AuditEntity::ProgramCost,
+            id,
+            "record",
+            None::<&()>,
+            Some(&view),
+        )
+        .await?;
+        Ok(view)
     }
 
     /// Costs spent on days `from..=to`, newest first; reversed ones stay listed, marked.

@@ -20,6 +20,7 @@ use crate::store::goals::{self, GoalRow};
 use crate::store::program;
 use crate::terms::{percent, Percent};
 use crate::text::long_date;
+use crate::transact::Tx;
 use crate::{Desk, Result};
 
 /// What a goal measures.
@@ -218,21 +219,24 @@ impl Desk {
     /// Sets a goal for the program.
     // Still a bare number out: the shell's `add_goal` command returns `i64` (follow-up).
     pub async fn add_goal(&self, input: &GoalInput, actor: &Actor) -> Result<GoalId> {
+        self.transact(actor, async |tx| self.add_goal_in(tx, input).await)
+            .await
+    }
+
+    /// [`Desk::add_goal`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn add_goal_in(&self, tx: &mut Tx<'_>, input: &GoalInput) -> Result<GoalId> {
+        let actor = tx.actor();
         let (kind, target, by) = parse(input)?;
-        self.transact(actor, async |tx| {
-            let id =
-                goals::insert(tx, (kind.as_str(), target, &by), None, self.now(), actor).await?;
-            tx.audit(
-                AuditEntity::Goal,
-                id,
-                "set",
-                None::<&()>,
-                Some(&(kind, target, &by)),
-            )
-            .await?;
-            Ok(id)
-        })
-        .await
+        let id = goals::insert(tx, (kind.as_str(), target, &by), None, self.now(), actor).await?;
+        tx.audit(
+            AuditEntity::Goal,
+            id,
+            "set",
+            None::<&()>,
+            Some(&(kind, target, &by)),
+        )
+        .await?;
+        Ok(id)
     }
 
     /// The goals not archived: those the dashboard tracks.

@@ -11,9 +11,10 @@ use crate::desk::Actor;
 use crate::error::{Field, FieldError, Problem};
 use crate::limits::{at_most, units, ENTRY_MAX_UNITS};
 use crate::money::{currency, format, Money};
-use crate::store::from_millis;
 use crate::store::revenue::{self, EntryRow, NewEntry};
+use crate::store::{self, from_millis};
 use crate::text::{in_years, line};
+use crate::transact::Tx;
 use crate::{Desk, Error, Result};
 
 const REASON_MAX: usize = 500;
@@ -101,7 +102,20 @@ impl Desk {
         input: &RevenueInput,
         actor: &Actor,
     ) -> Result<MonthRevenue> {
-        let profile = self.require_profile().await?;
+        self.transact(actor, async |tx| self.set_month_revenue_in(tx, input).await)
+            .await
+    }
+
+    /// [`Desk::set_month_revenue`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn set_month_revenue_in(
+        &self,
+        tx: &mut Tx<'_>,
+        input: &RevenueInput,
+    ) -> Result<MonthRevenue> {
+        let actor = tx.actor();
+        let profile = store::business::get(tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?;
         let locale = profile.locale.as_str();
         let cur = currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let day = first_day(&input.month)?;
@@ -120,50 +134,47 @@ impl Desk {
         // The audit log keys a month's entries by the month as a number, 202611: its
         // entity id column holds integers, and entries before this version used 0.
         let key = i64::from(day.year()) * 100 + i64::from(day.month());
-        self.transact(actor, async |tx| {
-            let before = revenue::for_month(tx, &month).await?;
-            if let Some(now) = before.first() {
-                if (now.amount_minor, now.currency.as_str()) == (amount.minor, cur.code()) {
-                    return month_view(&month, before, locale);
-                }
-                if reason.is_empty() {
-                    return Err(FieldError::new(
-                        Field::Reason,
-                        Problem::Rule {
-                            says: "This month already has a figure: say why it changes (the \
-                                   old figure stays in the history).",
-                        },
-                    )
-                    .into());
-                }
+        let before = revenue::for_month(tx, &month).await?;
+        if let Some(now) = before.first() {
+            if (now.amount_minor, now.currency.as_str()) == (amount.minor, cur.code()) {
+                return month_view(&month, before, locale);
             }
-            let entry = NewEntry {
-                month: &month,
-                currency: cur.code(),
-                amount_minor: amount.minor,
-                reason: &reason,
-                at: self.now(),
-                by: actor,
-            };
-            revenue::insert(tx, &entry).await?;
-            let was = before.first().map(|e| entry_view(e, locale)).transpose()?;
-            let after = month_view(&month, revenue::for_month(tx, &month).await?, locale)?;
-            let action = if was.is_some() { "correct" } else { "set" };
-            tx.audit(
-                AuditEntity::MonthlyRevenue,
-                key,
-                action,
-                was.as_ref().map(|e| Logged::of(&month, e)).as_ref(),
-                after
-                    .history
-                    .first()
-                    .map(|e| Logged::of(&month, e))
-                    .as_ref(),
-            )
-            .await?;
-            Ok(after)
-        })
-        .await
+            if reason.is_empty() {
+                return Err(FieldError::new(
+                    Field::Reason,
+                    Problem::Rule {
+                        says: "This month already has a figure: say why it changes (the \
+                               old figure stays in the history).",
+                    },
+                )
+                .into());
+            }
+        }
+        let entry = NewEntry {
+            month: &month,
+            currency: cur.code(),
+            amount_minor: amount.minor,
+            reason: &reason,
+            at: self.now(),
+            by: actor,
+        };
+        revenue::insert(tx, &entry).await?;
+        let was = before.first().map(|e| entry_view(e, locale)).transpose()?;
+        let after = month_view(&month, revenue::for_month(tx, &month).await?, locale)?;
+        let action = if was.is_some() { "correct" } else { "set" };
+        tx.audit(
+            AuditEntity::MonthlyRevenue,
+            key,
+            action,
+            was.as_ref().map(|e| Logged::of(&month, e)).as_ref(),
+            after
+                .history
+                .first()
+                .map(|e| Logged::of(&month, e))
+                .as_ref(),
+        )
+        .await?;
+        Ok(after)
     }
 
     /// Every month with revenue entered, the latest month first, each with its figure in

@@ -43,7 +43,22 @@ impl Desk {
         input: &ReceivableInput,
         actor: &Actor,
     ) -> Result<ReceivableView> {
-        let profile = self.require_profile().await?;
+        self.transact(actor, async |tx| {
+            self.record_receivable_in(tx, partner, input).await
+        })
+        .await
+    }
+
+    /// [`Desk::record_receivable`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn record_receivable_in(
+        &self,
+        tx: &mut Tx<'_>,
+        partner: PartnerId,
+        input: &ReceivableInput,
+    ) -> Result<ReceivableView> {
+        let profile = store::business::get(tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?;
         let cur = crate::money::currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let from = date(Field::PeriodFrom, &input.period_from)?
             .ok_or(FieldError::new(Field::PeriodFrom, Problem::Empty))?;
@@ -77,11 +92,8 @@ impl Desk {
             reference: &reference,
             import_id: None,
         };
-        self.transact(actor, async |tx| {
-            let receivable = enter(tx, &entry, &profile.locale).await?;
-            Ok(receivable.view(&profile.locale))
-        })
-        .await
+        let receivable = enter(tx, &entry, &profile.locale).await?;
+        Ok(receivable.view(&profile.locale))
     }
 
     /// Reverses entry `id` for `reason`: it stays listed, marked, and no longer counts.

@@ -19,6 +19,7 @@ use crate::payouts::Reversal;
 use crate::store::reversals::{self, Reversed};
 use crate::store::{self, payouts, receivables, settlements};
 use crate::text::{date, line, long_date, period_in_order, required};
+use crate::transact::Tx;
 use crate::{Desk, Error, Result};
 
 const REFERENCE_MAX: usize = 100;
@@ -35,7 +36,21 @@ impl Desk {
         input: &SettlementInput,
         actor: &Actor,
     ) -> Result<SettlementView> {
-        let profile = self.require_profile().await?;
+        self.transact(actor, async |tx| self.settle_in(tx, partner, input).await)
+            .await
+    }
+
+    /// [`Desk::settle`] inside `tx`, by the transaction's actor.
+    pub(crate) async fn settle_in(
+        &self,
+        tx: &mut Tx<'_>,
+        partner: PartnerId,
+        input: &SettlementInput,
+    ) -> Result<SettlementView> {
+        let actor = tx.actor();
+        let profile = store::business::get(tx)
+            .await?
+            .ok_or(Error::ProfileRequired)?;
         let cur = crate::money::currency(&profile.currency).ok_or(Error::ProfileRequired)?;
         let locale = profile.locale.as_str();
         let from = required_date(Field::PeriodFrom, &input.period_from)?;
@@ -60,96 +75,93 @@ impl Desk {
             " per settlement: check the amount.",
         )?;
         let reference = line(Field::Reference, &input.reference, REFERENCE_MAX)?;
-        self.transact(actor, async |tx| {
-            let found = store::partners::get(tx, partner)
-                .await?
-                .ok_or(PartnerError::NotFound(partner))?;
-            // A side paid ahead (below zero) has nothing to clear: it stays as it is.
-            let we_owed = payouts::owed_on(tx, partner, to, cur).await?.max(0);
-            let they_owed = receivables::they_owe(tx, partner, to, cur, true)
-                .await?
-                .max(0);
-            if we_owed == 0 && they_owed == 0 {
-                return Err(SettlementError::NothingToSettle {
-                    partner: found.name,
-                    through: long_date(to),
-                }
-                .into());
+        let found = store::partners::get(tx, partner)
+            .await?
+            .ok_or(PartnerError::NotFound(partner))?;
+        // A side paid ahead (below zero) has nothing to clear: it stays as it is.
+        let we_owed = payouts::owed_on(tx, partner, to, cur).await?.max(0);
+        let they_owed = receivables::they_owe(tx, partner, to, cur, true)
+            .await?
+            .max(0);
+        if we_owed == 0 && they_owed == 0 {
+            return Err(SettlementError::NothingToSettle {
+                partner: found.name,
+                through: long_date(to),
             }
-            let direction = NetDirection::of(we_owed - they_owed);
-            match (direction, paid.minor) {
-                (NetDirection::Even, 0) => {}
-                (NetDirection::Even, _) => return Err(SettlementError::EvenPaysNothing.into()),
-                (_, 0) => {
-                    let expected = "an amount above zero, like 12.50";
-                    let problem = Problem::Malformed { expected };
-                    return Err(FieldError::new(Field::Amount, problem).into());
-                }
-                _ => {}
+            .into());
+        }
+        let direction = NetDirection::of(we_owed - they_owed);
+        match (direction, paid.minor) {
+            (NetDirection::Even, 0) => {}
+            (NetDirection::Even, _) => return Err(SettlementError::EvenPaysNothing.into()),
+            (_, 0) => {
+                let expected = "an amount above zero, like 12.50";
+                let problem = Problem::Malformed { expected };
+                return Err(FieldError::new(Field::Amount, problem).into());
             }
-            let (payout, receipt) = match direction {
-                NetDirection::WeOwe => (add(paid.minor, they_owed)?, they_owed),
-                NetDirection::TheyOwe => (we_owed, add(paid.minor, we_owed)?),
-                NetDirection::Even => (we_owed, they_owed),
-            };
-            let at = tx.now();
-            let id = settlements::insert(
+            _ => {}
+        }
+        let (payout, receipt) = match direction {
+            NetDirection::WeOwe => (add(paid.minor, they_owed)?, they_owed),
+            NetDirection::TheyOwe => (we_owed, add(paid.minor, we_owed)?),
+            NetDirection::Even => (we_owed, they_owed),
+        };
+        let at = tx.now();
+        let id = settlements::insert(
+            tx,
+            &settlements::NewSettlement {
+                partner_id: partner,
+                period: (from, to),
+                settled_on,
+                we_owed: Money::new(we_owed, cur),
+                they_owed: Money::new(they_owed, cur),
+                direction,
+                paid,
+                method: input.method,
+                reference: &reference,
+                at,
+                by: actor,
+            },
+        )
+        .await?;
+        let linked = linked_reference(id, &reference);
+        if payout > 0 {
+            payouts::insert(
                 tx,
-                &settlements::NewSettlement {
+                &payouts::NewPayout {
                     partner_id: partner,
-                    period: (from, to),
-                    settled_on,
-                    we_owed: Money::new(we_owed, cur),
-                    they_owed: Money::new(they_owed, cur),
-                    direction,
-                    paid,
+                    paid_on: settled_on,
+                    amount: Money::new(payout, cur),
                     method: input.method,
-                    reference: &reference,
+                    reference: &linked,
+                    period: (Some(from), Some(to)),
+                    at,
+                    by: actor,
+                    settlement: Some(id),
+                },
+            )
+            .await?;
+        }
+        if receipt > 0 {
+            receivables::insert_receipt(
+                tx,
+                &receivables::NewReceipt {
+                    partner_id: partner,
+                    received_on: settled_on,
+                    amount: Money::new(receipt, cur),
+                    method: input.method,
+                    reference: &linked,
+                    settlement_id: Some(id),
                     at,
                     by: actor,
                 },
             )
             .await?;
-            let linked = linked_reference(id, &reference);
-            if payout > 0 {
-                payouts::insert(
-                    tx,
-                    &payouts::NewPayout {
-                        partner_id: partner,
-                        paid_on: settled_on,
-                        amount: Money::new(payout, cur),
-                        method: input.method,
-                        reference: &linked,
-                        period: (Some(from), Some(to)),
-                        at,
-                        by: actor,
-                        settlement: Some(id),
-                    },
-                )
-                .await?;
-            }
-            if receipt > 0 {
-                receivables::insert_receipt(
-                    tx,
-                    &receivables::NewReceipt {
-                        partner_id: partner,
-                        received_on: settled_on,
-                        amount: Money::new(receipt, cur),
-                        method: input.method,
-                        reference: &linked,
-                        settlement_id: Some(id),
-                        at,
-                        by: actor,
-                    },
-                )
-                .await?;
-            }
-            let after = fetch(tx, id).await?.view(locale, None);
-            tx.audit(ENTITY, id.0, "settle", None::<&()>, Some(&after))
-                .await?;
-            Ok(after)
-        })
-        .await
+        }
+        let after = fetch(tx, id).await?.view(locale, None);
+        tx.audit(ENTITY, id.0, "settle", None::<&()>, Some(&after))
+            .await?;
+        Ok(after)
     }
 
     /// Reverses settlement `id` for `reason`: its payout and receipt are each reversed

@@ -1,9 +1,13 @@
-//! Demo data: a coffee shop, its partner bakery and five more local partners.
+//! Demo data: a coffee shop, its partner bakery and five more local partners, with a year of
+//! history behind them ([`year`]) and today's first few sales.
 
-use chrono::{Datelike, Months, NaiveDate};
+mod year;
+
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 
 use crate::business::{BusinessProfile, BusinessProfileInput};
 use crate::codes::CodeOptions;
+use crate::history::History;
 use crate::ledger::{LogOutcome, RedemptionInput, DEFAULT_TILL};
 use crate::partners::{PartnerFit, PartnerId, PartnerInput, PartnerStatus};
 use crate::terms::{OfferKind, PayoutCadence, PayoutMethod, RewardKind, SignInput, TermsInput};
@@ -80,9 +84,10 @@ fn partners() -> Vec<DemoPartner> {
             contact: "Jules Martin",
             email: "jules@papermoon.example",
             address: "8 Church Row",
-            status: Paused,
+            // Paused last month, in the demo's year.
+            status: Active,
             fit: fit(5, 4, 4, 2),
-            notes: "Paused over the holidays; revisit in January.",
+            notes: "Paused while they refit the shop; revisit in the new year.",
         },
         DemoPartner {
             name: "Señora Núñez Yoga",
@@ -118,8 +123,15 @@ impl Desk {
     /// Loads the demo into an empty database, all of it or (on any error) none of it;
     /// leaves a used one untouched.
     pub async fn load_demo(&self) -> Result<DemoOutcome> {
-        let outcome = self
-            .transact(&Actor::system(), async |tx| self.load_demo_in(tx).await)
+        // The whole demo, its year included, in one transaction opened on a clock the demo
+        // moves: each step is dated when it is said to have happened.
+        let history = History::of(self);
+        let desk = history.desk();
+        let now = self.now();
+        let outcome = desk
+            .transact(&Actor::system(), async |tx| {
+                desk.load_demo_in(tx, &history, now).await
+            })
             .await?;
         if outcome == DemoOutcome::Loaded {
             // The bakery's side of the two-way partnership arrives as a file, the way a real
@@ -132,13 +144,24 @@ impl Desk {
         Ok(outcome)
     }
 
-    /// [`Desk::load_demo`] inside `tx`: emptiness is checked under the write lock, so a
-    /// profile saved meanwhile at another till is never overwritten.
-    async fn load_demo_in(&self, tx: &mut Tx<'_>) -> Result<DemoOutcome> {
+    /// [`Desk::load_demo`] inside `tx`, on `history`'s desk (this one), ending at `now`:
+    /// emptiness is checked under the write lock, so a profile saved meanwhile at another
+    /// till is never overwritten.
+    async fn load_demo_in(
+        &self,
+        tx: &mut Tx<'_>,
+        history: &History,
+        now: DateTime<Utc>,
+    ) -> Result<DemoOutcome> {
         let saved = crate::store::partners::count(tx).await?;
         if saved != 0 || crate::store::business::get(tx).await?.is_some() {
             return Ok(DemoOutcome::SkippedNotEmpty);
         }
+        let today = self.clock().day_of(now);
+        let first = year::month_start(today, 12);
+        let cast_last = year::month_start(today, 0) - Days::new(1);
+        // The shop set up its profile and partners three weeks before the year begins.
+        history.at(year::instant(self, first - Days::new(21), 9, 0));
         let profile = BusinessProfileInput {
             name: "Bean There Coffee".into(),
             address: "12 Mill Lane\nRiverside".into(),
@@ -171,24 +194,26 @@ impl Desk {
                 .await?;
             ids.push(partner.id);
         }
-        self.demo_agreements(tx, ids[0], ids[1], &profile).await?;
+        let cast = year::Cast {
+            bakery: ids[0],
+            books: ids[3],
+            first,
+            last: cast_last,
+            two_way_from: year::month_start(today, 4),
+        };
+        self.demo_agreements(tx, history, &cast, &profile).await?;
+        self.demo_year(tx, history, &cast).await?;
+        history.at(now);
+        self.demo_florist_draft(tx, ids[1], today, &profile).await?;
         self.demo_codes(tx, &ids).await?;
         Ok(DemoOutcome::Loaded)
     }
 
-    /// The bakery's window poster code and a sheet of single-use cards, three of them
-    /// already redeemed at the till; one code each for a paused partner and one without
-    /// terms, so the counter can show those outcomes too.
+    /// Today's sheet of single-use cards for the bakery, three of them already redeemed at
+    /// the till; one code each for a paused partner and one without terms, so the counter
+    /// can show those outcomes too.
     async fn demo_codes(&self, tx: &mut Tx<'_>, ids: &[PartnerId]) -> Result<()> {
         let (bakery, cycles, books) = (ids[0], ids[2], ids[3]);
-        let unlimited = CodeOptions {
-            redemption_limit: String::new(),
-            note: "Poster in the bakery window".into(),
-            with_prefix: true,
-            ..Default::default()
-        };
-        self.issue_code_in(tx, bakery, Some("BREAD"), &unlimited)
-            .await?;
         let cards = CodeOptions {
             redemption_limit: "1".into(),
             with_prefix: true,
@@ -221,46 +246,65 @@ impl Desk {
         Ok(())
     }
 
-    /// The bakery's signed agreement (version 2, superseding version 1) and the florist's
-    /// draft, dated relative to today so the demo always has terms in force.
+    /// The bakery's agreement, signed before the year began and replaced by a two-way
+    /// version 2 four months ago, and the bookshop's from eleven months ago: each drafted
+    /// and signed on its day.
     async fn demo_agreements(
         &self,
         tx: &mut Tx<'_>,
-        bakery: PartnerId,
-        florist: PartnerId,
+        history: &History,
+        cast: &year::Cast,
         profile: &BusinessProfile,
     ) -> Result<()> {
-        let today = self.today();
-        let month_start = |months_ago: u32| {
-            let d = today.with_day(1).unwrap_or(today);
-            d.checked_sub_months(Months::new(months_ago)).unwrap_or(d)
-        };
         let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-        let clauses = vec![
-            "The Partner displays our referral cards at its counter and hands one to customers who ask about coffee nearby.".to_string(),
-            "Each card carries a single-use code; a code is redeemed when the customer shows it at our till.".to_string(),
-            "We send a statement of redemptions and commission at the end of each month.".to_string(),
-            "Either party may end this agreement with 30 days' written notice; commission earned until then is paid.".to_string(),
-        ];
-        let mut v1 = TermsInput::blank(month_start(10));
+        let signed = |history: &History, on: NaiveDate| {
+            history.at(year::instant(self, on, 10, 30));
+            SignInput {
+                signed_on: iso(on),
+                our_signatory: "Maya Bean".into(),
+                partner_signatory: String::new(),
+            }
+        };
+        let mut v1 = TermsInput::blank(cast.first);
         v1.offer_percent = "10".into();
         v1.min_sale = "5".into();
         v1.reward_percent = "5".into();
         v1.monthly_cap = "100".into();
-        v1.clauses = clauses.clone();
-        let first = self.create_draft_in(tx, bakery, Some(&v1), profile).await?;
-        let sign = |on: NaiveDate| SignInput {
-            signed_on: iso(on),
-            our_signatory: "Maya Bean".into(),
-            partner_signatory: "Anna Kowalska".into(),
-        };
-        let signature = sign(month_start(10) - chrono::Days::new(9)).validate()?;
-        self.sign_agreement_in(tx, first.id, &signature, profile)
+        v1.clauses = clauses();
+        let on = cast.first - Days::new(9);
+        let mut signature = signed(history, on);
+        signature.partner_signatory = "Anna Kowalska".into();
+        let first = self
+            .create_draft_in(tx, cast.bakery, Some(&v1), profile)
+            .await?;
+        self.sign_agreement_in(tx, first.id, &signature.validate()?, profile)
             .await?;
 
+        let books_from = year::month_start(cast.first, 0)
+            .checked_add_months(Months::new(1))
+            .unwrap_or(cast.first);
+        let mut books = TermsInput::blank(books_from);
+        books.offer_kind = OfferKind::AmountOff;
+        books.offer_amount = "1.50".into();
+        books.reward_kind = RewardKind::FixedPerRedemption;
+        books.reward_amount = "0.75".into();
+        books.monthly_cap = "40".into();
+        books.payout_method = PayoutMethod::StoreCredit;
+        books.clauses = clauses();
+        let mut signature = signed(history, books_from - Days::new(5));
+        signature.partner_signatory = "Jules Martin".into();
+        let draft = self
+            .create_draft_in(tx, cast.books, Some(&books), profile)
+            .await?;
+        self.sign_agreement_in(tx, draft.id, &signature.validate()?, profile)
+            .await?;
+
+        let on = cast.two_way_from - Days::new(4);
+        let mut signature = signed(history, on);
+        signature.partner_signatory = "Anna Kowalska".into();
         let second = self.new_version_from_in(tx, first.id, profile).await?;
         let mut v2 = second.terms.clone();
-        v2.effective_from = iso(month_start(4));
+        v2.effective_from = iso(cast.two_way_from);
         v2.reward_percent = "8".into();
         v2.monthly_cap = "150".into();
         v2.notes = "Version 2 raises the commission from 5 % to 8 % after a busy summer, and \
@@ -269,15 +313,23 @@ impl Desk {
             .into();
         v2.reciprocal = true;
         self.update_draft_in(tx, second.id, &v2, profile).await?;
-        let signature = sign(month_start(4) - chrono::Days::new(4)).validate()?;
-        self.sign_agreement_in(tx, second.id, &signature, profile)
+        self.sign_agreement_in(tx, second.id, &signature.validate()?, profile)
             .await?;
+        Ok(())
+    }
 
-        let mut draft = TermsInput::blank(
-            month_start(0)
-                .checked_add_months(Months::new(1))
-                .unwrap_or(today),
-        );
+    /// The florist's draft for next month, written today.
+    async fn demo_florist_draft(
+        &self,
+        tx: &mut Tx<'_>,
+        florist: PartnerId,
+        today: NaiveDate,
+        profile: &BusinessProfile,
+    ) -> Result<()> {
+        let next_month = year::month_start(today, 0)
+            .checked_add_months(Months::new(1))
+            .unwrap_or(today);
+        let mut draft = TermsInput::blank(next_month);
         draft.offer_kind = OfferKind::AmountOff;
         draft.offer_amount = "2".into();
         draft.min_sale = "8".into();
@@ -285,11 +337,21 @@ impl Desk {
         draft.reward_amount = "1".into();
         draft.payout_cadence = PayoutCadence::Quarterly;
         draft.payout_method = PayoutMethod::StoreCredit;
-        draft.clauses = clauses;
+        draft.clauses = clauses();
         self.create_draft_in(tx, florist, Some(&draft), profile)
             .await?;
         Ok(())
     }
+}
+
+/// The clauses every demo agreement carries.
+fn clauses() -> Vec<String> {
+    vec![
+        "The Partner displays our referral cards at its counter and hands one to customers who ask about coffee nearby.".to_string(),
+        "Each card carries a single-use code; a code is redeemed when the customer shows it at our till.".to_string(),
+        "We send a statement of redemptions and commission at the end of each month.".to_string(),
+        "Either party may end this agreement with 30 days' written notice; commission earned until then is paid.".to_string(),
+    ]
 }
 
 #[cfg(test)]
@@ -303,9 +365,12 @@ mod tests {
         let t = empty_desk().await;
         // The whole demo, then a failure: had any step committed on its own, its rows
         // would survive the rollback.
-        let failed = t
+        let history = crate::history::History::of(&t);
+        let desk = history.desk();
+        let now = t.now();
+        let failed = desk
             .transact(&Actor::system(), async |tx| {
-                t.load_demo_in(tx).await?;
+                desk.load_demo_in(tx, &history, now).await?;
                 Err::<(), _>(Error::ProfileRequired)
             })
             .await;
