@@ -42,14 +42,14 @@ fn the_bakerys_kit_is_printed_from_its_page_and_reads_back() {
             "{expected:?} missing from the kit"
         );
     }
-    // Ten cards still to hand out, each code once; none of the three already used.
+    // Ten cards still to hand out, each code once; none already used.
     let printed = query(
         data.path(),
         "SELECT c.prefix || '-' || substr(c.code, 1, 4) || '-' || substr(c.code, 5)
          FROM referral_codes c WHERE c.redemption_limit = 1
            AND EXISTS (SELECT 1 FROM redemptions r WHERE r.code_id = c.id)",
     );
-    assert_eq!(printed.len(), 3);
+    assert!(printed.len() >= 3, "today's three and the year's");
     for used in &printed {
         assert!(!words.contains(used.as_str()), "used card {used} printed");
     }
