@@ -2,12 +2,12 @@
 //! customers paid, redemptions and sales per week, the year's trend by month, and goal
 //! progress, for any date range.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::share::revenue_share;
-use super::trend::{trend, Trend};
+use super::trend::{axis, trend, AxisTick, Trend};
 use super::{Figures, FiguresView, GoalProgress};
 use crate::limits;
 use crate::money::{currency, format, Money};
@@ -58,6 +58,11 @@ pub struct Dashboard {
     /// partner's.
     pub shared_costs: String,
     pub weeks: Vec<WeekPoint>,
+    /// Every week (its Monday) the period touches, oldest first: a week with no point in
+    /// `weeks` is drawn empty, not left out.
+    pub week_starts: Vec<NaiveDate>,
+    /// The sales axis of the weekly chart, in round steps past its tallest bar.
+    pub week_axis: Vec<AxisTick>,
     /// The twelve months up to the period's last, whatever the period's first day.
     pub trend: Trend,
     pub goals: Vec<GoalProgress>,
@@ -137,7 +142,8 @@ impl Desk {
                     sales: format(Money::new(w.sales, cur), locale),
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let tallest_week = weeks.iter().map(|w| w.sales_minor).max().unwrap_or(0);
         let trend = trend(&mut conn, to, cur, locale).await?;
         drop(conn);
         let goals = self.goal_progress(cur, locale).await?;
@@ -158,8 +164,39 @@ impl Desk {
                 .collect(),
             shared_costs: format(Money::new(shared, cur), locale),
             weeks,
+            week_starts: mondays((from, to)),
+            week_axis: axis(tallest_week, cur, locale),
             trend,
             goals,
         })
+    }
+}
+
+/// The Monday of every week `from..=to` touches, oldest first.
+fn mondays((from, to): (NaiveDate, NaiveDate)) -> Vec<NaiveDate> {
+    let monday =
+        |d: NaiveDate| d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday()));
+    let mut week = monday(from);
+    let mut weeks = Vec::new();
+    while week <= to {
+        weeks.push(week);
+        week = week + chrono::Days::new(7);
+    }
+    weeks
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    #[test]
+    fn every_week_the_period_touches_is_listed_from_its_monday() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("date");
+        // Sunday 1 November to Tuesday 1 December 2026: six weeks, the first from 26 October.
+        let weeks = super::mondays((d(11, 1), d(12, 1)));
+        assert_eq!(weeks.first(), Some(&d(10, 26)));
+        assert_eq!(weeks.last(), Some(&d(11, 30)));
+        assert_eq!(weeks.len(), 6);
+        assert_eq!(super::mondays((d(11, 2), d(11, 2))), [d(11, 2)]);
     }
 }

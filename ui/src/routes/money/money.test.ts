@@ -7,6 +7,7 @@ import {
 	blankPayout,
 	chartGeometry,
 	chartSeries,
+	countSteps,
 	costInput,
 	enteredMonth,
 	goalInputOf,
@@ -22,7 +23,7 @@ import {
 import type { GoalView } from '$lib/api/bindings/GoalView';
 import type { MonthRevenue } from '$lib/api/bindings/MonthRevenue';
 import { placeError } from '$lib/form.svelte';
-import { todayIso } from '$lib/format';
+import { localIso, todayIso } from '$lib/format';
 
 // 15 January 2026 at the shop.
 const now = '2026-01-15';
@@ -38,6 +39,8 @@ describe('presetPeriod', () => {
 
 	it('last 3 months is this month and the two before', () => {
 		expect(presetPeriod('last3Months', now)).toEqual({ from: '2025-11-01', to: '2026-01-31' });
+		// Twelve whole months, this one the last: the dashboard's year at a glance.
+		expect(presetPeriod('last12Months', now)).toEqual({ from: '2025-02-01', to: '2026-01-31' });
 	});
 
 	it('this year is January to December', () => {
@@ -105,7 +108,25 @@ const order = [
 	{ partnerId: 5, name: 'Café Müller' }
 ];
 
+describe('countSteps', () => {
+	it('steps in ones, twos or fives times ten, four at most', () => {
+		expect(countSteps(0)).toEqual([0]);
+		expect(countSteps(3)).toEqual([0, 1, 2, 3]);
+		expect(countSteps(7)).toEqual([0, 2, 4, 6, 8]);
+		expect(countSteps(37)).toEqual([0, 10, 20, 30, 40]);
+		expect(countSteps(120)).toEqual([0, 50, 100, 150]);
+	});
+});
+
 describe('chartGeometry', () => {
+	const frame = {
+		weekStarts: ['2026-01-05', '2026-01-12'],
+		axis: [
+			{ minor: 0, label: '€0' },
+			{ minor: 2000, label: '€20' },
+			{ minor: 4000, label: '€40' }
+		]
+	};
 	const points = [
 		point('2026-01-12', 5, 1, 1000),
 		point('2026-01-05', 3, 4, 4000),
@@ -113,37 +134,58 @@ describe('chartGeometry', () => {
 	];
 
 	it('orders weeks by date and partners best first, one colour each', () => {
-		const chart = chartGeometry(points, order, 'sales');
+		const chart = chartGeometry(points, order, 'sales', frame);
 		expect(chart.weeks.map((w) => w.week)).toEqual(['2026-01-05', '2026-01-12']);
 		expect(chart.series.map((s) => s.name)).toEqual(['Crumb & Co. Bakery', 'Café Müller']);
 		expect(new Set(chart.series.map((s) => s.colour)).size).toBe(2);
 	});
 
 	it('sizes bars in proportion to the integers, tallest filling the plot', () => {
-		const chart = chartGeometry(points, order, 'sales');
+		const chart = chartGeometry(points, order, 'sales', frame);
 		const plotHeight = chart.plot.bottom - chart.plot.top;
 		const heights = chart.bars.map((b) => b.height);
 		expect(heights).toEqual([plotHeight, plotHeight / 2, plotHeight / 4]);
 		for (const bar of chart.bars) expect(bar.y + bar.height).toBe(chart.plot.bottom);
 	});
 
-	it('labels the sales axis with the tallest bar own label, not a computed amount', () => {
-		const chart = chartGeometry(points, order, 'sales');
-		expect(chart.ticks.map((t) => t.label)).toEqual(['0', '€40.00']);
+	it('labels the sales axis with the core steps, not a computed amount', () => {
+		const chart = chartGeometry(points, order, 'sales', frame);
+		expect(chart.ticks.map((t) => t.label)).toEqual(['€0', '€20', '€40']);
+		expect(chart.ticks.map((t) => t.y)).toEqual([
+			chart.plot.bottom,
+			(chart.plot.bottom + chart.plot.top) / 2,
+			chart.plot.top
+		]);
 	});
 
-	it('labels the redemptions axis with counts', () => {
-		const chart = chartGeometry(points, order, 'redemptions');
-		expect(chart.ticks.map((t) => t.label)).toEqual(['0', '2', '4']);
+	it('labels the redemptions axis in round counts', () => {
+		const chart = chartGeometry(points, order, 'redemptions', frame);
+		expect(chart.ticks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
+	});
+
+	it('gives every week of the period its place, empty ones too', () => {
+		const chart = chartGeometry(points, order, 'sales', {
+			...frame,
+			weekStarts: ['2026-01-05', '2026-01-12', '2026-01-19']
+		});
+		expect(chart.weeks.map((w) => w.week)).toEqual(['2026-01-05', '2026-01-12', '2026-01-19']);
+		expect(chart.bars.filter((b) => b.week === '2026-01-19')).toEqual([]);
+	});
+
+	it('labels at most eight weeks of a year', () => {
+		const year = Array.from({ length: 53 }, (_, i) => localIso(new Date(2026, 0, 5 + 7 * i)));
+		const chart = chartGeometry(points, order, 'sales', { ...frame, weekStarts: year });
+		expect(chart.weeks).toHaveLength(53);
+		expect(chart.weeks.filter((w) => w.labelled).length).toBeLessThanOrEqual(8);
 	});
 
 	it('titles each bar with the exact figures', () => {
-		const chart = chartGeometry(points, order, 'sales', () => '12 Jan');
+		const chart = chartGeometry(points, order, 'sales', frame, () => '12 Jan');
 		expect(chart.bars[2].title).toBe('Café Müller, week of 12 Jan: 1 redemption, sales €10.00');
 	});
 
 	it('keeps bars inside the plot and apart', () => {
-		const chart = chartGeometry(points, order, 'sales');
+		const chart = chartGeometry(points, order, 'sales', frame);
 		for (const bar of chart.bars) {
 			expect(bar.x).toBeGreaterThanOrEqual(chart.plot.left);
 			expect(bar.x + bar.width).toBeLessThanOrEqual(chart.plot.right);
@@ -159,9 +201,17 @@ describe('chartGeometry', () => {
 	});
 
 	it('an empty period has no bars and a zero axis', () => {
-		const chart = chartGeometry([], order, 'sales');
+		// The core's axis for a period with nothing: one step, so it says what it measures.
+		const chart = chartGeometry([], order, 'sales', {
+			weekStarts: ['2026-01-05'],
+			axis: [
+				{ minor: 0, label: '€0' },
+				{ minor: 100, label: '€1' }
+			]
+		});
 		expect(chart.bars).toEqual([]);
-		expect(chart.ticks.map((t) => t.label)).toEqual(['0']);
+		expect(chart.weeks.map((w) => w.week)).toEqual(['2026-01-05']);
+		expect(chart.ticks.map((t) => t.label)).toEqual(['€0', '€1']);
 	});
 });
 
@@ -265,6 +315,8 @@ describe('headlines', () => {
 		partners: [],
 		sharedCosts: '€0.00',
 		weeks: [],
+		weekStarts: [],
+		weekAxis: [],
 		trend: { months: [], axis: [] },
 		goals: []
 	};

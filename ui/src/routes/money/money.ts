@@ -2,6 +2,7 @@
 // integers only), the words around balances, and what the forms send. Money is never parsed
 // or summed here: amounts arrive written by the core and are shown as they are.
 
+import type { AxisTick } from '$lib/api/bindings/AxisTick';
 import type { BalanceView } from '$lib/api/bindings/BalanceView';
 import type { CostCategory } from '$lib/api/bindings/CostCategory';
 import type { CostInput } from '$lib/api/bindings/CostInput';
@@ -20,12 +21,14 @@ import { localIso } from '$lib/format';
 
 // ---- Period ----------------------------------------------------------------------------
 
-export type Preset = 'thisMonth' | 'lastMonth' | 'last3Months' | 'thisYear' | 'custom';
+export type Preset =
+	'thisMonth' | 'lastMonth' | 'last3Months' | 'last12Months' | 'thisYear' | 'custom';
 
 export const presetLabels: Record<Preset, string> = {
 	thisMonth: 'This month',
 	lastMonth: 'Last month',
 	last3Months: 'Last 3 months',
+	last12Months: 'Last 12 months',
 	thisYear: 'This year',
 	custom: 'Custom'
 };
@@ -59,6 +62,8 @@ export function presetPeriod(preset: Preset, today: string, current?: Period): P
 			return { from: localIso(firstOfMonth(y, m - 1)), to: localIso(lastOfMonth(y, m - 1)) };
 		case 'last3Months':
 			return { from: localIso(firstOfMonth(y, m - 2)), to: localIso(lastOfMonth(y, m)) };
+		case 'last12Months':
+			return { from: localIso(firstOfMonth(y, m - 11)), to: localIso(lastOfMonth(y, m)) };
 		case 'thisYear':
 			return { from: `${y}-01-01`, to: `${y}-12-31` };
 		case 'custom':
@@ -231,11 +236,33 @@ export type Chart = {
 	height: number;
 	plot: { left: number; top: number; right: number; bottom: number };
 	series: Series[];
-	weeks: { week: string; x: number }[];
+	/** Every week of the period; only some are `labelled`, so a year's labels do not collide. */
+	weeks: { week: string; x: number; labelled: boolean }[];
 	bars: Bar[];
 	/** Horizontal lines with their labels, bottom up. */
 	ticks: { y: number; label: string }[];
 };
+
+/** What the core says about the period's weeks: each Monday, and the sales axis. */
+export type WeekFrame = { weekStarts: readonly string[]; axis: readonly AxisTick[] };
+
+/** At most this many week labels under the chart, so a year's stay readable. */
+const WEEK_LABELS = 8;
+
+/** Round steps for a count axis: 1, 2 or 5 times a power of ten, at most four of them. */
+export function countSteps(max: number): number[] {
+	if (max <= 0) return [0];
+	let step = 1;
+	for (let scale = 1; ; scale *= 10) {
+		const fit = [1, 2, 5].map((m) => m * scale).find((s) => max / s <= 4);
+		if (fit) {
+			step = fit;
+			break;
+		}
+	}
+	const top = Math.ceil(max / step) * step;
+	return Array.from({ length: top / step + 1 }, (_, i) => i * step);
+}
 
 const size = { width: 640, height: 240, left: 64, right: 8, top: 14, bottom: 28 };
 
@@ -266,17 +293,19 @@ function value(point: WeekPoint, measure: Measure): number {
 }
 
 /**
- * Bars grouped by week (Monday), one per partner, heights from integers. The sales axis is
- * labelled with the tallest bar's own label, so no money is formatted here.
+ * Bars grouped by week (Monday), one per partner, heights from integers; every week of the
+ * period has its place, empty or not. The sales axis is the core's (round steps, written
+ * by it), so no money is formatted here; the count axis steps in round numbers.
  */
 export function chartGeometry(
 	points: readonly WeekPoint[],
 	order: readonly { partnerId: PartnerId; name: string }[],
 	measure: Measure,
+	frame: WeekFrame,
 	weekLabel: (week: string) => string = (w) => w
 ): Chart {
 	const series = chartSeries(points, order);
-	const weeks = [...new Set(points.map((p) => p.week))].sort();
+	const weeks = [...new Set([...frame.weekStarts, ...points.map((p) => p.week)])].sort();
 	const plot = {
 		left: size.left,
 		top: size.top,
@@ -285,11 +314,13 @@ export function chartGeometry(
 	};
 	const plotWidth = plot.right - plot.left;
 	const plotHeight = plot.bottom - plot.top;
-	const tallest = points.reduce<WeekPoint | null>(
-		(best, p) => (best === null || value(p, measure) > value(best, measure) ? p : best),
-		null
-	);
-	const max = tallest ? value(tallest, measure) : 0;
+	const tallest = points.reduce((most, p) => Math.max(most, value(p, measure)), 0);
+	const steps =
+		measure === 'sales'
+			? frame.axis.map((t) => ({ at: t.minor, label: t.label }))
+			: countSteps(tallest).map((n) => ({ at: n, label: String(n) }));
+	// The axis's top step, or the tallest bar should the axis stop short of it.
+	const max = Math.max(tallest, ...steps.map((s) => s.at));
 	const groupWidth = weeks.length ? plotWidth / weeks.length : plotWidth;
 	const barWidth = series.length ? Math.min(28, (groupWidth * 0.8) / series.length) : 0;
 	const bars: Bar[] = [];
@@ -313,22 +344,21 @@ export function chartGeometry(
 			});
 		});
 	});
-	const ticks = [{ y: plot.bottom, label: '0' }];
-	if (tallest && max > 0) {
-		if (measure === 'sales') {
-			ticks.push({ y: plot.top, label: tallest.sales });
-		} else {
-			if (max >= 2 && max % 2 === 0)
-				ticks.push({ y: plot.top + plotHeight / 2, label: String(max / 2) });
-			ticks.push({ y: plot.top, label: String(max) });
-		}
-	}
+	const ticks = steps.map((s) => ({
+		y: max > 0 ? plot.bottom - (s.at / max) * plotHeight : plot.bottom,
+		label: s.label
+	}));
+	const every = Math.max(1, Math.ceil(weeks.length / WEEK_LABELS));
 	return {
 		width: size.width,
 		height: size.height,
 		plot,
 		series,
-		weeks: weeks.map((week, w) => ({ week, x: plot.left + (w + 0.5) * groupWidth })),
+		weeks: weeks.map((week, w) => ({
+			week,
+			x: plot.left + (w + 0.5) * groupWidth,
+			labelled: w % every === 0
+		})),
 		bars,
 		ticks
 	};
