@@ -109,6 +109,20 @@ impl Clock {
             .unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset"))
     }
 
+    /// The instant the shop's clocks read `hour:minute` on `day` (history written at a
+    /// shop's wall time). Right on either side of a change of clocks, which happens at
+    /// night when the shop is closed.
+    pub fn at_wall(&self, day: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
+        let wall = day
+            .and_time(chrono::NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default())
+            .and_utc();
+        let offset =
+            |at: DateTime<Utc>| TimeDelta::seconds(i64::from(self.offset_at(at).local_minus_utc()));
+        // The offset at the wall time read as UTC, then again at the instant that gives.
+        let guess = wall - offset(wall);
+        wall - offset(guess)
+    }
+
     /// A clock read from `manual` on this clock's calendar: the saved zone shared (a profile
     /// saved through either moves both), for history written at times the caller sets.
     pub(crate) fn driven_by(&self, manual: ManualClock) -> Clock {

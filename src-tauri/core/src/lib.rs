@@ -15,6 +15,7 @@ mod desk;
 pub mod documents;
 pub mod error;
 pub mod exports;
+pub mod generator;
 mod history;
 pub mod ids;
 pub mod imports;

@@ -3,6 +3,8 @@
 
 mod year;
 
+pub(crate) use year::month_start;
+
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 
 use crate::business::{BusinessProfile, BusinessProfileInput};
@@ -161,7 +163,7 @@ impl Desk {
         let first = year::month_start(today, 12);
         let cast_last = year::month_start(today, 0) - Days::new(1);
         // The shop set up its profile and partners three weeks before the year begins.
-        history.at(year::instant(self, first - Days::new(21), 9, 0));
+        history.at(self.clock().at_wall(first - Days::new(21), 9, 0));
         let profile = BusinessProfileInput {
             name: "Bean There Coffee".into(),
             address: "12 Mill Lane\nRiverside".into(),
@@ -258,7 +260,7 @@ impl Desk {
     ) -> Result<()> {
         let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let signed = |history: &History, on: NaiveDate| {
-            history.at(year::instant(self, on, 10, 30));
+            history.at(self.clock().at_wall(on, 10, 30));
             SignInput {
                 signed_on: iso(on),
                 our_signatory: "Maya Bean".into(),

@@ -11,7 +11,7 @@
 //!
 //! The year is drawn from a fixed seed, so every demo has the same shape on any day.
 
-use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -79,7 +79,7 @@ struct Card {
 }
 
 /// The first of the month `months` before `day`'s.
-pub(super) fn month_start(day: NaiveDate, months: u32) -> NaiveDate {
+pub(crate) fn month_start(day: NaiveDate, months: u32) -> NaiveDate {
     let first = day.with_day(1).unwrap_or(day);
     first
         .checked_sub_months(Months::new(months))
@@ -139,7 +139,7 @@ impl Desk {
 impl Year<'_> {
     /// Moves the clock to `hour:minute` on `day`, in the shop's zone.
     fn at(&self, desk: &Desk, day: NaiveDate, hour: u32, minute: u32) {
-        self.history.at(instant(desk, day, hour, minute));
+        self.history.at(desk.clock().at_wall(day, hour, minute));
     }
 
     /// What the owner does before opening on `day`: cards printed, the market planned and
@@ -546,17 +546,4 @@ async fn cost(
     };
     desk.add_cost_in(tx, &input).await?;
     Ok(())
-}
-
-/// `hour:minute` on `day` in the shop's zone, as an instant.
-pub(super) fn instant(desk: &Desk, day: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
-    let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
-    let wall = day.and_time(time);
-    // The offset at the wall time read as UTC, then again at the instant that gives: right
-    // on either side of a clock change (the shop is closed at 2 in the morning).
-    let offset = |at: DateTime<Utc>| {
-        TimeDelta::seconds(i64::from(desk.clock().offset_at(at).local_minus_utc()))
-    };
-    let guess = wall.and_utc() - offset(wall.and_utc());
-    wall.and_utc() - offset(guess)
 }
