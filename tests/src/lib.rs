@@ -21,6 +21,7 @@ pub mod ids {
     include!(concat!(env!("OUT_DIR"), "/test_ids.rs"));
 }
 
+mod latency;
 mod launch;
 mod money;
 mod page;
@@ -31,6 +32,7 @@ mod setup;
 mod signin;
 mod x11;
 
+pub use latency::median_p99_worst;
 pub use launch::Launch;
 pub use paths::{fresh_data_dir, workspace_root};
 pub use session::App;

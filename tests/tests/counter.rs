@@ -7,8 +7,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use partnerdesk_e2e::{
-    euros, fresh_data_dir, ids, query, query_one, unused_demo_card, workspace_root, App, Launch,
-    DEMO_BAKERY,
+    euros, fresh_data_dir, ids, median_p99_worst, query, query_one, unused_demo_card,
+    workspace_root, App, Launch, DEMO_BAKERY,
 };
 use serde_json::json;
 
@@ -64,31 +64,6 @@ fn one_slip(printed: &str) -> String {
     let first = body.chars().next().unwrap_or('0');
     let other = if first == '7' { '8' } else { '7' };
     format!("{prefix}{other}{}", &body[first.len_utf8()..])
-}
-
-/// Waits for the result of lookup number `seq` and answers (WebDriver-side ms, in-page ms).
-fn result_of(app: &App, seq: u64, typed_at: Instant) -> (u128, u64) {
-    let script = &format!(
-        "const r = document.querySelector('[data-testid=\"{}\"]');\
-                  return r ? [Number(r.dataset.seq ?? 0), Number(r.dataset.ms ?? -1)] : [0, -1];",
-        ids::counter::RESULT
-    );
-    loop {
-        let got = app.execute(script, vec![]);
-        let (shown, ms) = (got[0].as_u64().unwrap_or(0), got[1].as_i64().unwrap_or(-1));
-        if shown >= seq && ms >= 0 {
-            return (typed_at.elapsed().as_millis(), ms.unsigned_abs());
-        }
-        assert!(
-            typed_at.elapsed() < partnerdesk_e2e::wait_timeout(),
-            "no result for lookup {seq}"
-        );
-    }
-}
-
-fn median_and_worst(mut values: Vec<u64>) -> (u64, u64) {
-    values.sort_unstable();
-    (values[values.len() / 2], values[values.len() - 1])
 }
 
 #[test]
@@ -217,15 +192,15 @@ fn counter_answers_fast_and_a_scanner_burst_loses_nothing() {
         let code = &codes[(seq as usize) % codes.len()];
         let typed_at = Instant::now();
         app.send_keys(ids::counter::INPUT, &format!("{code}\n"));
-        let (driver, page) = result_of(&app, seq, typed_at);
+        let (driver, page) = app.counter_result(seq, typed_at);
         driver_ms.push(u64::try_from(driver).unwrap_or(u64::MAX));
         page_ms.push(page);
         if app.focused().as_deref() == Some(ids::counter::SALE) {
             app.press("\u{1b}");
         }
     }
-    let (page_median, page_worst) = median_and_worst(page_ms);
-    let (driver_median, driver_worst) = median_and_worst(driver_ms);
+    let (page_median, _, page_worst) = median_p99_worst(page_ms);
+    let (driver_median, _, driver_worst) = median_p99_worst(driver_ms);
     let report = format!(
         "Enter → result on screen over 100 lookups: in-page median {page_median} ms, worst \
          {page_worst} ms; seen through WebDriver (typing included) median {driver_median} ms, \

@@ -346,8 +346,8 @@ impl Desk {
     }
 }
 
-/// The clauses every demo agreement carries.
-fn clauses() -> Vec<String> {
+/// The clauses every demo agreement carries (and the benchmark data's).
+pub(crate) fn clauses() -> Vec<String> {
     vec![
         "The Partner displays our referral cards at its counter and hands one to customers who ask about coffee nearby.".to_string(),
         "Each card carries a single-use code; a code is redeemed when the customer shows it at our till.".to_string(),

@@ -194,7 +194,10 @@ async fn setup(
         if i % 10 == 3 {
             terms.monthly_cap = "150".into();
         }
-        terms.clauses = vec!["Cards are handed to customers who ask.".into()];
+        terms.clauses = crate::demo::clauses();
+        terms.notes = "Reviewed each spring: the offer, the commission and the cap may change \
+                       with a new version, signed by both."
+            .into();
         let draft = h
             .create_draft_in(tx, partner.id, Some(&terms), &profile)
             .await?;
