@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
 .PHONY: run test deps test-deps ui app lint test-rust test-ui test-calendar test-e2e test-crash bench-backup \
-	crash-test bundle test-bundle icons update-round-trip
+	crash-test bundle test-bundle icons update-round-trip perf-start bench-lists
 
 # Root installs directly; everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -107,6 +107,18 @@ test-crash:
 # baselines (docs/benchmarks.md).
 bench-backup:
 	cargo run -q --release -p partnerdesk-core --example backup_bench
+
+# Cold start of the release app to the lock screen (median of 5) and its idle memory, app
+# and WebKit processes together, on a data folder you give: `make perf-start DATA=dir`.
+perf-start: test-deps ui
+	@[ -n "$(DATA)" ] || { echo "Give the data folder: make perf-start DATA=path" >&2; exit 1; }
+	cargo build -q --release -p partnerdesk $(FEATURES)
+	tests/perf/cold-start.sh "$(DATA)"
+
+# The Codes screen's list on 100,000 codes (first page, search as you type, a deep page),
+# beside the same statements sent raw.
+bench-lists:
+	cargo run -q --release -p partnerdesk-core --example list_bench
 
 KILLS ?= 1000
 crash-test:
