@@ -72,14 +72,20 @@ for run in $(seq 1 "$runs"); do
 	if [ "$run" = "$runs" ]; then
 		sleep "$idle"
 		total=0
+		total_pss=0
 		for pid in $(tree "$app_group"); do
 			name=$(cat /proc/"$pid"/comm 2>/dev/null) || continue
 			case $name in partnerdesk | WebKit*) ;; *) continue ;; esac
 			kb=$(awk '/^VmRSS:/ { print $2 }' /proc/"$pid"/status 2>/dev/null || echo 0)
-			echo "  $name (pid $pid): $((kb / 1024)) MB"
+			# PSS shares each library page among the processes mapping it; RSS counts the
+			# shared WebKit and GTK pages once per process, so the sum overstates.
+			pss=$(awk '/^Pss:/ { print $2 }' /proc/"$pid"/smaps_rollup 2>/dev/null || echo 0)
+			echo "  $name (pid $pid): RSS $((kb / 1024)) MB, PSS $((${pss:-0} / 1024)) MB"
 			total=$((total + ${kb:-0}))
+			total_pss=$((total_pss + ${pss:-0}))
 		done
-		echo "idle RSS after ${idle} s, app and WebKit processes: $((total / 1024)) MB"
+		echo "idle RSS after ${idle} s, app and WebKit processes: $((total / 1024)) MB" \
+			"(PSS $((total_pss / 1024)) MB)"
 	fi
 	kill -TERM -- "-$app_group" 2>/dev/null || true
 	wait "$app_group" 2>/dev/null || true
