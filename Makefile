@@ -5,7 +5,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
 .PHONY: run test deps test-deps ui app lint test-rust test-ui test-calendar test-e2e test-crash bench-backup \
-	crash-test bundle test-bundle icons update-round-trip bench-data bench test-bench perf-start
+	crash-test bundle test-bundle icons update-round-trip bench-data bench test-bench perf-start \
+	bench-lists
 
 # Root installs directly; everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -124,6 +125,18 @@ test-bench:
 	rm -rf $(BENCH_DATA)/small-test
 	cargo run -q -p partnerdesk-core --example bench_data -- $(BENCH_DATA)/small-test small
 	cargo run -q -p partnerdesk-core --example perf_bench -- $(BENCH_DATA)/small-test 30
+
+# Cold start of the release app to the lock screen (median of 5) and its idle memory, app
+# and WebKit processes together, on a data folder you give: `make perf-start DATA=dir`.
+perf-start: test-deps ui
+	@[ -n "$(DATA)" ] || { echo "Give the data folder: make perf-start DATA=path" >&2; exit 1; }
+	cargo build -q --release -p partnerdesk $(FEATURES)
+	tests/perf/cold-start.sh "$(DATA)"
+
+# The Codes screen's list on 100,000 codes (first page, search as you type, a deep page),
+# beside the same statements sent raw.
+bench-lists:
+	cargo run -q --release -p partnerdesk-core --example list_bench
 
 KILLS ?= 1000
 crash-test:

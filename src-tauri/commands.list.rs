@@ -50,6 +50,7 @@ macro_rules! with_command_list {
             Owner agreements::print_agreement,
             Owner agreements::what_if,
             Owner codes::list_codes,
+            Owner codes::list_code_batches,
             Owner codes::issue_code,
             Owner codes::issue_code_batch,
             Owner codes::set_codes_enabled,

@@ -37,17 +37,11 @@ fn bakery_codes(app: &App, use_filter: &str) -> Vec<(String, String)> {
     app.choose_option(ids::codes::PARTNER_SELECT, BAKERY);
     app.wait_for(ids::codes::ROW);
     app.select_by_value(ids::codes::USE_FILTER, use_filter);
-    // The list has followed the filter once it shows as many rows as "N of M codes" says
-    // and, for unused codes, none that was used.
+    // The list has followed the filter once it shows as many rows as match (the count the
+    // core sent, on the "Showing … of N" line) and, for unused codes, none that was used.
     app.wait_until(&format!("the code list filtered to {use_filter}"), |app| {
         let uses = app.texts(ids::codes::ROW_USES);
-        let stated = app.text(ids::codes::SHOWN);
-        let stated: usize = stated
-            .split_whitespace()
-            .next()?
-            .replace(',', "")
-            .parse()
-            .ok()?;
+        let stated: usize = app.attr(ids::codes::SHOWN, "data-matching")?.parse().ok()?;
         let filtered = use_filter != "unused" || uses.iter().all(|u| u == "not used");
         // The table shows 200 rows a page.
         (!uses.is_empty() && uses.len() == stated.min(200) && filtered).then_some(())

@@ -6,7 +6,7 @@
 use ts_rs::{Config, ExportError, TS};
 
 use crate::business::{BusinessProfile, BusinessProfileInput, ProfileChoices};
-use crate::codes::{CodeOptions, LookupOutcome, ReferralCode};
+use crate::codes::{CodeOptions, CodePage, CodeQuery, CodeSelection, LookupOutcome, ReferralCode};
 use crate::error::Field;
 use crate::imports::{ImportOptions, ImportOutcome, ImportPreview};
 use crate::ledger::{
@@ -41,6 +41,9 @@ pub fn export_all(cfg: &Config) -> Result<(), ExportError> {
     SignInput::export_all(cfg)?;
     ReferralCode::export_all(cfg)?;
     CodeOptions::export_all(cfg)?;
+    CodeQuery::export_all(cfg)?;
+    CodePage::export_all(cfg)?;
+    CodeSelection::export_all(cfg)?;
     LookupOutcome::export_all(cfg)?;
     RedemptionView::export_all(cfg)?;
     RedemptionInput::export_all(cfg)?;

@@ -1,7 +1,9 @@
 //! Referral codes: issuing one or a batch, listing, switching on and off, and looking up.
 
 use partnerdesk_core::business::PaperSize;
-use partnerdesk_core::codes::{CodeId, CodeOptions, LookupOutcome, ReferralCode};
+use partnerdesk_core::codes::{
+    CodeId, CodeOptions, CodePage, CodeQuery, CodeSelection, LookupOutcome, ReferralCode,
+};
 use partnerdesk_core::partners::PartnerId;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -21,13 +23,27 @@ pub struct BatchProgress {
     pub total: u32,
 }
 
+/// One page of a partner's codes as the filters keep them, newest first.
 #[tauri::command]
 #[tracing::instrument(skip(desk), err(Debug))]
 pub async fn list_codes(
     desk: OwnerDesk<'_>,
     partner_id: PartnerId,
-) -> ApiResult<Vec<ReferralCode>> {
-    Ok(desk.codes_for(partner_id).await?)
+    query: CodeQuery,
+    after: Option<CodeId>,
+    limit: u32,
+) -> ApiResult<CodePage> {
+    Ok(desk.code_page(partner_id, &query, after, limit).await?)
+}
+
+/// The batch filter's choices for a partner, newest batch first.
+#[tauri::command]
+#[tracing::instrument(skip(desk), err(Debug))]
+pub async fn list_code_batches(
+    desk: OwnerDesk<'_>,
+    partner_id: PartnerId,
+) -> ApiResult<Vec<String>> {
+    Ok(desk.code_batches(partner_id).await?)
 }
 
 #[tauri::command]
@@ -71,14 +87,17 @@ pub async fn issue_code_batch(
         .await?)
 }
 
+/// Switches the selected codes on or off; answers how many.
 #[tauri::command]
-#[tracing::instrument(skip(desk), err(Debug))]
+#[tracing::instrument(skip(desk, selection), fields(ids = selection.ids.len()), err(Debug))]
 pub async fn set_codes_enabled(
     desk: OwnerDesk<'_>,
-    ids: Vec<CodeId>,
+    selection: CodeSelection,
     enabled: bool,
-) -> ApiResult<Vec<ReferralCode>> {
-    Ok(desk.set_codes_enabled(&ids, enabled, &desk.actor()).await?)
+) -> ApiResult<usize> {
+    Ok(desk
+        .set_selected_codes_enabled(&selection, enabled, &desk.actor())
+        .await?)
 }
 
 #[tauri::command]
@@ -87,18 +106,19 @@ pub async fn lookup_code(desk: StaffDesk<'_>, typed: String) -> ApiResult<Lookup
     Ok(desk.lookup_code(&typed).await?)
 }
 
-/// Renders the codes as a sheet of referral cards, asks where to save it, saves it and opens
-/// it in the system viewer. Answers the saved path, or `None` when the owner cancelled.
+/// Renders the selected codes, oldest first, as a sheet of referral cards, asks where to
+/// save it, saves it and opens it in the system viewer. Answers the saved path, or `None`
+/// when the owner cancelled.
 #[tauri::command]
-#[tracing::instrument(skip(desk, handle, ids), fields(count = ids.len()), err(Debug))]
+#[tracing::instrument(skip(desk, handle, selection), fields(ids = selection.ids.len()), err(Debug))]
 pub async fn print_card_sheet<R: Runtime>(
     desk: OwnerDesk<'_>,
     handle: AppHandle<R>,
-    ids: Vec<CodeId>,
+    selection: CodeSelection,
     paper: Option<Paper>,
 ) -> ApiResult<Option<String>> {
     let pdf = desk
-        .card_sheet_pdf(&ids, paper.map(PaperSize::from))
+        .selected_card_sheet_pdf(&selection, paper.map(PaperSize::from))
         .await?;
     files::save_and_open(&handle, &pdf)
 }

@@ -13,6 +13,7 @@ pub use format::{grouped, normalise, prefix_for, Typed};
 mod issue;
 pub(crate) mod lookup;
 pub mod near;
+mod page;
 mod print;
 pub(crate) mod resolve;
 mod switch;
@@ -28,6 +29,10 @@ pub use crate::documents::CARDS_PER_PAGE as CARDS_PER_SHEET;
 pub use issue::{BATCH_MAX, BODY_LEN};
 pub use lookup::{LookupOutcome, Suggestion};
 pub use near::near_codes;
+pub use page::{
+    CodePage, CodeQuery, CodeSelection, CodeStatusFilter, CodeUseFilter, MatchingCodes,
+    PAGE_DEFAULT, PAGE_MAX,
+};
 pub(crate) use print::one_line;
 pub use print::CARDS_MAX;
 pub use resolve::{check_typed_length, TYPED_MAX};

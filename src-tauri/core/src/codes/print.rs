@@ -4,7 +4,7 @@ use std::collections::hash_map::{Entry, HashMap};
 
 use chrono::NaiveDate;
 
-use super::{CodeId, ReferralCode};
+use super::{CodeId, CodeSelection, ReferralCode};
 use crate::business::PaperSize;
 use crate::documents::{render_card_sheet, Card, CardSheet};
 use crate::error::{CodeError, Field, FieldError, PartnerError, Problem};
@@ -25,6 +25,17 @@ impl Desk {
             file_name: file_name(&whose, sheet.cards.len()),
             bytes: render_card_sheet(&sheet)?,
         })
+    }
+
+    /// The codes `selection` names as a sheet of cards, oldest first: a partner's whole
+    /// filtered list prints without the window sending its ids.
+    pub async fn selected_card_sheet_pdf(
+        &self,
+        selection: &CodeSelection,
+        paper: Option<PaperSize>,
+    ) -> Result<Pdf> {
+        let ids = self.selected_codes(selection).await?;
+        self.card_sheet_pdf(&ids, paper).await
     }
 
     /// `codes` as a sheet of cards, in words, and whose cards they are ("Crumb & Co.

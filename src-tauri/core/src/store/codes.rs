@@ -1,10 +1,10 @@
 //! The `referral_codes` table. Rows are never deleted (trigger).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
 use super::{from_millis, to_millis};
-use crate::codes::{grouped, CodeId, ReferralCode};
+use crate::codes::{grouped, CodeId, CodeQuery, CodeStatusFilter, CodeUseFilter, ReferralCode};
 use crate::ids::CampaignId;
 use crate::partners::PartnerId;
 
@@ -155,4 +155,108 @@ pub async fn by_id(conn: &mut SqliteConnection, id: CodeId) -> sqlx::Result<Opti
     let sql = format!("SELECT {COLUMNS} FROM referral_codes WHERE id = $1");
     let row: Option<CodeRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
     Ok(row.map(CodeRow::into_code))
+}
+
+/// Appends the WHERE clause keeping `partner`'s codes that `query` keeps. Only the filters
+/// in use are written, so each combination gets its own plan: the unfiltered list reads
+/// straight from `referral_codes_partner_newest`, one batch from `…_partner_batch`.
+fn push_matching(qb: &mut QueryBuilder<'_, Sqlite>, partner: PartnerId, query: &CodeQuery) {
+    qb.push(" WHERE partner_id = ").push_bind(partner.0);
+    match query.status {
+        CodeStatusFilter::All => {}
+        CodeStatusFilter::Enabled => {
+            qb.push(" AND enabled = 1");
+        }
+        CodeStatusFilter::Disabled => {
+            qb.push(" AND enabled = 0");
+        }
+    }
+    let text = query.search_text();
+    if !text.is_empty() {
+        // LIKE rather than instr() so PostgreSQL runs it too; the pattern holds only letters
+        // and digits, so nothing in it needs escaping.
+        qb.push(" AND (prefix || code LIKE ")
+            .push_bind(format!("%{text}%"));
+        // Typed without look-alikes, the code alone matches only where the joined text
+        // already does: one comparison a row, not two, on a partner's whole list.
+        let code = query.search_code();
+        if code != text {
+            qb.push(" OR code LIKE ").push_bind(format!("%{code}%"));
+        }
+        qb.push(")");
+    }
+    if let Some(batch) = &query.batch {
+        qb.push(" AND batch = ").push_bind(batch.clone());
+    }
+    let uses = "FROM code_uses u WHERE u.code_id = referral_codes.id";
+    match query.uses {
+        CodeUseFilter::All => {}
+        CodeUseFilter::Unused => {
+            qb.push(format_args!(" AND NOT EXISTS (SELECT 1 {uses})"));
+        }
+        CodeUseFilter::Used => {
+            qb.push(format_args!(" AND EXISTS (SELECT 1 {uses})"));
+        }
+        CodeUseFilter::UsedUp => {
+            qb.push(format_args!(
+                " AND redemption_limit IS NOT NULL \
+                 AND (SELECT count(*) {uses}) >= redemption_limit"
+            ));
+        }
+    }
+}
+
+/// Up to `limit` of `partner`'s codes that `query` keeps, newest first, older than `after`.
+pub async fn page(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    query: &CodeQuery,
+    after: Option<CodeId>,
+    limit: i64,
+) -> sqlx::Result<Vec<ReferralCode>> {
+    let mut qb = QueryBuilder::new(format!("SELECT {COLUMNS} FROM referral_codes"));
+    push_matching(&mut qb, partner, query);
+    // Bound on the first page too: with it, SQLite may walk the table itself newest first
+    // when one partner holds most codes (three times quicker for a search that reads the
+    // whole list than visiting each row through referral_codes_partner_newest).
+    qb.push(" AND id < ")
+        .push_bind(after.map_or(i64::MAX, |a| a.0));
+    qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
+    let rows: Vec<CodeRow> = qb.build_query_as().fetch_all(conn).await?;
+    Ok(rows.into_iter().map(CodeRow::into_code).collect())
+}
+
+/// How many of `partner`'s codes `query` keeps.
+pub async fn count(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    query: &CodeQuery,
+) -> sqlx::Result<i64> {
+    let mut qb = QueryBuilder::new("SELECT count(*) FROM referral_codes");
+    push_matching(&mut qb, partner, query);
+    qb.build_query_scalar().fetch_one(conn).await
+}
+
+/// The ids of every code of `partner` that `query` keeps, oldest first.
+pub async fn matching_ids(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    query: &CodeQuery,
+) -> sqlx::Result<Vec<CodeId>> {
+    let mut qb = QueryBuilder::new("SELECT id FROM referral_codes");
+    push_matching(&mut qb, partner, query);
+    qb.push(" ORDER BY id");
+    let ids: Vec<i64> = qb.build_query_scalar().fetch_all(conn).await?;
+    Ok(ids.into_iter().map(CodeId).collect())
+}
+
+/// `partner`'s batch labels, the batch issued last first.
+pub async fn batches(conn: &mut SqliteConnection, partner: PartnerId) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT batch FROM referral_codes WHERE partner_id = $1 AND batch IS NOT NULL
+         GROUP BY batch ORDER BY max(id) DESC",
+    )
+    .bind(partner)
+    .fetch_all(conn)
+    .await
 }

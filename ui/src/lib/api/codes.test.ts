@@ -43,10 +43,22 @@ function deliver(channel: Channel<unknown>, index: number, message: unknown) {
 }
 
 describe('codes', () => {
-	it('list sends the partner id as partnerId', async () => {
-		const sent = fakeShell(() => [code]);
-		await expect(codes.list(3)).resolves.toEqual([code]);
-		expect(sent).toEqual([{ cmd: 'list_codes', args: { partnerId: 3 } }]);
+	it('page sends the partner, the filters, where the page starts and its size', async () => {
+		const answer: codes.CodePage = { codes: [code], matching: 1, total: 5, next: null };
+		const sent = fakeShell(() => answer);
+		const query: codes.CodeQuery = { search: '7k2q', status: 'all', uses: 'unused', batch: null };
+		await expect(codes.page(3, query)).resolves.toEqual(answer);
+		await codes.page(3, query, 41, 50);
+		expect(sent).toEqual([
+			{ cmd: 'list_codes', args: { partnerId: 3, query, after: null, limit: codes.pageSize } },
+			{ cmd: 'list_codes', args: { partnerId: 3, query, after: 41, limit: 50 } }
+		]);
+	});
+
+	it('batches sends the partner id', async () => {
+		const sent = fakeShell(() => ['b2', 'b1']);
+		await expect(codes.batches(3)).resolves.toEqual(['b2', 'b1']);
+		expect(sent).toEqual([{ cmd: 'list_code_batches', args: { partnerId: 3 } }]);
 	});
 
 	it('issue sends the custom code and options as typed, and null for a blank custom code', async () => {
@@ -122,10 +134,11 @@ describe('codes', () => {
 		expect(sent.map((s) => (s.args as { count: number }).count)).toEqual([10_001, 10_000]);
 	});
 
-	it('setEnabled sends the ids and the new state', async () => {
-		const sent = fakeShell(() => [{ ...code, enabled: false }]);
-		await expect(codes.setEnabled([41, 42], false)).resolves.toEqual([{ ...code, enabled: false }]);
-		expect(sent).toEqual([{ cmd: 'set_codes_enabled', args: { ids: [41, 42], enabled: false } }]);
+	it('setEnabled sends the selection and the new state, and resolves with how many', async () => {
+		const sent = fakeShell(() => 2);
+		const selection: codes.CodeSelection = { ids: [41, 42], matching: null };
+		await expect(codes.setEnabled(selection, false)).resolves.toBe(2);
+		expect(sent).toEqual([{ cmd: 'set_codes_enabled', args: { selection, enabled: false } }]);
 	});
 
 	it('lookup sends the text as typed', async () => {
@@ -142,13 +155,21 @@ describe('codes', () => {
 		expect(sent).toEqual([{ cmd: 'lookup_code', args: { typed: 'crumb 7k2q x9b' } }]);
 	});
 
-	it('printCards sends the ids in order and the paper, and resolves with the saved path', async () => {
+	it('printCards sends the selection and the paper, and resolves with the saved path', async () => {
 		const sent = fakeShell(() => '/home/me/cards.pdf');
-		await expect(codes.printCards([42, 41], 'a4')).resolves.toBe('/home/me/cards.pdf');
-		await codes.printCards([41]);
+		const every: codes.CodeSelection = {
+			ids: [],
+			matching: {
+				partnerId: 3,
+				query: { search: '', status: 'enabled', uses: 'all', batch: null },
+				except: [41]
+			}
+		};
+		await expect(codes.printCards(every, 'a4')).resolves.toBe('/home/me/cards.pdf');
+		await codes.printCards({ ids: [41], matching: null });
 		expect(sent).toEqual([
-			{ cmd: 'print_card_sheet', args: { ids: [42, 41], paper: 'a4' } },
-			{ cmd: 'print_card_sheet', args: { ids: [41], paper: null } }
+			{ cmd: 'print_card_sheet', args: { selection: every, paper: 'a4' } },
+			{ cmd: 'print_card_sheet', args: { selection: { ids: [41], matching: null }, paper: null } }
 		]);
 	});
 

@@ -6,19 +6,48 @@ import { call } from './ipc';
 import type { BatchProgress } from './bindings/BatchProgress';
 import type { CodeId } from './bindings/CodeId';
 import type { CodeOptions } from './bindings/CodeOptions';
+import type { CodePage } from './bindings/CodePage';
+import type { CodeQuery } from './bindings/CodeQuery';
+import type { CodeSelection } from './bindings/CodeSelection';
 import type { LookupOutcome } from './bindings/LookupOutcome';
 import type { Paper } from './bindings/Paper';
 import type { PartnerId } from './bindings/PartnerId';
 import type { ReferralCode } from './bindings/ReferralCode';
 
-export type { BatchProgress, CodeId, CodeOptions, LookupOutcome, ReferralCode };
+export type {
+	BatchProgress,
+	CodeId,
+	CodeOptions,
+	CodePage,
+	CodeQuery,
+	CodeSelection,
+	LookupOutcome,
+	ReferralCode
+};
 
 /** The largest batch the core issues at once. */
 export const batchMax = 10_000;
 
-/** A partner's codes, newest first. */
-export function list(partnerId: PartnerId): Promise<ReferralCode[]> {
-	return call<ReferralCode[]>('list_codes', { partnerId });
+/** Rows a page of codes holds. */
+export const pageSize = 200;
+
+/**
+ * A page of a partner's codes the filters keep, newest first: the first when `after` is
+ * null, else the one after the code a page answered as its `next`. Filtering and counting
+ * happen in the core, so a partner with 100,000 codes never sends them all.
+ */
+export function page(
+	partnerId: PartnerId,
+	query: CodeQuery,
+	after: CodeId | null = null,
+	limit = pageSize
+): Promise<CodePage> {
+	return call<CodePage>('list_codes', { partnerId, query, after, limit });
+}
+
+/** A partner's batch labels, newest batch first. */
+export function batches(partnerId: PartnerId): Promise<string[]> {
+	return call<string[]>('list_code_batches', { partnerId });
 }
 
 /**
@@ -54,9 +83,9 @@ export function issueBatch(
 	});
 }
 
-/** Switches codes on or off; resolves with them as they now are. */
-export function setEnabled(ids: CodeId[], enabled: boolean): Promise<ReferralCode[]> {
-	return call<ReferralCode[]>('set_codes_enabled', { ids, enabled });
+/** Switches the selected codes on or off; resolves with how many. */
+export function setEnabled(selection: CodeSelection, enabled: boolean): Promise<number> {
+	return call<number>('set_codes_enabled', { selection, enabled });
 }
 
 /** What the counter would say about `typed`: valid, mistyped (with a suggestion), expired… */
@@ -65,10 +94,13 @@ export function lookup(typed: string): Promise<LookupOutcome> {
 }
 
 /**
- * Renders the codes, in the order given, as a sheet of referral cards on `paper` (null: the
- * shop locale's usual size), asks where to save it and opens it. Resolves with the saved
+ * Renders the selected codes, oldest first, as a sheet of referral cards on `paper` (null:
+ * the shop locale's usual size), asks where to save it and opens it. Resolves with the saved
  * path, or null when the save was cancelled.
  */
-export function printCards(ids: CodeId[], paper: Paper | null = null): Promise<string | null> {
-	return call<string | null>('print_card_sheet', { ids, paper });
+export function printCards(
+	selection: CodeSelection,
+	paper: Paper | null = null
+): Promise<string | null> {
+	return call<string | null>('print_card_sheet', { selection, paper });
 }

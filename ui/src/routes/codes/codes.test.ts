@@ -3,16 +3,18 @@ import * as api from '$lib/api';
 import type { ReferralCode } from '$lib/api/bindings/ReferralCode';
 import { fakeShell, refusalOf, removeFakeShell } from '$lib/api/testing';
 import { placeError } from '$lib/form.svelte';
+import type { CodeQuery } from '$lib/api/bindings/CodeQuery';
 import {
-	batchLabels,
 	blankOptions,
-	filterCodes,
+	codeQuery,
+	keeps,
 	limitText,
 	optionFields,
 	outcomeText,
+	sameQuery,
+	shownText,
 	usesText,
-	validityText,
-	type CodeFilters
+	validityText
 } from './codes';
 
 function code(over: Partial<ReferralCode>): ReferralCode {
@@ -36,7 +38,11 @@ function code(over: Partial<ReferralCode>): ReferralCode {
 	};
 }
 
-const all: CodeFilters = { status: 'all', use: 'all', search: '', batch: '' };
+const all: CodeQuery = { status: 'all', uses: 'all', search: '', batch: null };
+
+function filterCodes(codes: ReferralCode[], query: CodeQuery): ReferralCode[] {
+	return codes.filter((c) => keeps(c, query));
+}
 
 describe('codes screen', () => {
 	it('says the limit in words', () => {
@@ -66,9 +72,9 @@ describe('codes screen', () => {
 			'used 3 times'
 		]);
 		const codes = [fresh, spent, some, open];
-		expect(filterCodes(codes, { ...all, use: 'unused' })).toEqual([fresh]);
-		expect(filterCodes(codes, { ...all, use: 'used' })).toEqual([spent, some, open]);
-		expect(filterCodes(codes, { ...all, use: 'usedUp' })).toEqual([spent]);
+		expect(filterCodes(codes, { ...all, uses: 'unused' })).toEqual([fresh]);
+		expect(filterCodes(codes, { ...all, uses: 'used' })).toEqual([spent, some, open]);
+		expect(filterCodes(codes, { ...all, uses: 'usedUp' })).toEqual([spent]);
 	});
 
 	it('says when and where a used-up code was last used', () => {
@@ -89,21 +95,38 @@ describe('codes screen', () => {
 		expect(said.text).toContain('at Front till.');
 	});
 
-	it('filters by status, batch and code text ignoring dashes, spaces and case', () => {
-		const a = code({ id: 1, printed: 'CRUMB-7K2Q-X9A', batch: 'b1' });
-		const b = code({ id: 2, printed: 'ABCD-EFG', enabled: false });
+	it('keeps by status, batch and code text ignoring dashes, spaces and case, as the core does', () => {
+		const a = code({ id: 1, batch: 'b1' });
+		const b = code({ id: 2, prefix: '', code: 'ABCDEFG', printed: 'ABCD-EFG', enabled: false });
 		const codes = [a, b];
 		expect(filterCodes(codes, all)).toEqual([a, b]);
 		expect(filterCodes(codes, { ...all, status: 'enabled' })).toEqual([a]);
 		expect(filterCodes(codes, { ...all, status: 'disabled' })).toEqual([b]);
 		expect(filterCodes(codes, { ...all, search: '7k2q x9' })).toEqual([a]);
 		expect(filterCodes(codes, { ...all, batch: 'b1' })).toEqual([a]);
+		expect(filterCodes(codes, { ...all, search: 'crumb7' })).toEqual([a]);
 		expect(filterCodes(codes, { ...all, search: 'zzz' })).toEqual([]);
+		// A card read with O for 0 and L for 1 finds its code, never its prefix.
+		const c = code({ id: 3, prefix: 'CORNER', code: '10K2QX0', printed: 'CORNER-10K2-QX0' });
+		expect(filterCodes([a, b, c], { ...all, search: 'lok2 qxo' })).toEqual([c]);
+		expect(filterCodes([a, b, c], { ...all, search: 'corner' })).toEqual([c]);
 	});
 
-	it('lists each batch label once, newest first', () => {
-		const codes = [code({ batch: 'b2' }), code({ batch: 'b2' }), code({}), code({ batch: 'b1' })];
-		expect(batchLabels(codes)).toEqual(['b2', 'b1']);
+	it('sends the filters as the core reads them, a blank batch as all batches', () => {
+		const q = codeQuery({ status: 'enabled', use: 'usedUp', search: ' 7k2 ', batch: '' });
+		expect(q).toEqual({ status: 'enabled', uses: 'usedUp', search: '7k2', batch: null });
+		expect(sameQuery(q, { ...q, search: '7-K2' })).toBe(true);
+		expect(sameQuery(q, { ...q, batch: 'b1' })).toBe(false);
+	});
+
+	it('says how much of the list is shown', () => {
+		expect(shownText(3, 3, 3, 'en-IE')).toBe('3 codes');
+		expect(shownText(1, 1, 1, 'en-IE')).toBe('1 code');
+		expect(shownText(2, 2, 5, 'en-IE')).toBe('2 of 5 codes');
+		expect(shownText(200, 100_000, 100_000, 'en-IE')).toBe('Showing 1–200 of 100,000 codes');
+		expect(shownText(400, 1_000, 100_000, 'en-IE')).toBe(
+			'Showing 1–400 of 1,000 matching of 100,000 codes'
+		);
 	});
 
 	it('says what the counter would say about a typed code', () => {

@@ -1,19 +1,55 @@
 // What the Codes screen shows about a code, in words, and which codes its filters keep.
 
+import type { CodeQuery } from '$lib/api/bindings/CodeQuery';
+import type { CodeStatusFilter } from '$lib/api/bindings/CodeStatusFilter';
+import type { CodeUseFilter } from '$lib/api/bindings/CodeUseFilter';
 import type { LookupOutcome } from '$lib/api/bindings/LookupOutcome';
 import type { ReferralCode } from '$lib/api/bindings/ReferralCode';
 import type { CodeOptions } from '$lib/api/bindings/CodeOptions';
 import type { Field } from '$lib/api/bindings/Field';
 import { dateTimeText, dayText, statusLabels } from '$lib/format';
 
-export type StatusFilter = 'all' | 'enabled' | 'disabled';
+export type StatusFilter = CodeStatusFilter;
 
 /** Whether codes have been redeemed: never, at least once, or as often as their limit allows. */
-export type UseFilter = 'all' | 'unused' | 'used' | 'usedUp';
+export type UseFilter = CodeUseFilter;
 
 export type CodeFilters = { status: StatusFilter; use: UseFilter; search: string; batch: string };
 
 export const allBatches = '';
+
+/** The filters as the core reads them. */
+export function codeQuery(filters: CodeFilters): CodeQuery {
+	return {
+		search: filters.search.trim(),
+		status: filters.status,
+		uses: filters.use,
+		batch: filters.batch === allBatches ? null : filters.batch
+	};
+}
+
+/**
+ * How much of the list is shown: "3 codes", "2 of 5 codes" when filtered and all loaded,
+ * else "Showing 1–200 of 100,000 codes" (with the partner's total when filtered).
+ */
+export function shownText(loaded: number, matching: number, total: number, locale: string): string {
+	const n = (x: number) => x.toLocaleString(locale);
+	const codes = (x: number) => (x === 1 ? '1 code' : `${n(x)} codes`);
+	if (loaded >= matching)
+		return matching === total ? codes(total) : `${n(matching)} of ${codes(total)}`;
+	const of = matching === total ? codes(total) : `${n(matching)} matching of ${codes(total)}`;
+	return `Showing 1–${n(loaded)} of ${of}`;
+}
+
+/** True when two queries keep the same codes. */
+export function sameQuery(a: CodeQuery, b: CodeQuery): boolean {
+	return (
+		folded(a.search) === folded(b.search) &&
+		a.status === b.status &&
+		a.uses === b.uses &&
+		a.batch === b.batch
+	);
+}
 
 /** The inputs both issuing forms have, so refusals naming them show beside them. */
 export const optionFields: readonly Field[] = [
@@ -81,21 +117,26 @@ function folded(text: string): string {
 	return text.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
 
-/** The codes the filters keep: status, use, batch, and the typed text anywhere in the code. */
-export function filterCodes(codes: readonly ReferralCode[], filters: CodeFilters): ReferralCode[] {
-	const wanted = folded(filters.search);
-	return codes.filter(
-		(c) =>
-			(filters.status === 'all' || c.enabled === (filters.status === 'enabled')) &&
-			keepsUse(c, filters.use) &&
-			(filters.batch === allBatches || c.batch === filters.batch) &&
-			(wanted === '' || folded(c.printed).includes(wanted))
-	);
+/** Folded as the counter folds a code: the look-alikes O, I and L read as 0 and 1. */
+function lookAlikes(text: string): string {
+	return text.replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
-/** The batch labels among `codes`, in the order they first appear (newest first). */
-export function batchLabels(codes: readonly ReferralCode[]): string[] {
-	return [...new Set(codes.flatMap((c) => (c.batch ? [c.batch] : [])))];
+/**
+ * Whether `query` keeps a code already shown, as the core's list decides it: the page uses
+ * it to show which loaded rows "every code matching" ticks. The core alone decides which
+ * codes an action switches or prints.
+ */
+export function keeps(code: ReferralCode, query: CodeQuery): boolean {
+	const wanted = folded(query.search);
+	return (
+		(query.status === 'all' || code.enabled === (query.status === 'enabled')) &&
+		keepsUse(code, query.uses) &&
+		(query.batch === null || code.batch === query.batch) &&
+		(wanted === '' ||
+			folded(code.prefix + code.code).includes(wanted) ||
+			code.code.includes(lookAlikes(wanted)))
+	);
 }
 
 /** What the counter would be told about a typed code, as one sentence and a tone. */
