@@ -478,12 +478,11 @@ async fn main() -> Res<()> {
         Ok(desk.back_up(BackupReason::Manual).await?)
     })
     .await?;
-    let vacuum_to = scratch.path().join("raw-vacuum.sqlite3");
-    let raw_vacuum = timed(1, async |_| {
-        let (conn, to) = (&mut conn, vacuum_to.clone());
+    let raw_vacuum = timed(1, async |i| {
+        let to = scratch.path().join(format!("raw-vacuum-{i}.sqlite3"));
         sqlx::query("VACUUM INTO $1")
             .bind(to.to_string_lossy().into_owned())
-            .execute(conn)
+            .execute(&mut conn)
             .await?;
         Ok(())
     })
