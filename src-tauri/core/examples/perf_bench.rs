@@ -158,10 +158,13 @@ async fn main() -> Res<()> {
     let lookups_only = args.next().as_deref() == Some("lookups");
     let scratch = tempfile::tempdir()?;
     let copy_start = Instant::now();
-    std::fs::copy(
-        source.join("partnerdesk.sqlite3"),
-        scratch.path().join("partnerdesk.sqlite3"),
-    )?;
+    // The file and its write-ahead log: what the generator committed last may still be
+    // only in the log, and the file alone would read as damaged.
+    for name in ["partnerdesk.sqlite3", "partnerdesk.sqlite3-wal"] {
+        if source.join(name).exists() {
+            std::fs::copy(source.join(name), scratch.path().join(name))?;
+        }
+    }
     let copied = copy_start.elapsed();
     let file = scratch.path().join("partnerdesk.sqlite3");
     let size = std::fs::metadata(&file)?.len();
