@@ -228,7 +228,6 @@ async fn setup(
             multi,
             single,
         });
-        let _ = rng.random::<u8>();
     }
     Ok(stocks)
 }
