@@ -100,7 +100,7 @@ pub async fn generate(desk: &Desk, spec: &Spec, report: &mut dyn FnMut(&str)) ->
     history.at(h.clock().at_wall(first - Days::new(14), 9, 0));
     let actor = Actor::system();
     let mut stocks = h
-        .transact(&actor, async |tx| setup(h, tx, spec, first, &mut rng).await)
+        .transact(&actor, async |tx| setup(h, tx, spec, first).await)
         .await?;
     report(&format!(
         "{} partners, {} codes",
@@ -153,13 +153,7 @@ pub async fn generate(desk: &Desk, spec: &Spec, report: &mut dyn FnMut(&str)) ->
 }
 
 /// The profile, partners with signed terms, and every code.
-async fn setup(
-    h: &Desk,
-    tx: &mut Tx<'_>,
-    spec: &Spec,
-    first: NaiveDate,
-    rng: &mut StdRng,
-) -> Result<Vec<Stock>> {
+async fn setup(h: &Desk, tx: &mut Tx<'_>, spec: &Spec, first: NaiveDate) -> Result<Vec<Stock>> {
     let profile = BusinessProfileInput {
         name: "Corner Roasters".into(),
         address: "1 High Street\nRiverside".into(),
