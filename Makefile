@@ -166,13 +166,19 @@ icons: deps
 update-round-trip: test-deps ui
 	tests/bundle/update-round-trip.sh
 
+# Each stage prints how long it took, so a CI log shows where its minutes go.
+define timed_stage
+	@start=$$(date +%s); $(MAKE) --no-print-directory $(1); \
+		echo "make test: $(1) took $$(( $$(date +%s) - start )) s"
+endef
+
 test: test-deps
-	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory test-ui
-	$(MAKE) --no-print-directory test-rust
-	$(MAKE) --no-print-directory test-calendar
-	$(MAKE) --no-print-directory test-crash
-	$(MAKE) --no-print-directory test-bench
-	$(MAKE) --no-print-directory test-e2e
-	$(MAKE) --no-print-directory test-bundle
+	$(call timed_stage,lint)
+	$(call timed_stage,test-ui)
+	$(call timed_stage,test-rust)
+	$(call timed_stage,test-calendar)
+	$(call timed_stage,test-crash)
+	$(call timed_stage,test-bench)
+	$(call timed_stage,test-e2e)
+	$(call timed_stage,test-bundle)
 	@echo "All Partnerdesk tests passed."
