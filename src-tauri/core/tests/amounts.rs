@@ -386,8 +386,8 @@ async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
     let (t, bakery) = demo_desk().await;
     let day = day_logged(&t).await;
     let mut conn = raw_connection(&t).await;
-    // Two commissions of 2^62 cents: each fits an amount, their sum does not.
-    for key in ["huge-one", "huge-two"] {
+    // Two commissions of 2^62 cents on one day: each fits an amount, their sum does not.
+    let insert = |key: &'static str| {
         sqlx::query(
             "INSERT INTO redemptions (idempotency_key, code_id, partner_id,
                  agreement_version_id, redeemed_at, local_day, currency, sale_minor,
@@ -401,14 +401,28 @@ async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
              FROM redemptions r ORDER BY r.id DESC LIMIT 1",
         )
         .bind(key)
-        .execute(&mut conn)
-        .await
-        .expect(key);
-    }
+    };
+    insert("huge-one").execute(&mut conn).await.expect("one fits");
     let too_large = |err: Error| {
         assert!(matches!(err, Error::Money(MoneyError::TooLarge)), "{err:?}");
         assert!(err.to_string().contains("more than Partnerdesk can count"));
     };
+    // The day's total would no longer be an integer: the write is refused, not wrapped.
+    let refused = insert("huge-two").execute(&mut conn).await.unwrap_err();
+    too_large(Error::from(refused));
+    // Months that each fit but do not add up: the balance refuses to count them.
+    sqlx::query(
+        "INSERT INTO partner_month_totals (partner_id, currency, month, redemptions,
+             new_customers, sales_minor, discounts_minor, commission_minor, sourced_sales_minor,
+             sourced_discounts_minor)
+         VALUES ($1, 'EUR', '2001-01', 1, 0, 4611686018427387904, 0, 4611686018427387904, 0, 0)",
+    )
+    .bind(bakery)
+    .execute(&mut conn)
+    .await
+    .expect("an old month's total");
     too_large(t.partner_period(bakery, (day, day)).await.unwrap_err());
-    too_large(t.dashboard((day, day)).await.unwrap_err());
+    // A dashboard over the day itself sums the one huge sale beside the demo's: it fits.
+    let board = t.dashboard((day, day)).await.expect("the day fits");
+    assert!(board.weeks.iter().any(|w| w.sales_minor >= 4611686018427387904));
 }

@@ -108,6 +108,13 @@ impl From<sqlx::Error> for Error {
         if matches!(&err, sqlx::Error::Database(db) if db.message() == "integer overflow") {
             return Error::Money(MoneyError::TooLarge);
         }
+        // A partner's day or month total that no longer fits an integer became a REAL, which
+        // the STRICT totals tables refuse: the write that would have done it is too large.
+        if matches!(&err, sqlx::Error::Database(db)
+            if db.message().starts_with("cannot store REAL value in INTEGER column partner_"))
+        {
+            return Error::Money(MoneyError::TooLarge);
+        }
         Error::Store(StoreError::from(err))
     }
 }

@@ -84,7 +84,9 @@ impl Desk {
         let today = self.today();
         let partners = self.matching(query).await?;
         let mut conn = self.pools.reader.acquire().await?;
-        let recent = store::partners::recent(&mut conn, month_of(today)).await?;
+        let recent = store::totals::recent(&mut conn, month_of(today)).await?;
+        let owed = payouts::owed_on_by_partner(&mut conn, today, cur).await?;
+        let owing = receivables::they_owe_by_partner(&mut conn, today, cur).await?;
         let mut listed = Vec::with_capacity(partners.len());
         for partner in partners {
             let id = partner.id;
@@ -92,10 +94,8 @@ impl Desk {
             let last = row.and_then(|r| NaiveDate::parse_from_str(&r.last_day, "%Y-%m-%d").ok());
             // As Month-end: each side through today, never below zero (a partner paid
             // ahead is owed nothing), then netted.
-            let we_owe = payouts::owed_on(&mut conn, id, today, cur).await?.max(0);
-            let they_owe = receivables::they_owe(&mut conn, id, today, cur, true)
-                .await?
-                .max(0);
+            let we_owe = owed.get(&id).copied().unwrap_or(0).max(0);
+            let they_owe = owing.get(&id).copied().unwrap_or(0).max(0);
             let (we, they) = (Money::new(we_owe, cur), Money::new(they_owe, cur));
             let added = self.clock().day_of(partner.created_at);
             listed.push(PartnerListing {

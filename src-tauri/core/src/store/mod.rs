@@ -20,6 +20,7 @@ pub mod reversals;
 pub mod settings;
 pub mod settlements;
 pub mod statements;
+pub mod totals;
 
 pub use open::{
     app_schema, checkpoint, connect, connection_settings, ConnectionSettings, Opening, Pools,

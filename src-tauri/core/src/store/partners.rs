@@ -1,6 +1,6 @@
 //! The `partners` table.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::{FromRow, SqliteConnection};
 
 use super::{from_millis, to_millis};
@@ -188,33 +188,4 @@ pub async fn name_keys(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(String,
     sqlx::query_as("SELECT name_key, name FROM partners")
         .fetch_all(conn)
         .await
-}
-
-/// One partner's redemptions, voided ones left out.
-#[derive(Debug, Clone, FromRow)]
-pub struct RecentRow {
-    pub partner_id: PartnerId,
-    /// `YYYY-MM-DD`, the shop's day of the latest.
-    pub last_day: String,
-    /// How many fell on days `from..=to` of the query.
-    pub in_days: i64,
-}
-
-/// Per partner with any counted redemption: the day of its latest and how many fell on
-/// days `from..=to`, in any currency (a day and a count need none).
-pub async fn recent(
-    conn: &mut SqliteConnection,
-    (from, to): (NaiveDate, NaiveDate),
-) -> sqlx::Result<Vec<RecentRow>> {
-    sqlx::query_as(
-        "SELECT r.partner_id, max(r.local_day) AS last_day,
-                sum(CASE WHEN r.local_day BETWEEN $1 AND $2 THEN 1 ELSE 0 END) AS in_days
-         FROM redemptions r
-         WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
-         GROUP BY r.partner_id",
-    )
-    .bind(from.format("%Y-%m-%d").to_string())
-    .bind(to.format("%Y-%m-%d").to_string())
-    .fetch_all(conn)
-    .await
 }

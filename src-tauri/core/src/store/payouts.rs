@@ -1,6 +1,8 @@
 //! The append-only `payouts` and `payout_reversals` tables, and the sums balances need.
 //! Triggers refuse any UPDATE or DELETE of either.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{FromRow, SqliteConnection};
 
@@ -203,19 +205,49 @@ async fn balance(
 ) -> sqlx::Result<i64> {
     // SQLite's sum() refuses to wrap (an "integer overflow" error, turned into
     // MoneyError::TooLarge); the subtraction of two such sums of non-negative amounts cannot.
-    sqlx::query_scalar(
-        "SELECT
-           (SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
-             WHERE r.partner_id = $1 AND r.local_day <= $2 AND r.currency = $3
-               AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id))
+    let sql = format!(
+        "SELECT ({earned})
          - (SELECT coalesce(sum(p.amount_minor), 0) FROM payouts p
              WHERE p.partner_id = $1 AND ($4 OR p.paid_on <= $2) AND p.currency = $3
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id))",
-    )
-    .bind(partner)
-    .bind(iso(day))
-    .bind(cur.code())
-    .bind(matches!(counted, PayoutsCounted::All))
-    .fetch_one(conn)
-    .await
+        earned = super::totals::earned_through_sql()
+    );
+    sqlx::query_scalar(&sql)
+        .bind(partner)
+        .bind(iso(day))
+        .bind(cur.code())
+        .bind(matches!(counted, PayoutsCounted::All))
+        .fetch_one(conn)
+        .await
+}
+
+/// [`owed_on`] for every partner at once, by id; a partner with no commission and no payout
+/// in `cur` is absent (it is owed nothing).
+pub async fn owed_on_by_partner(
+    conn: &mut SqliteConnection,
+    day: NaiveDate,
+    cur: iso_currency::Currency,
+) -> sqlx::Result<HashMap<PartnerId, i64>> {
+    let sql = format!(
+        "WITH earned AS ({earned}),
+         paid AS (
+             SELECT p.partner_id, sum(p.amount_minor) AS paid FROM payouts p
+             WHERE p.currency = $3
+               AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id)
+             GROUP BY p.partner_id
+         )
+         SELECT p.id, coalesce(e.earned, 0) - coalesce(q.paid, 0)
+         FROM partners p
+         LEFT JOIN earned e ON e.partner_id = p.id
+         LEFT JOIN paid q ON q.partner_id = p.id
+         WHERE e.partner_id IS NOT NULL OR q.partner_id IS NOT NULL",
+        earned = super::totals::earned_through_by_partner_sql()
+    );
+    let rows: Vec<(PartnerId, i64)> = sqlx::query_as(&sql)
+        .bind(None::<PartnerId>)
+        .bind(iso(day))
+        .bind(cur.code())
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
 }

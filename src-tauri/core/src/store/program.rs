@@ -192,12 +192,12 @@ pub async fn weekly(
     cur: Currency,
 ) -> sqlx::Result<Vec<WeekRow>> {
     sqlx::query_as(
-        "SELECT date(r.local_day, '-6 days', 'weekday 1') AS week, r.partner_id,
-                count(*) AS redemptions, sum(r.sale_minor) AS sales
-         FROM redemptions r
-         WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
-           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
-         GROUP BY week, r.partner_id ORDER BY week, r.partner_id",
+        "SELECT date(d.local_day, '-6 days', 'weekday 1') AS week, d.partner_id,
+                sum(d.redemptions) AS redemptions, sum(d.sales_minor) AS sales
+         FROM partner_day_totals d
+         WHERE d.local_day BETWEEN $1 AND $2 AND d.currency = $3
+         GROUP BY week, d.partner_id HAVING sum(d.redemptions) != 0
+         ORDER BY week, d.partner_id",
     )
     .bind(iso(from))
     .bind(iso(to))
@@ -230,16 +230,14 @@ pub async fn paid_by_month(
     cur: Currency,
 ) -> sqlx::Result<Vec<MonthPaid>> {
     sqlx::query_as(
-        "SELECT substr(r.local_day, 1, 7) AS month,
-                count(*) AS redemptions, sum(r.new_customer) AS new_customers,
-                sum(r.sale_minor) AS sales, sum(r.discount_minor) AS discounts,
-                sum(CASE WHEN r.new_customer = 1 THEN r.sale_minor ELSE 0 END) AS sourced_sales,
-                sum(CASE WHEN r.new_customer = 1 THEN r.discount_minor ELSE 0 END)
-                    AS sourced_discounts
-         FROM redemptions r
-         WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
-           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
-         GROUP BY month ORDER BY month",
+        "SELECT substr(d.local_day, 1, 7) AS month,
+                sum(d.redemptions) AS redemptions, sum(d.new_customers) AS new_customers,
+                sum(d.sales_minor) AS sales, sum(d.discounts_minor) AS discounts,
+                sum(d.sourced_sales_minor) AS sourced_sales,
+                sum(d.sourced_discounts_minor) AS sourced_discounts
+         FROM partner_day_totals d
+         WHERE d.local_day BETWEEN $1 AND $2 AND d.currency = $3
+         GROUP BY month HAVING sum(d.redemptions) != 0 ORDER BY month",
     )
     .bind(iso(from))
     .bind(iso(to))

@@ -5,18 +5,19 @@
 -- side of a two-way partnership) and what they paid us in them. Partners with none of these
 -- are left out.
 WITH counted AS (
-    SELECT r.partner_id,
-           count(*) AS redemptions,
-           sum(r.new_customer) AS new_customers,
-           sum(r.sale_minor) AS sales,
-           sum(r.discount_minor) AS discounts,
-           sum(r.commission_minor) AS commissions,
-           sum(CASE WHEN r.new_customer = 1 THEN r.sale_minor ELSE 0 END) AS sourced_sales,
-           sum(CASE WHEN r.new_customer = 1 THEN r.discount_minor ELSE 0 END) AS sourced_discounts
-    FROM redemptions r
-    WHERE r.local_day BETWEEN $1 AND $2 AND r.currency = $3
-      AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)
-    GROUP BY r.partner_id
+    -- The ledger's sums kept per partner and day (partner_day_totals).
+    SELECT d.partner_id,
+           sum(d.redemptions) AS redemptions,
+           sum(d.new_customers) AS new_customers,
+           sum(d.sales_minor) AS sales,
+           sum(d.discounts_minor) AS discounts,
+           sum(d.commission_minor) AS commissions,
+           sum(d.sourced_sales_minor) AS sourced_sales,
+           sum(d.sourced_discounts_minor) AS sourced_discounts
+    FROM partner_day_totals d
+    WHERE d.local_day BETWEEN $1 AND $2 AND d.currency = $3
+    GROUP BY d.partner_id
+    HAVING sum(d.redemptions) != 0
 ),
 costs AS (
     SELECT k.partner_id, sum(k.amount_minor) AS costs

@@ -2,6 +2,8 @@
 //! owes us, one statement period each) and `receipts` (what they paid us), their reversal
 //! tables, and the balance they make. Triggers refuse any UPDATE or DELETE of all four.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{FromRow, SqliteConnection};
 
@@ -302,6 +304,39 @@ pub async fn they_owe(
     .bind(all_receipts)
     .fetch_one(conn)
     .await
+}
+
+/// [`they_owe`] with every receipt counted (what is still open now), for every partner at
+/// once, by id; a partner with no receivable and no receipt in `cur` is absent.
+pub async fn they_owe_by_partner(
+    conn: &mut SqliteConnection,
+    through: NaiveDate,
+    cur: iso_currency::Currency,
+) -> sqlx::Result<HashMap<PartnerId, i64>> {
+    let rows: Vec<(PartnerId, i64)> = sqlx::query_as(
+        "WITH owed AS (
+             SELECT e.partner_id, sum(e.amount_minor) AS owed FROM receivables e
+             WHERE e.period_to <= $1 AND e.currency = $2
+               AND NOT EXISTS (SELECT 1 FROM receivable_reversals x WHERE x.receivable_id = e.id)
+             GROUP BY e.partner_id
+         ),
+         paid AS (
+             SELECT p.partner_id, sum(p.amount_minor) AS paid FROM receipts p
+             WHERE p.currency = $2
+               AND NOT EXISTS (SELECT 1 FROM receipt_reversals x WHERE x.receipt_id = p.id)
+             GROUP BY p.partner_id
+         )
+         SELECT p.id, coalesce(o.owed, 0) - coalesce(q.paid, 0)
+         FROM partners p
+         LEFT JOIN owed o ON o.partner_id = p.id
+         LEFT JOIN paid q ON q.partner_id = p.id
+         WHERE o.partner_id IS NOT NULL OR q.partner_id IS NOT NULL",
+    )
+    .bind(iso(through))
+    .bind(cur.code())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// The day the latest statement period we hold from `partner` ended, reversed ones left out.

@@ -288,27 +288,6 @@ pub async fn offers_on_day(
     .await
 }
 
-/// Commission a partner earned in `currency` on days `from..=to`, voided redemptions
-/// excluded.
-pub async fn commission_between(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-    currency: iso_currency::Currency,
-    (from, to): (NaiveDate, NaiveDate),
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
-         WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3 AND r.currency = $4
-           AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
-    )
-    .bind(partner)
-    .bind(from.format("%Y-%m-%d").to_string())
-    .bind(to.format("%Y-%m-%d").to_string())
-    .bind(currency.code())
-    .fetch_one(conn)
-    .await
-}
-
 /// Records a void by `by_id` (`void.by` is their name); the UNIQUE key refuses a second
 /// void of the same redemption.
 pub async fn insert_void(

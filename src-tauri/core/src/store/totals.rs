@@ -1,0 +1,151 @@
+//! `partner_day_totals` and `partner_month_totals`: each partner's counted redemptions summed
+//! per shop day and per month, kept by the schema's triggers with every redemption and void
+//! (migration `…016_partner_totals.sql`). What a partner earned up to a day is its months
+//! before that day's month plus that month's days up to it, so a balance reads at most a few
+//! hundred rows, not the partner's whole history.
+//!
+//! Sums are one SQL `sum()` over the rows of both tables (a `UNION ALL`), never `a + b` of
+//! two sums: SQLite's `sum()` refuses to wrap, where `+` would turn into a float.
+
+use chrono::NaiveDate;
+use sqlx::{FromRow, SqliteConnection};
+
+use crate::partners::PartnerId;
+
+fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// Commission rows of `partner` (or every partner when NULL) in currency `$3` up to and
+/// including day `$2`: its whole months before that day's month, then that month's days.
+const EARNED_THROUGH: &str = "
+    SELECT m.partner_id, m.commission_minor AS commission FROM partner_month_totals m
+     WHERE ($1 IS NULL OR m.partner_id = $1) AND m.currency = $3 AND m.month < substr($2, 1, 7)
+    UNION ALL
+    SELECT d.partner_id, d.commission_minor FROM partner_day_totals d
+     WHERE ($1 IS NULL OR d.partner_id = $1) AND d.currency = $3
+       AND d.local_day BETWEEN substr($2, 1, 7) || '-01' AND $2";
+
+/// The SQL of the commission `partner` earned in `cur` up to and including a day, for the
+/// payout and settlement sums to subtract from (`$1` partner, `$2` day, `$3` currency).
+pub(crate) fn earned_through_sql() -> String {
+    format!("SELECT coalesce(sum(commission), 0) FROM ({EARNED_THROUGH})")
+}
+
+/// Per partner with any row: commission earned in `cur` up to and including `day`.
+pub(crate) fn earned_through_by_partner_sql() -> String {
+    format!("SELECT partner_id, sum(commission) AS earned FROM ({EARNED_THROUGH}) GROUP BY partner_id")
+}
+
+/// Commission a partner earned in `currency` on days `from..=to`, voided redemptions
+/// excluded: the month-so-far a cap is checked against.
+pub async fn commission_between(
+    conn: &mut SqliteConnection,
+    partner: PartnerId,
+    currency: iso_currency::Currency,
+    (from, to): (NaiveDate, NaiveDate),
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT coalesce(sum(d.commission_minor), 0) FROM partner_day_totals d
+         WHERE d.partner_id = $1 AND d.local_day BETWEEN $2 AND $3 AND d.currency = $4",
+    )
+    .bind(partner)
+    .bind(iso(from))
+    .bind(iso(to))
+    .bind(currency.code())
+    .fetch_one(conn)
+    .await
+}
+
+/// One partner's counted redemptions, voided ones left out.
+#[derive(Debug, Clone, FromRow)]
+pub struct RecentRow {
+    pub partner_id: PartnerId,
+    /// `YYYY-MM-DD`, the shop's day of the latest.
+    pub last_day: String,
+    /// How many fell on days `from..=to` of the query.
+    pub in_days: i64,
+}
+
+/// Per partner with any counted redemption: the day of its latest and how many fell on
+/// days `from..=to`, in any currency (a day and a count need none).
+pub async fn recent(
+    conn: &mut SqliteConnection,
+    (from, to): (NaiveDate, NaiveDate),
+) -> sqlx::Result<Vec<RecentRow>> {
+    // The latest day walks each partner's days backwards from its newest and stops at the
+    // first that still counts (a day whose sales were all voided keeps a row of zeros).
+    sqlx::query_as(
+        "SELECT * FROM (
+             SELECT p.id AS partner_id,
+                    (SELECT d.local_day FROM partner_day_totals d
+                      WHERE d.partner_id = p.id AND d.redemptions > 0
+                      ORDER BY d.local_day DESC LIMIT 1) AS last_day,
+                    (SELECT coalesce(sum(d.redemptions), 0) FROM partner_day_totals d
+                      WHERE d.partner_id = p.id AND d.local_day BETWEEN $1 AND $2) AS in_days
+             FROM partners p)
+         WHERE last_day IS NOT NULL",
+    )
+    .bind(iso(from))
+    .bind(iso(to))
+    .fetch_all(conn)
+    .await
+}
+
+/// Where the totals disagree with the ledger summed afresh: each line names the table, the
+/// partner, the day or month and the currency. Empty when they agree.
+pub async fn mismatches(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>> {
+    // A row of zeros (every sale of the day voided) agrees with no row at all.
+    sqlx::query_scalar(
+        "WITH ledger AS (
+             SELECT t.local_day, t.month, t.partner_id, t.currency, count(*) AS redemptions,
+                    sum(t.new_customer) AS new_customers, sum(t.sale_minor) AS sales,
+                    sum(t.discount_minor) AS discounts, sum(t.commission_minor) AS commission,
+                    sum(t.sourced_sales_minor) AS sourced_sales,
+                    sum(t.sourced_discounts_minor) AS sourced_discounts
+             FROM redemption_totals_row t
+             WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v
+                               WHERE v.redemption_id = t.redemption_id)
+             GROUP BY t.local_day, t.partner_id, t.currency
+         ),
+         days AS (
+             SELECT local_day, partner_id, currency,
+                    redemptions || '/' || new_customers || '/' || sales_minor || '/'
+                    || discounts_minor || '/' || commission_minor || '/'
+                    || sourced_sales_minor || '/' || sourced_discounts_minor AS figures
+             FROM partner_day_totals WHERE redemptions != 0 OR sales_minor != 0
+                OR commission_minor != 0 OR discounts_minor != 0 OR new_customers != 0
+         ),
+         ledger_days AS (
+             SELECT local_day, partner_id, currency,
+                    redemptions || '/' || new_customers || '/' || sales || '/' || discounts
+                    || '/' || commission || '/' || sourced_sales || '/' || sourced_discounts
+                    AS figures
+             FROM ledger
+         ),
+         months AS (
+             SELECT month, partner_id, currency,
+                    redemptions || '/' || new_customers || '/' || sales_minor || '/'
+                    || discounts_minor || '/' || commission_minor || '/'
+                    || sourced_sales_minor || '/' || sourced_discounts_minor AS figures
+             FROM partner_month_totals WHERE redemptions != 0 OR sales_minor != 0
+                OR commission_minor != 0 OR discounts_minor != 0 OR new_customers != 0
+         ),
+         ledger_months AS (
+             SELECT month, partner_id, currency,
+                    sum(redemptions) || '/' || sum(new_customers) || '/' || sum(sales) || '/'
+                    || sum(discounts) || '/' || sum(commission) || '/' || sum(sourced_sales)
+                    || '/' || sum(sourced_discounts) AS figures
+             FROM ledger GROUP BY month, partner_id, currency
+         )
+         SELECT DISTINCT 'day ' || local_day || ' partner ' || partner_id || ' ' || currency
+         FROM (SELECT * FROM (SELECT * FROM days EXCEPT SELECT * FROM ledger_days)
+               UNION SELECT * FROM (SELECT * FROM ledger_days EXCEPT SELECT * FROM days))
+         UNION ALL
+         SELECT DISTINCT 'month ' || month || ' partner ' || partner_id || ' ' || currency
+         FROM (SELECT * FROM (SELECT * FROM months EXCEPT SELECT * FROM ledger_months)
+               UNION SELECT * FROM (SELECT * FROM ledger_months EXCEPT SELECT * FROM months))",
+    )
+    .fetch_all(conn)
+    .await
+}
