@@ -182,3 +182,38 @@ async fn sourced_and_influenced_sales_are_apart_per_partner_and_in_total() {
     assert_eq!(f.cac, None);
     assert_eq!(d.shared_costs, "€151.00");
 }
+
+#[tokio::test]
+async fn the_weekly_chart_shows_seven_partners_and_the_rest_together() {
+    let (t, time) = desk().await;
+    // Ten partners; the one named 01 sells the most, 10 the least.
+    let mut codes = Vec::new();
+    for n in 1..=10 {
+        codes.push(partner_with_code(&t, &format!("Partner {n:02}")).await);
+    }
+    for (i, code) in codes.iter().enumerate() {
+        let sale = format!("{}", 100 - i * 5);
+        log_sale(&t, &format!("week-{i}"), code, &sale, true).await;
+    }
+    time.set(shop_time(2026, 3, 17, 12, 0, 0));
+    log_sale(&t, "next-week", &codes[9], "5", false).await;
+    let board = t.dashboard((day(2026, 3, 1), day(2026, 3, 31))).await.expect("board");
+    let names: Vec<_> = board.partners.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(&names[..3], ["Partner 01", "Partner 02", "Partner 03"]);
+    let shown: Vec<_> = board.partners[..7].iter().map(|p| Some(p.partner_id)).collect();
+    let week = |w: chrono::NaiveDate| -> Vec<_> {
+        board.weeks.iter().filter(|p| p.week == w).map(|p| (p.partner_id, p.redemptions)).collect()
+    };
+    // Week of Monday 9 March: the best seven on their own, the other three as one.
+    let mut first = shown.iter().map(|id| (*id, 1)).collect::<Vec<_>>();
+    first.push((None, 3));
+    let mut got = week(day(2026, 3, 9));
+    got.sort();
+    first.sort();
+    assert_eq!(got, first);
+    // Week of 16 March: Partner 10's one sale of €5, among the others.
+    let others = week(day(2026, 3, 16));
+    assert_eq!(others, [(None, 1)]);
+    let point = board.weeks.iter().find(|p| p.week == day(2026, 3, 16)).expect("point");
+    assert_eq!(point.sales_minor, 500);
+}

@@ -8,7 +8,7 @@ use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, VoidInput};
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::store::{self, totals, DB_FILE_NAME};
 use partnerdesk_core::testing::{
-    self, demo_desk, desk_at, raw_connection, save_profile, shop_time, signed_partner, TestDesk,
+    self, day, demo_desk, desk_at, raw_connection, save_profile, shop_time, signed_partner, TestDesk,
 };
 use partnerdesk_core::{Actor, Desk, ManualClock};
 use proptest::prelude::*;
@@ -213,6 +213,27 @@ async fn trade(steps: &[Step]) -> Result<(), TestCaseError> {
         owed_from_totals(&t, &mut conn).await,
         owed_from_ledger(&mut conn).await
     );
+    // Periods with and without whole months, and days either side of them, read the same
+    // counts and sales as the ledger.
+    for (from, to) in [
+        (day(2026, 9, 1), day(2026, 12, 31)),
+        (day(2026, 9, 14), day(2026, 10, 31)),
+        (day(2026, 9, 3), day(2026, 11, 9)),
+        (day(2026, 10, 5), day(2026, 10, 25)),
+    ] {
+        let (total, _) = t.program_figures((from, to)).await.expect("figures");
+        let ledger: (i64, i64) = sqlx::query_as(
+            "SELECT count(*), coalesce(sum(r.sale_minor), 0) FROM redemptions r
+             WHERE r.local_day BETWEEN $1 AND $2
+               AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
+        )
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_one(&mut conn)
+        .await
+        .expect("ledger");
+        prop_assert_eq!((total.redemptions, total.sales.minor), ledger, "{} to {}", from, to);
+    }
     Ok(())
 }
 

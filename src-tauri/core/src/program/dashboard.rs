@@ -2,6 +2,8 @@
 //! customers paid, redemptions and sales per week, the year's trend by month, and goal
 //! progress, for any date range.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -25,12 +27,13 @@ pub struct PartnerRow {
     pub figures: FiguresView,
 }
 
-/// One partner's week (starting Monday) for the chart.
+/// One partner's week (starting Monday) for the chart, or the other partners' together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WeekPoint {
     pub week: NaiveDate,
-    pub partner_id: PartnerId,
+    /// `None`: every partner the chart does not show on its own, together.
+    pub partner_id: Option<PartnerId>,
     pub redemptions: i64,
     /// For the bar's height only; the label is `sales`.
     pub sales_minor: i64,
@@ -130,17 +133,16 @@ impl Desk {
         let mut conn = self.pools.reader.acquire().await?;
         let share = revenue_share(&mut conn, (from, to), cur, locale).await?;
         let shared = program::shared_costs(&mut conn, (from, to), cur).await?;
-        let weeks = program::weekly(&mut conn, (from, to), cur)
-            .await?
+        let shown = chart_partners(&partners);
+        let days = program::daily(&mut conn, (from, to), cur, &shown).await?;
+        let weeks = weekly(days)?
             .into_iter()
-            .filter_map(|w| {
-                Some(WeekPoint {
-                    week: NaiveDate::parse_from_str(&w.week, "%Y-%m-%d").ok()?,
-                    partner_id: PartnerId(w.partner_id),
-                    redemptions: w.redemptions,
-                    sales_minor: w.sales,
-                    sales: format(Money::new(w.sales, cur), locale),
-                })
+            .map(|((week, partner_id), (redemptions, sales))| WeekPoint {
+                week,
+                partner_id,
+                redemptions,
+                sales_minor: sales,
+                sales: format(Money::new(sales, cur), locale),
             })
             .collect::<Vec<_>>();
         let tallest_week = weeks.iter().map(|w| w.sales_minor).max().unwrap_or(0);
@@ -170,6 +172,41 @@ impl Desk {
             goals,
         })
     }
+}
+
+/// The most partners the weekly chart draws on their own (its palette's colours, less one
+/// for the rest together).
+const CHART_PARTNERS: usize = 7;
+
+/// The partners the weekly chart shows on its own, best first: all of them when they fit
+/// its colours, else the best [`CHART_PARTNERS`], the rest drawn as one.
+fn chart_partners<T>(best_first: &[(PartnerId, String, T)]) -> Vec<PartnerId> {
+    let take = if best_first.len() <= CHART_PARTNERS + 1 {
+        best_first.len()
+    } else {
+        CHART_PARTNERS
+    };
+    best_first.iter().take(take).map(|(id, _, _)| *id).collect()
+}
+
+/// Days folded into their weeks (each keyed by its Monday) per partner shown, the others as
+/// `None`: redemptions and sales, oldest week first.
+fn weekly(
+    days: Vec<program::DayRow>,
+) -> Result<BTreeMap<(NaiveDate, Option<PartnerId>), (i64, i64)>> {
+    let mut weeks = BTreeMap::new();
+    for day in days {
+        let Ok(on) = NaiveDate::parse_from_str(&day.local_day, "%Y-%m-%d") else {
+            continue;
+        };
+        let monday = on - chrono::Days::new(u64::from(on.weekday().num_days_from_monday()));
+        let sums: &mut (i64, i64) = weeks.entry((monday, day.partner_id.map(PartnerId))).or_default();
+        *sums = (
+            limits::total([sums.0, day.redemptions])?,
+            limits::total([sums.1, day.sales])?,
+        );
+    }
+    Ok(weeks)
 }
 
 /// The Monday of every week `from..=to` touches, oldest first.

@@ -7,6 +7,7 @@ use iso_currency::Currency;
 use sqlx::{FromRow, SqliteConnection};
 
 use super::to_millis;
+use super::totals::{bind_span, Span, SPAN_ROWS};
 use crate::desk::Actor;
 use crate::ids::{CampaignId, CostId};
 use crate::partners::PartnerId;
@@ -150,12 +151,12 @@ pub async fn partner_sums(
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<PartnerSums>> {
-    sqlx::query_as(include_str!("program_partner_sums.sql"))
+    let sql = include_str!("program_partner_sums.sql").replace("/* span rows */", SPAN_ROWS);
+    let query = sqlx::query_as(&sql)
         .bind(iso(from))
         .bind(iso(to))
-        .bind(cur.code())
-        .fetch_all(conn)
-        .await
+        .bind(cur.code());
+    bind_span(query, Span::of((from, to))).fetch_all(conn).await
 }
 
 /// Costs in `cur` on days `from..=to` for no partner in particular, reversed ones left out.
@@ -176,32 +177,39 @@ pub async fn shared_costs(
     .await
 }
 
-/// One partner's redemptions and sales in one week (starting Monday).
+/// One day's redemptions and sales of a partner the chart shows on its own, or, with no
+/// partner, of all the others together.
 #[derive(Debug, Clone, FromRow)]
-pub struct WeekRow {
-    pub week: String,
-    pub partner_id: i64,
+pub struct DayRow {
+    pub local_day: String,
+    pub partner_id: Option<i64>,
     pub redemptions: i64,
     pub sales: i64,
 }
 
-/// Redemptions and sales in `cur` per week and partner on days `from..=to`.
-pub async fn weekly(
+/// Redemptions and sales in `cur` per day on days `from..=to`, for each partner in `shown`
+/// and for the rest together: a chart of two hundred partners keeps its legend readable and
+/// its points few. Days with nothing counted are absent.
+pub async fn daily(
     conn: &mut SqliteConnection,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
-) -> sqlx::Result<Vec<WeekRow>> {
+    shown: &[PartnerId],
+) -> sqlx::Result<Vec<DayRow>> {
+    let shown = serde_json::to_string(shown).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query_as(
-        "SELECT date(d.local_day, '-6 days', 'weekday 1') AS week, d.partner_id,
+        "SELECT d.local_day,
+                CASE WHEN d.partner_id IN (SELECT value FROM json_each($4)) THEN d.partner_id
+                END AS partner_id,
                 sum(d.redemptions) AS redemptions, sum(d.sales_minor) AS sales
          FROM partner_day_totals d
          WHERE d.local_day BETWEEN $1 AND $2 AND d.currency = $3
-         GROUP BY week, d.partner_id HAVING sum(d.redemptions) != 0
-         ORDER BY week, d.partner_id",
+         GROUP BY d.local_day, 2 HAVING sum(d.redemptions) != 0",
     )
     .bind(iso(from))
     .bind(iso(to))
     .bind(cur.code())
+    .bind(shown)
     .fetch_all(conn)
     .await
 }
@@ -229,19 +237,19 @@ pub async fn paid_by_month(
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<MonthPaid>> {
-    sqlx::query_as(
-        "SELECT substr(d.local_day, 1, 7) AS month,
-                sum(d.redemptions) AS redemptions, sum(d.new_customers) AS new_customers,
-                sum(d.sales_minor) AS sales, sum(d.discounts_minor) AS discounts,
-                sum(d.sourced_sales_minor) AS sourced_sales,
-                sum(d.sourced_discounts_minor) AS sourced_discounts
-         FROM partner_day_totals d
-         WHERE d.local_day BETWEEN $1 AND $2 AND d.currency = $3
-         GROUP BY month HAVING sum(d.redemptions) != 0 ORDER BY month",
-    )
-    .bind(iso(from))
-    .bind(iso(to))
-    .bind(cur.code())
-    .fetch_all(conn)
-    .await
+    // $1 and $2 are bound for the days of the span; the totals read them through $6..$9.
+    let sql = format!(
+        "SELECT s.month,
+                sum(s.redemptions) AS redemptions, sum(s.new_customers) AS new_customers,
+                sum(s.sales_minor) AS sales, sum(s.discounts_minor) AS discounts,
+                sum(s.sourced_sales_minor) AS sourced_sales,
+                sum(s.sourced_discounts_minor) AS sourced_discounts
+         FROM ({SPAN_ROWS}) s
+         GROUP BY s.month HAVING sum(s.redemptions) != 0 ORDER BY s.month"
+    );
+    let query = sqlx::query_as(&sql)
+        .bind(iso(from))
+        .bind(iso(to))
+        .bind(cur.code());
+    bind_span(query, Span::of((from, to))).fetch_all(conn).await
 }

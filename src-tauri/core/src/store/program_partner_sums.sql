@@ -5,19 +5,19 @@
 -- side of a two-way partnership) and what they paid us in them. Partners with none of these
 -- are left out.
 WITH counted AS (
-    -- The ledger's sums kept per partner and day (partner_day_totals).
-    SELECT d.partner_id,
-           sum(d.redemptions) AS redemptions,
-           sum(d.new_customers) AS new_customers,
-           sum(d.sales_minor) AS sales,
-           sum(d.discounts_minor) AS discounts,
-           sum(d.commission_minor) AS commissions,
-           sum(d.sourced_sales_minor) AS sourced_sales,
-           sum(d.sourced_discounts_minor) AS sourced_discounts
-    FROM partner_day_totals d
-    WHERE d.local_day BETWEEN $1 AND $2 AND d.currency = $3
-    GROUP BY d.partner_id
-    HAVING sum(d.redemptions) != 0
+    -- The ledger's sums kept per partner, by whole month and by day around them
+    -- (store::totals::SPAN_ROWS, parameters $4..$9).
+    SELECT s.partner_id,
+           sum(s.redemptions) AS redemptions,
+           sum(s.new_customers) AS new_customers,
+           sum(s.sales_minor) AS sales,
+           sum(s.discounts_minor) AS discounts,
+           sum(s.commission_minor) AS commissions,
+           sum(s.sourced_sales_minor) AS sourced_sales,
+           sum(s.sourced_discounts_minor) AS sourced_discounts
+    FROM (/* span rows */) s
+    GROUP BY s.partner_id
+    HAVING sum(s.redemptions) != 0
 ),
 costs AS (
     SELECT k.partner_id, sum(k.amount_minor) AS costs

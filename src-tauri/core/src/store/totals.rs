@@ -7,7 +7,7 @@
 //! Sums are one SQL `sum()` over the rows of both tables (a `UNION ALL`), never `a + b` of
 //! two sums: SQLite's `sum()` refuses to wrap, where `+` would turn into a float.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sqlx::{FromRow, SqliteConnection};
 
 use crate::partners::PartnerId;
@@ -148,4 +148,120 @@ pub async fn mismatches(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>
     )
     .fetch_all(conn)
     .await
+}
+
+/// Days `from..=to` as the totals read them: the whole months inside from the month table,
+/// and the days before and after those months from the day table. A range that is empty
+/// has its first bound after its last, so `BETWEEN` finds nothing in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// `YYYY-MM`, first and last whole month.
+    pub months: (String, String),
+    /// Days before the first whole month.
+    pub head: (String, String),
+    /// Days after the last whole month.
+    pub tail: (String, String),
+}
+
+impl Span {
+    pub(crate) fn of((from, to): (NaiveDate, NaiveDate)) -> Self {
+        let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+        let first_of_next = |d: NaiveDate| {
+            let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+            NaiveDate::from_ymd_opt(y, m, 1)
+        };
+        let start = if from.day() == 1 { Some(from) } else { first_of_next(from) };
+        // The last day of the last whole month: `to` itself if it ends its month.
+        let end = match to.succ_opt() {
+            Some(next) if next.day() == 1 => Some(to),
+            _ => to.with_day(1).and_then(|d| d.pred_opt()),
+        };
+        match (start, end) {
+            (Some(start), Some(end)) if start <= end => Self {
+                months: (month(start), month(end)),
+                head: (iso(from), start.pred_opt().map_or_else(String::new, iso)),
+                tail: (end.succ_opt().map_or_else(|| "9999-12-31".into(), iso), iso(to)),
+            },
+            _ => Self {
+                months: ("9999-12".into(), "0000-01".into()),
+                head: (iso(from), iso(to)),
+                tail: ("9999-12-31".into(), "0000-01-01".into()),
+            },
+        }
+    }
+}
+
+/// The rows of both tables that make up a [`Span`], each with its partner and `YYYY-MM`
+/// month: `$3` the currency, `$4..=$5` the whole months, `$6..=$7` and `$8..=$9` the days
+/// around them (bound by [`bind_span`]).
+pub(crate) const SPAN_ROWS: &str = "
+    SELECT m.partner_id, m.month, m.redemptions, m.new_customers, m.sales_minor,
+           m.discounts_minor, m.commission_minor, m.sourced_sales_minor,
+           m.sourced_discounts_minor
+    FROM partner_month_totals m
+    WHERE m.currency = $3 AND m.month BETWEEN $4 AND $5
+    UNION ALL
+    SELECT d.partner_id, substr(d.local_day, 1, 7), d.redemptions, d.new_customers,
+           d.sales_minor, d.discounts_minor, d.commission_minor, d.sourced_sales_minor,
+           d.sourced_discounts_minor
+    FROM partner_day_totals d
+    WHERE d.currency = $3
+      AND (d.local_day BETWEEN $6 AND $7 OR d.local_day BETWEEN $8 AND $9)";
+
+/// Binds a [`Span`] as `$4..=$9` after the three parameters a query binds first.
+pub(crate) fn bind_span<'q, O>(
+    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
+    span: Span,
+) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
+    query
+        .bind(span.months.0)
+        .bind(span.months.1)
+        .bind(span.head.0)
+        .bind(span.head.1)
+        .bind(span.tail.0)
+        .bind(span.tail.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn span(from: NaiveDate, to: NaiveDate) -> [String; 6] {
+        let s = Span::of((from, to));
+        [s.months.0, s.months.1, s.head.0, s.head.1, s.tail.0, s.tail.1]
+    }
+
+    #[test]
+    fn whole_months_come_from_the_month_table_and_the_days_around_them_from_the_day_table() {
+        // 7 December 2025 to 6 December 2026: 7–31 December, then January to November whole,
+        // then 1–6 December.
+        assert_eq!(
+            span(d(2025, 12, 7), d(2026, 12, 6)),
+            ["2026-01", "2026-11", "2025-12-07", "2025-12-31", "2026-12-01", "2026-12-06"]
+                .map(String::from)
+        );
+        // Exactly whole months: no days around them (first bound after the last).
+        assert_eq!(
+            span(d(2026, 2, 1), d(2026, 3, 31)),
+            ["2026-02", "2026-03", "2026-02-01", "2026-01-31", "2026-04-01", "2026-03-31"]
+                .map(String::from)
+        );
+        // Inside one month: days only, no month.
+        assert_eq!(
+            span(d(2026, 11, 2), d(2026, 11, 29)),
+            ["9999-12", "0000-01", "2026-11-02", "2026-11-29", "9999-12-31", "0000-01-01"]
+                .map(String::from)
+        );
+        // A whole month that ends a year.
+        assert_eq!(
+            span(d(2026, 12, 1), d(2026, 12, 31)),
+            ["2026-12", "2026-12", "2026-12-01", "2026-11-30", "2027-01-01", "2026-12-31"]
+                .map(String::from)
+        );
+    }
 }

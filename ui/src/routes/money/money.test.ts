@@ -92,7 +92,7 @@ describe('presetPeriod in the last seconds of a month', () => {
 
 const point = (
 	week: string,
-	partnerId: number,
+	partnerId: number | null,
 	redemptions: number,
 	salesMinor: number
 ): WeekPoint => ({
@@ -198,6 +198,29 @@ describe('chartGeometry', () => {
 		expect(chartSeries([point('2026-01-05', 9, 1, 100)], order)).toEqual([
 			{ partnerId: 9, name: 'Partner 9', colour: expect.any(String) }
 		]);
+	});
+
+	it('draws the partners the core folded together as one series, last', () => {
+		const points = [
+			point('2026-01-05', null, 40, 90000),
+			point('2026-01-05', 5, 2, 3000),
+			point('2026-01-12', 3, 1, 1250)
+		];
+		const series = chartSeries(points, order);
+		expect(series.map((s) => [s.partnerId, s.name])).toEqual([
+			[3, 'Crumb & Co. Bakery'],
+			[5, 'Café Müller'],
+			[null, 'Other partners']
+		]);
+		const chart = chartGeometry(points, order, 'redemptions', {
+			weekStarts: ['2026-01-05', '2026-01-12'],
+			axis: []
+		});
+		const others = chart.bars.filter((b) => b.partnerId === null);
+		expect(others).toHaveLength(1);
+		expect(others[0].title).toBe('Other partners, week of 2026-01-05: 40 redemptions, sales €900.00');
+		// The tallest bar is the others' 40, on a round axis.
+		expect(chart.ticks.at(-1)?.label).toBe('40');
 	});
 
 	it('an empty period has no bars and a zero axis', () => {

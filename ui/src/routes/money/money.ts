@@ -217,10 +217,14 @@ export const palette = [
 
 export type Measure = 'sales' | 'redemptions';
 
-export type Series = { partnerId: PartnerId; name: string; colour: string };
+/** A partner drawn on its own, or (`partnerId` null) the other partners together. */
+export type Series = { partnerId: PartnerId | null; name: string; colour: string };
+
+/** What the chart calls the partners the core folds together, past the palette's colours. */
+export const OTHER_PARTNERS = 'Other partners';
 
 export type Bar = {
-	partnerId: PartnerId;
+	partnerId: PartnerId | null;
 	week: string;
 	x: number;
 	y: number;
@@ -267,20 +271,24 @@ export function countSteps(max: number): number[] {
 const size = { width: 640, height: 240, left: 64, right: 8, top: 14, bottom: 28 };
 
 /**
- * The partners the chart shows, in `order` (best first) then any others met in `points`;
- * colours repeat past the palette's end.
+ * The partners the chart shows, in `order` (best first) then any others met in `points`,
+ * and last the other partners together (the core folds the rest into one, `partnerId`
+ * null); colours repeat past the palette's end.
  */
 export function chartSeries(
 	points: readonly WeekPoint[],
 	order: readonly { partnerId: PartnerId; name: string }[]
 ): Series[] {
-	const seen = new Set<PartnerId>(points.map((p) => p.partnerId));
-	const listed = order.filter((p) => seen.has(p.partnerId));
+	const seen = new Set<PartnerId | null>(points.map((p) => p.partnerId));
+	const listed: { partnerId: PartnerId | null; name: string }[] = order.filter((p) =>
+		seen.has(p.partnerId)
+	);
 	const known = new Set(listed.map((p) => p.partnerId));
-	const others = [...seen]
-		.filter((id) => !known.has(id))
+	const unnamed = [...seen]
+		.filter((id): id is PartnerId => id !== null && !known.has(id))
 		.map((id) => ({ partnerId: id, name: `Partner ${id}` }));
-	return [...listed, ...others].map((p, i) => ({
+	const rest = seen.has(null) ? [{ partnerId: null, name: OTHER_PARTNERS }] : [];
+	return [...listed, ...unnamed, ...rest].map((p, i) => ({
 		partnerId: p.partnerId,
 		name: p.name,
 		colour: palette[i % palette.length]
@@ -324,10 +332,11 @@ export function chartGeometry(
 	const groupWidth = weeks.length ? plotWidth / weeks.length : plotWidth;
 	const barWidth = series.length ? Math.min(28, (groupWidth * 0.8) / series.length) : 0;
 	const bars: Bar[] = [];
+	const byWeek = new Map(points.map((p) => [`${p.week}|${p.partnerId}`, p]));
 	weeks.forEach((week, w) => {
 		const groupLeft = plot.left + w * groupWidth + (groupWidth - barWidth * series.length) / 2;
 		series.forEach((s, i) => {
-			const point = points.find((p) => p.week === week && p.partnerId === s.partnerId);
+			const point = byWeek.get(`${week}|${s.partnerId}`);
 			if (!point) return;
 			const v = value(point, measure);
 			// A week with a little activity still gets a sliver, so it is not read as none.

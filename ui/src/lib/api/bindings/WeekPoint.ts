@@ -2,9 +2,13 @@
 import type { PartnerId } from "./PartnerId";
 
 /**
- * One partner's week (starting Monday) for the chart.
+ * One partner's week (starting Monday) for the chart, or the other partners' together.
  */
-export type WeekPoint = { week: string, partnerId: PartnerId, redemptions: number, 
+export type WeekPoint = { week: string, 
+/**
+ * `None`: every partner the chart does not show on its own, together.
+ */
+partnerId: PartnerId | null, redemptions: number, 
 /**
  * For the bar's height only; the label is `sales`.
  */
