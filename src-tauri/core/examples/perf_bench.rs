@@ -190,6 +190,21 @@ async fn main() -> Res<()> {
         copied.as_secs_f64(),
         ms(opened)
     );
+    // The totals balances and dashboards read, against the ledger summed afresh.
+    let check_start = Instant::now();
+    let drift = partnerdesk_core::store::totals::mismatches(&mut conn).await?;
+    println!(
+        "Partner totals against the ledger: {} ({}).\n",
+        if drift.is_empty() {
+            "they agree".to_string()
+        } else {
+            format!("{} differ, first {}", drift.len(), drift[0])
+        },
+        ms(check_start.elapsed())
+    );
+    if !drift.is_empty() {
+        return Err("the partner totals disagree with the ledger".into());
+    }
     let mut lines = Vec::new();
 
     // Codes as customers bring them: a sample spread over the whole table.

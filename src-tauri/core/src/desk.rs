@@ -63,7 +63,8 @@ pub struct Desk {
 
 impl Desk {
     /// Opens the database in `data_dir`, creating it on first use. Refuses a file written by
-    /// a newer version, or one that fails its integrity check, without changing it.
+    /// a newer version, or one that fails its integrity check, without changing it (a file
+    /// this app closed cleanly and nothing changed since is not read through again).
     pub async fn open(data_dir: &Path) -> Result<Self> {
         Self::open_with_clock(data_dir, Clock::system()).await
     }
@@ -162,10 +163,14 @@ impl Desk {
     /// WAL when the new file replaces it).
     pub(crate) async fn close_pools(&self) {
         self.pools.reader.close().await;
-        if let Err(err) = store::checkpoint(&self.pools.writer).await {
+        let folded = store::checkpoint(&self.pools.writer).await;
+        if let Err(err) = &folded {
             tracing::warn!(%err, "checkpoint on close failed; the WAL keeps the data");
         }
         self.pools.writer.close().await;
+        if folded.is_ok() {
+            store::mark_closed_clean(&self.pools.path);
+        }
     }
 
     /// True once [`Desk::close`] has run (on this desk or a clone).

@@ -243,3 +243,22 @@ async fn a_database_from_before_sign_in_asks_for_an_owner_and_keeps_its_records(
         vec![("owner", None)]
     );
 }
+
+#[tokio::test]
+async fn only_a_file_closed_cleanly_and_unchanged_since_skips_the_check_at_open() {
+    let t = desk_with_profile().await;
+    let dir = t.dir.path().to_path_buf();
+    let mark = dir.join(format!("{DB_FILE_NAME}-closed-clean"));
+    assert!(!mark.exists(), "no mark while the file is open");
+    t.close().await;
+    let recorded = std::fs::read_to_string(&mark).expect("a clean close leaves a mark");
+    assert!(recorded.contains("bytes, modified"), "{recorded}");
+
+    // Opening takes the mark away, so a crash while open leaves none: the next open checks.
+    let again = Desk::open(&dir).await.expect("reopen");
+    assert!(!mark.exists(), "the mark is used up by the open");
+    drop(again);
+    assert!(!mark.exists(), "a desk dropped without closing leaves no mark");
+    // (damaged_file_is_refused_with_a_plain_message: a file changed after a clean close is
+    // checked and refused.)
+}

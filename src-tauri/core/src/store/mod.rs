@@ -26,7 +26,7 @@ pub use open::{
     app_schema, checkpoint, connect, connection_settings, ConnectionSettings, Opening, Pools,
     DB_FILE_NAME,
 };
-pub(crate) use open::{claim_folder, create_private_dir, make_private, sibling};
+pub(crate) use open::{claim_folder, create_private_dir, make_private, mark_closed_clean, sibling};
 
 use chrono::{DateTime, TimeZone, Utc};
 
