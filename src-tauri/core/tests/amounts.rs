@@ -402,7 +402,10 @@ async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
         )
         .bind(key)
     };
-    insert("huge-one").execute(&mut conn).await.expect("one fits");
+    insert("huge-one")
+        .execute(&mut conn)
+        .await
+        .expect("one fits");
     let too_large = |err: Error| {
         assert!(matches!(err, Error::Money(MoneyError::TooLarge)), "{err:?}");
         assert!(err.to_string().contains("more than Partnerdesk can count"));
@@ -424,5 +427,8 @@ async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
     too_large(t.partner_period(bakery, (day, day)).await.unwrap_err());
     // A dashboard over the day itself sums the one huge sale beside the demo's: it fits.
     let board = t.dashboard((day, day)).await.expect("the day fits");
-    assert!(board.weeks.iter().any(|w| w.sales_minor >= 4611686018427387904));
+    assert!(board
+        .weeks
+        .iter()
+        .any(|w| w.sales_minor >= 4611686018427387904));
 }

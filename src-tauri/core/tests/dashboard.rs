@@ -197,12 +197,23 @@ async fn the_weekly_chart_shows_seven_partners_and_the_rest_together() {
     }
     time.set(shop_time(2026, 3, 17, 12, 0, 0));
     log_sale(&t, "next-week", &codes[9], "5", false).await;
-    let board = t.dashboard((day(2026, 3, 1), day(2026, 3, 31))).await.expect("board");
+    let board = t
+        .dashboard((day(2026, 3, 1), day(2026, 3, 31)))
+        .await
+        .expect("board");
     let names: Vec<_> = board.partners.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(&names[..3], ["Partner 01", "Partner 02", "Partner 03"]);
-    let shown: Vec<_> = board.partners[..7].iter().map(|p| Some(p.partner_id)).collect();
+    let shown: Vec<_> = board.partners[..7]
+        .iter()
+        .map(|p| Some(p.partner_id))
+        .collect();
     let week = |w: chrono::NaiveDate| -> Vec<_> {
-        board.weeks.iter().filter(|p| p.week == w).map(|p| (p.partner_id, p.redemptions)).collect()
+        board
+            .weeks
+            .iter()
+            .filter(|p| p.week == w)
+            .map(|p| (p.partner_id, p.redemptions))
+            .collect()
     };
     // Week of Monday 9 March: the best seven on their own, the other three as one.
     let mut first = shown.iter().map(|id| (*id, 1)).collect::<Vec<_>>();
@@ -214,6 +225,10 @@ async fn the_weekly_chart_shows_seven_partners_and_the_rest_together() {
     // Week of 16 March: Partner 10's one sale of €5, among the others.
     let others = week(day(2026, 3, 16));
     assert_eq!(others, [(None, 1)]);
-    let point = board.weeks.iter().find(|p| p.week == day(2026, 3, 16)).expect("point");
+    let point = board
+        .weeks
+        .iter()
+        .find(|p| p.week == day(2026, 3, 16))
+        .expect("point");
     assert_eq!(point.sales_minor, 500);
 }

@@ -8,7 +8,8 @@ use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, VoidInput};
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::store::{self, totals, DB_FILE_NAME};
 use partnerdesk_core::testing::{
-    self, day, demo_desk, desk_at, raw_connection, save_profile, shop_time, signed_partner, TestDesk,
+    self, day, demo_desk, desk_at, raw_connection, save_profile, shop_time, signed_partner,
+    TestDesk,
 };
 use partnerdesk_core::{Actor, Desk, ManualClock};
 use proptest::prelude::*;
@@ -80,7 +81,10 @@ async fn owed_from_totals(t: &Desk, conn: &mut SqliteConnection) -> Vec<(i64, i6
 async fn the_demo_s_year_leaves_totals_that_agree_with_its_ledger() {
     let (t, _) = demo_desk().await;
     let mut conn = raw_connection(&t).await;
-    assert_eq!(totals::mismatches(&mut conn).await.expect("check"), Vec::<String>::new());
+    assert_eq!(
+        totals::mismatches(&mut conn).await.expect("check"),
+        Vec::<String>::new()
+    );
     assert_eq!(
         owed_from_totals(&t, &mut conn).await,
         owed_from_ledger(&mut conn).await
@@ -114,13 +118,19 @@ async fn a_file_from_before_the_totals_is_summed_once_when_it_is_opened() {
     assert!(kept.len() > 100, "the demo's year fills the totals");
     conn.close().await.expect("close");
     let dir = t.dir.path().to_path_buf();
-    let TestDesk { desk, dir: keep_dir, .. } = t;
+    let TestDesk {
+        desk,
+        dir: keep_dir,
+        ..
+    } = t;
     desk.close().await;
 
     // The file as the version before the totals left it: no tables, no triggers, and its
     // migration not yet applied.
     let options = sqlx::sqlite::SqliteConnectOptions::new().filename(dir.join(DB_FILE_NAME));
-    let mut conn = SqliteConnection::connect_with(&options).await.expect("open");
+    let mut conn = SqliteConnection::connect_with(&options)
+        .await
+        .expect("open");
     sqlx::raw_sql(
         "DROP TRIGGER redemptions_add_to_totals;
          DROP TRIGGER redemption_voids_take_from_totals;
@@ -137,7 +147,10 @@ async fn a_file_from_before_the_totals_is_summed_once_when_it_is_opened() {
     let t = Desk::open(&dir).await.expect("open and migrate");
     let mut conn = raw_connection(&t).await;
     assert_eq!(totals_rows(&mut conn).await, kept);
-    assert_eq!(totals::mismatches(&mut conn).await.expect("check"), Vec::<String>::new());
+    assert_eq!(
+        totals::mismatches(&mut conn).await.expect("check"),
+        Vec::<String>::new()
+    );
     drop(keep_dir);
 }
 
@@ -153,7 +166,13 @@ struct Step {
 }
 
 fn steps() -> impl Strategy<Value = Vec<Step>> {
-    let step = (0usize..3, 0i64..20, 500u32..20_000, any::<bool>(), any::<Option<usize>>())
+    let step = (
+        0usize..3,
+        0i64..20,
+        500u32..20_000,
+        any::<bool>(),
+        any::<Option<usize>>(),
+    )
         .prop_map(|(partner, days_later, cents, new_customer, void)| Step {
             partner,
             days_later,
@@ -208,7 +227,10 @@ async fn trade(steps: &[Step]) -> Result<(), TestCaseError> {
         }
     }
     let mut conn = raw_connection(&t).await;
-    prop_assert_eq!(totals::mismatches(&mut conn).await.expect("check"), Vec::<String>::new());
+    prop_assert_eq!(
+        totals::mismatches(&mut conn).await.expect("check"),
+        Vec::<String>::new()
+    );
     prop_assert_eq!(
         owed_from_totals(&t, &mut conn).await,
         owed_from_ledger(&mut conn).await
@@ -232,7 +254,13 @@ async fn trade(steps: &[Step]) -> Result<(), TestCaseError> {
         .fetch_one(&mut conn)
         .await
         .expect("ledger");
-        prop_assert_eq!((total.redemptions, total.sales.minor), ledger, "{} to {}", from, to);
+        prop_assert_eq!(
+            (total.redemptions, total.sales.minor),
+            ledger,
+            "{} to {}",
+            from,
+            to
+        );
     }
     Ok(())
 }

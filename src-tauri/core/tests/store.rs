@@ -258,7 +258,10 @@ async fn only_a_file_closed_cleanly_and_unchanged_since_skips_the_check_at_open(
     let again = Desk::open(&dir).await.expect("reopen");
     assert!(!mark.exists(), "the mark is used up by the open");
     drop(again);
-    assert!(!mark.exists(), "a desk dropped without closing leaves no mark");
+    assert!(
+        !mark.exists(),
+        "a desk dropped without closing leaves no mark"
+    );
     // (damaged_file_is_refused_with_a_plain_message: a file changed after a clean close is
     // checked and refused.)
 }

@@ -97,7 +97,8 @@ impl Desk {
             .await?
             .check(sale, input.confirmed_large, &profile.locale)?;
         let earned =
-            store::totals::commission_between(tx, terms.partner_id, currency, month_of(day)).await?;
+            store::totals::commission_between(tx, terms.partner_id, currency, month_of(day))
+                .await?;
         // The answer to "first visit?" decides, here and not at the till, whether
         // new-customers-only terms give anything.
         let split = terms

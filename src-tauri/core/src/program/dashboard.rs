@@ -189,18 +189,20 @@ fn chart_partners<T>(best_first: &[(PartnerId, String, T)]) -> Vec<PartnerId> {
     best_first.iter().take(take).map(|(id, _, _)| *id).collect()
 }
 
-/// Days folded into their weeks (each keyed by its Monday) per partner shown, the others as
-/// `None`: redemptions and sales, oldest week first.
-fn weekly(
-    days: Vec<program::DayRow>,
-) -> Result<BTreeMap<(NaiveDate, Option<PartnerId>), (i64, i64)>> {
+/// Redemptions and sales per week (its Monday) and partner shown, the others as `None`.
+type Weeks = BTreeMap<(NaiveDate, Option<PartnerId>), (i64, i64)>;
+
+/// Days folded into their weeks, oldest week first.
+fn weekly(days: Vec<program::DayRow>) -> Result<Weeks> {
     let mut weeks = BTreeMap::new();
     for day in days {
         let Ok(on) = NaiveDate::parse_from_str(&day.local_day, "%Y-%m-%d") else {
             continue;
         };
         let monday = on - chrono::Days::new(u64::from(on.weekday().num_days_from_monday()));
-        let sums: &mut (i64, i64) = weeks.entry((monday, day.partner_id.map(PartnerId))).or_default();
+        let sums: &mut (i64, i64) = weeks
+            .entry((monday, day.partner_id.map(PartnerId)))
+            .or_default();
         *sums = (
             limits::total([sums.0, day.redemptions])?,
             limits::total([sums.1, day.sales])?,

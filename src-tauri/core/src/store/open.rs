@@ -374,8 +374,16 @@ const CLOSED_CLEAN: &str = "-closed-clean";
 fn file_stamp(path: &Path) -> Option<String> {
     let stat = |p: &Path| -> Option<String> {
         let meta = std::fs::metadata(p).ok()?;
-        let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-        Some(format!("{} bytes, modified {} ns", meta.len(), modified.as_nanos()))
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        Some(format!(
+            "{} bytes, modified {} ns",
+            meta.len(),
+            modified.as_nanos()
+        ))
     };
     let wal = stat(&sibling(path, "-wal")).unwrap_or_else(|| "none".into());
     Some(format!("file {}; log {wal}", stat(path)?))

@@ -34,7 +34,9 @@ pub(crate) fn earned_through_sql() -> String {
 
 /// Per partner with any row: commission earned in `cur` up to and including `day`.
 pub(crate) fn earned_through_by_partner_sql() -> String {
-    format!("SELECT partner_id, sum(commission) AS earned FROM ({EARNED_THROUGH}) GROUP BY partner_id")
+    format!(
+        "SELECT partner_id, sum(commission) AS earned FROM ({EARNED_THROUGH}) GROUP BY partner_id"
+    )
 }
 
 /// Commission a partner earned in `currency` on days `from..=to`, voided redemptions
@@ -167,10 +169,18 @@ impl Span {
     pub(crate) fn of((from, to): (NaiveDate, NaiveDate)) -> Self {
         let month = |d: NaiveDate| d.format("%Y-%m").to_string();
         let first_of_next = |d: NaiveDate| {
-            let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+            let (y, m) = if d.month() == 12 {
+                (d.year() + 1, 1)
+            } else {
+                (d.year(), d.month() + 1)
+            };
             NaiveDate::from_ymd_opt(y, m, 1)
         };
-        let start = if from.day() == 1 { Some(from) } else { first_of_next(from) };
+        let start = if from.day() == 1 {
+            Some(from)
+        } else {
+            first_of_next(from)
+        };
         // The last day of the last whole month: `to` itself if it ends its month.
         let end = match to.succ_opt() {
             Some(next) if next.day() == 1 => Some(to),
@@ -180,7 +190,10 @@ impl Span {
             (Some(start), Some(end)) if start <= end => Self {
                 months: (month(start), month(end)),
                 head: (iso(from), start.pred_opt().map_or_else(String::new, iso)),
-                tail: (end.succ_opt().map_or_else(|| "9999-12-31".into(), iso), iso(to)),
+                tail: (
+                    end.succ_opt().map_or_else(|| "9999-12-31".into(), iso),
+                    iso(to),
+                ),
             },
             _ => Self {
                 months: ("9999-12".into(), "0000-01".into()),
@@ -233,7 +246,9 @@ mod tests {
 
     fn span(from: NaiveDate, to: NaiveDate) -> [String; 6] {
         let s = Span::of((from, to));
-        [s.months.0, s.months.1, s.head.0, s.head.1, s.tail.0, s.tail.1]
+        [
+            s.months.0, s.months.1, s.head.0, s.head.1, s.tail.0, s.tail.1,
+        ]
     }
 
     #[test]
@@ -242,26 +257,54 @@ mod tests {
         // then 1–6 December.
         assert_eq!(
             span(d(2025, 12, 7), d(2026, 12, 6)),
-            ["2026-01", "2026-11", "2025-12-07", "2025-12-31", "2026-12-01", "2026-12-06"]
-                .map(String::from)
+            [
+                "2026-01",
+                "2026-11",
+                "2025-12-07",
+                "2025-12-31",
+                "2026-12-01",
+                "2026-12-06"
+            ]
+            .map(String::from)
         );
         // Exactly whole months: no days around them (first bound after the last).
         assert_eq!(
             span(d(2026, 2, 1), d(2026, 3, 31)),
-            ["2026-02", "2026-03", "2026-02-01", "2026-01-31", "2026-04-01", "2026-03-31"]
-                .map(String::from)
+            [
+                "2026-02",
+                "2026-03",
+                "2026-02-01",
+                "2026-01-31",
+                "2026-04-01",
+                "2026-03-31"
+            ]
+            .map(String::from)
         );
         // Inside one month: days only, no month.
         assert_eq!(
             span(d(2026, 11, 2), d(2026, 11, 29)),
-            ["9999-12", "0000-01", "2026-11-02", "2026-11-29", "9999-12-31", "0000-01-01"]
-                .map(String::from)
+            [
+                "9999-12",
+                "0000-01",
+                "2026-11-02",
+                "2026-11-29",
+                "9999-12-31",
+                "0000-01-01"
+            ]
+            .map(String::from)
         );
         // A whole month that ends a year.
         assert_eq!(
             span(d(2026, 12, 1), d(2026, 12, 31)),
-            ["2026-12", "2026-12", "2026-12-01", "2026-11-30", "2027-01-01", "2026-12-31"]
-                .map(String::from)
+            [
+                "2026-12",
+                "2026-12",
+                "2026-12-01",
+                "2026-11-30",
+                "2027-01-01",
+                "2026-12-31"
+            ]
+            .map(String::from)
         );
     }
 }
