@@ -6,7 +6,9 @@
 --
 -- They are derived, not history: the ledger stays the record, and
 -- `store::totals::mismatches` recomputes them from it. A void adds the voided redemption's
--- figures back negated, so a day whose sales were all voided keeps a row of zeros.
+-- figures back negated, so a day whose sales were all voided keeps a row of zeros. Both
+-- tables are STRICT: a sum that overflowed into a REAL is refused, so the write that would
+-- have done it fails rather than a balance turning into a float.
 
 CREATE TABLE partner_day_totals (
     -- The shop's day (`YYYY-MM-DD`). First in the key: the dashboards read a range of days
@@ -44,10 +46,9 @@ CREATE TABLE partner_month_totals (
     PRIMARY KEY (partner_id, currency, month)
 ) STRICT, WITHOUT ROWID;
 
--- One redemption's figures, signed: +1 when logged, -1 when voided. Both tables take the same
--- row. STRICT refuses a sum that overflowed into a REAL: the write fails rather than a
--- balance turning into a float.
-CREATE VIEW redemption_totals_row AS
+-- Each redemption's figures as the totals count them, with its month and what a new
+-- customer bought: what a void takes back out, what the backfill and the check sum.
+CREATE VIEW redemption_figures AS
 SELECT r.id AS redemption_id, r.local_day, substr(r.local_day, 1, 7) AS month, r.partner_id,
        r.currency, r.new_customer, r.sale_minor, r.discount_minor, r.commission_minor,
        r.new_customer * r.sale_minor AS sourced_sales_minor,
@@ -94,7 +95,7 @@ BEGIN
     SELECT t.local_day, t.partner_id, t.currency, -1, -t.new_customer, -t.sale_minor,
         -t.discount_minor, -t.commission_minor, -t.sourced_sales_minor,
         -t.sourced_discounts_minor
-    FROM redemption_totals_row t WHERE t.redemption_id = NEW.redemption_id
+    FROM redemption_figures t WHERE t.redemption_id = NEW.redemption_id
     ON CONFLICT (local_day, partner_id, currency) DO UPDATE SET
         redemptions = redemptions + excluded.redemptions,
         new_customers = new_customers + excluded.new_customers,
@@ -109,7 +110,7 @@ BEGIN
     SELECT t.partner_id, t.currency, t.month, -1, -t.new_customer, -t.sale_minor,
         -t.discount_minor, -t.commission_minor, -t.sourced_sales_minor,
         -t.sourced_discounts_minor
-    FROM redemption_totals_row t WHERE t.redemption_id = NEW.redemption_id
+    FROM redemption_figures t WHERE t.redemption_id = NEW.redemption_id
     ON CONFLICT (partner_id, currency, month) DO UPDATE SET
         redemptions = redemptions + excluded.redemptions,
         new_customers = new_customers + excluded.new_customers,
@@ -127,7 +128,7 @@ INSERT INTO partner_day_totals (local_day, partner_id, currency, redemptions, ne
 SELECT t.local_day, t.partner_id, t.currency, count(*), sum(t.new_customer),
        sum(t.sale_minor), sum(t.discount_minor), sum(t.commission_minor),
        sum(t.sourced_sales_minor), sum(t.sourced_discounts_minor)
-FROM redemption_totals_row t
+FROM redemption_figures t
 WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = t.redemption_id)
 GROUP BY t.local_day, t.partner_id, t.currency;
 

@@ -169,7 +169,7 @@ impl Desk {
         }
         self.pools.writer.close().await;
         if folded.is_ok() {
-            store::mark_closed_clean(&self.pools.path);
+            store::mark_closed_clean(&self.pools.path, self.pools.checked_at);
         }
     }
 

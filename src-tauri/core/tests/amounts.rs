@@ -431,4 +431,7 @@ async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
         .weeks
         .iter()
         .any(|w| w.sales_minor >= 4611686018427387904));
+    // Over the years from that old month to the day, the sales no longer add up.
+    let since = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).expect("date");
+    too_large(t.dashboard((since, day)).await.unwrap_err());
 }

@@ -249,15 +249,36 @@ async fn only_a_file_closed_cleanly_and_unchanged_since_skips_the_check_at_open(
     let t = desk_with_profile().await;
     let dir = t.dir.path().to_path_buf();
     let mark = dir.join(format!("{DB_FILE_NAME}-closed-clean"));
+    let checked = |mark: &str| -> u64 {
+        let first = mark.lines().next().expect("a first line");
+        first
+            .strip_prefix("checked ")
+            .and_then(|n| n.parse().ok())
+            .expect("when the file was last checked")
+    };
     assert!(!mark.exists(), "no mark while the file is open");
     t.close().await;
-    let recorded = std::fs::read_to_string(&mark).expect("a clean close leaves a mark");
-    assert!(recorded.contains("bytes, modified"), "{recorded}");
+    let first = std::fs::read_to_string(&mark).expect("a clean close leaves a mark");
+    assert!(first.contains("bytes, modified"), "{first}");
 
-    // Opening takes the mark away, so a crash while open leaves none: the next open checks.
+    // Opened and closed again unchanged: the check is skipped, so its time carries over.
     let again = Desk::open(&dir).await.expect("reopen");
     assert!(!mark.exists(), "the mark is used up by the open");
-    drop(again);
+    again.close().await;
+    let second = std::fs::read_to_string(&mark).expect("mark");
+    assert_eq!(checked(&second), checked(&first));
+
+    // A check older than a week does not stand: the open reads the file through again.
+    let stale = second.replacen(&format!("checked {}", checked(&second)), "checked 0", 1);
+    std::fs::write(&mark, stale).expect("age the mark");
+    let third = Desk::open(&dir).await.expect("reopen");
+    third.close().await;
+    let rechecked = checked(&std::fs::read_to_string(&mark).expect("mark"));
+    assert!(rechecked >= checked(&first), "checked again at this open");
+
+    // A crash while open leaves no mark: the next open checks.
+    let crashed = Desk::open(&dir).await.expect("reopen");
+    drop(crashed);
     assert!(
         !mark.exists(),
         "a desk dropped without closing leaves no mark"

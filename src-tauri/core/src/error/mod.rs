@@ -110,8 +110,9 @@ impl From<sqlx::Error> for Error {
         }
         // A partner's day or month total that no longer fits an integer became a REAL, which
         // the STRICT totals tables refuse: the write that would have done it is too large.
+        // (SQLITE_CONSTRAINT_DATATYPE, on one of the partner_…_totals tables.)
         if matches!(&err, sqlx::Error::Database(db)
-            if db.message().starts_with("cannot store REAL value in INTEGER column partner_"))
+            if db.code().as_deref() == Some("3091") && db.message().contains(" partner_"))
         {
             return Error::Money(MoneyError::TooLarge);
         }

@@ -178,15 +178,21 @@ impl Desk {
 /// for the rest together).
 const CHART_PARTNERS: usize = 7;
 
-/// The partners the weekly chart shows on its own, best first: all of them when they fit
-/// its colours, else the best [`CHART_PARTNERS`], the rest drawn as one.
-fn chart_partners<T>(best_first: &[(PartnerId, String, T)]) -> Vec<PartnerId> {
-    let take = if best_first.len() <= CHART_PARTNERS + 1 {
-        best_first.len()
+/// The partners the weekly chart shows on its own, best first: every partner with sales in
+/// the period when they fit its colours, else the best [`CHART_PARTNERS`], the rest drawn
+/// as one. (A partner with only costs or income in the period has no bars.)
+fn chart_partners(best_first: &[(PartnerId, String, Figures)]) -> Vec<PartnerId> {
+    let selling: Vec<PartnerId> = best_first
+        .iter()
+        .filter(|(_, _, f)| f.redemptions > 0)
+        .map(|(id, _, _)| *id)
+        .collect();
+    let take = if selling.len() <= CHART_PARTNERS + 1 {
+        selling.len()
     } else {
         CHART_PARTNERS
     };
-    best_first.iter().take(take).map(|(id, _, _)| *id).collect()
+    selling.into_iter().take(take).collect()
 }
 
 /// Redemptions and sales per week (its Monday) and partner shown, the others as `None`.
@@ -200,9 +206,7 @@ fn weekly(days: Vec<program::DayRow>) -> Result<Weeks> {
             continue;
         };
         let monday = on - chrono::Days::new(u64::from(on.weekday().num_days_from_monday()));
-        let sums: &mut (i64, i64) = weeks
-            .entry((monday, day.partner_id.map(PartnerId)))
-            .or_default();
+        let sums: &mut (i64, i64) = weeks.entry((monday, day.partner_id)).or_default();
         *sums = (
             limits::total([sums.0, day.redemptions])?,
             limits::total([sums.1, day.sales])?,

@@ -33,6 +33,9 @@ pub struct Pools {
     pub path: PathBuf,
     /// Held shared while the store is open; replacing the file takes it exclusively.
     in_use: Arc<File>,
+    /// When the whole file was last read through by `PRAGMA quick_check` (seconds since the
+    /// Unix epoch): at this open, or, skipped, at an earlier one the close mark carries.
+    pub(crate) checked_at: u64,
 }
 
 impl Pools {
@@ -84,6 +87,8 @@ pub struct Opening {
     in_use: File,
     /// Exclusive until [`Opening::migrate`] is done.
     _opening: File,
+    /// See [`Pools::checked_at`].
+    checked_at: u64,
 }
 
 /// Connects to the database in `data_dir` (creating the folder and file if missing),
@@ -95,7 +100,11 @@ pub async fn connect(data_dir: &Path) -> Result<Opening, StoreError> {
     let opening = lock_file(data_dir, OPENING_LOCK, Lock::Exclusive).await?;
     let in_use = lock_file(data_dir, IN_USE_LOCK, Lock::Shared).await?;
     // Read before anything opens the file, which could touch it.
-    let unchanged = path.exists() && closed_clean_and_unchanged(&path);
+    let checked_before = if path.exists() {
+        closed_clean_and_unchanged(&path)
+    } else {
+        None
+    };
     let applied = if path.exists() {
         refuse_newer_schema(&path)
             .await
@@ -111,17 +120,22 @@ pub async fn connect(data_dir: &Path) -> Result<Opening, StoreError> {
         .connect_with(options(&path).create_if_missing(true))
         .await
         .map_err(|e| explain(&path, e.into()))?;
-    if !unchanged {
-        quick_check(&writer, &path)
-            .await
-            .map_err(|e| explain(&path, e))?;
-    }
+    let checked_at = match checked_before {
+        Some(at) => at,
+        None => {
+            quick_check(&writer, &path)
+                .await
+                .map_err(|e| explain(&path, e))?;
+            unix_now()
+        }
+    };
     Ok(Opening {
         writer,
         path,
         applied,
         in_use,
         _opening: opening,
+        checked_at,
     })
 }
 
@@ -196,6 +210,7 @@ impl Opening {
             reader,
             path: self.path,
             in_use: Arc::new(self.in_use),
+            checked_at: self.checked_at,
         })
     }
 }
@@ -366,9 +381,20 @@ async fn refuse_newer_schema(path: &Path) -> Result<i64, StoreError> {
     Ok(db_schema)
 }
 
-/// Beside the database after a clean close: the database's (and any write-ahead log's)
-/// size and modification time at that moment.
+/// Beside the database after a clean close: when the whole file was last checked, and the
+/// database's (and any write-ahead log's) size and modification time at the close.
 const CLOSED_CLEAN: &str = "-closed-clean";
+
+/// However often the app is closed cleanly, the whole file is read through again after this
+/// long: damage that changes neither size nor time (a failing disk) is found at an open,
+/// where the rescue screen can offer a backup, rather than in the middle of a sale.
+const RECHECK_AFTER_SECS: u64 = 7 * 24 * 3600;
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
 
 /// The size and modification time of the database and its write-ahead log, if any.
 fn file_stamp(path: &Path) -> Option<String> {
@@ -389,29 +415,38 @@ fn file_stamp(path: &Path) -> Option<String> {
     Some(format!("file {}; log {wal}", stat(path)?))
 }
 
-/// Records that the file at `path` was closed cleanly, as it is now: the next open finds it
-/// unchanged and skips the whole-file check. Called once every connection is closed.
-pub(crate) fn mark_closed_clean(path: &Path) {
+/// Records that the file at `path` was closed cleanly, as it is now, and when it was last
+/// checked whole: the next open within [`RECHECK_AFTER_SECS`] of that finds it unchanged
+/// and skips the check. Called once every connection is closed.
+pub(crate) fn mark_closed_clean(path: &Path, checked_at: u64) {
     if let Some(stamp) = file_stamp(path) {
-        if let Err(err) = std::fs::write(sibling(path, CLOSED_CLEAN), stamp) {
+        let mark = format!("checked {checked_at}\n{stamp}");
+        if let Err(err) = std::fs::write(sibling(path, CLOSED_CLEAN), mark) {
             tracing::warn!(%err, "could not mark the file closed cleanly; it is checked at next open");
         }
     }
 }
 
-/// True when the file was closed cleanly and nothing has changed it since. The mark is
-/// removed either way, so a crash from here on leaves none and the next open checks.
+/// When the file was last checked whole, if it was closed cleanly since, nothing has changed
+/// it, and that check is recent enough to stand. The mark is removed either way, so a crash
+/// from here on leaves none and the next open checks.
 ///
 /// `PRAGMA quick_check` reads every page: 2 s of a cold start on a file of a million
-/// redemptions (docs/PERFORMANCE.md). A file this app closed cleanly was whole then; what
-/// could damage it since (a crash, a copy or sync tool, a restore by hand) leaves no mark or
-/// changes its size or time. Damage that changes neither, such as a failing disk, SQLite
-/// still reports on the first read of a bad page, and every backup is checked in full.
-fn closed_clean_and_unchanged(path: &Path) -> bool {
+/// redemptions (docs/PERFORMANCE.md). A file this app closed cleanly was whole then. Being
+/// opened by anything else with write access, a crash, or a restore by hand changes its size
+/// or time or leaves no mark, and the file is checked; a copy that keeps the time is a copy
+/// of a whole file. Damage that changes neither, such as a failing disk, is found by the
+/// weekly check, by SQLite on the first read of a bad page, and by every backup's full check.
+fn closed_clean_and_unchanged(path: &Path) -> Option<u64> {
     let mark = sibling(path, CLOSED_CLEAN);
     let recorded = std::fs::read_to_string(&mark).ok();
     let _ = std::fs::remove_file(&mark);
-    recorded.is_some() && recorded == file_stamp(path)
+    let (checked, stamp) = recorded?
+        .split_once('\n')
+        .map(|(c, s)| (c.to_owned(), s.to_owned()))?;
+    let checked_at: u64 = checked.strip_prefix("checked ")?.parse().ok()?;
+    let recent = unix_now().saturating_sub(checked_at) < RECHECK_AFTER_SECS;
+    (recent && Some(stamp) == file_stamp(path)).then_some(checked_at)
 }
 
 async fn quick_check(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {

@@ -151,7 +151,10 @@ pub async fn partner_sums(
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<PartnerSums>> {
-    let sql = include_str!("program_partner_sums.sql").replace("/* span rows */", SPAN_ROWS);
+    let sql = format!(
+        include_str!("program_partner_sums.sql"),
+        span_rows = SPAN_ROWS
+    );
     let query = sqlx::query_as(&sql)
         .bind(iso(from))
         .bind(iso(to))
@@ -182,7 +185,7 @@ pub async fn shared_costs(
 #[derive(Debug, Clone, FromRow)]
 pub struct DayRow {
     pub local_day: String,
-    pub partner_id: Option<i64>,
+    pub partner_id: Option<PartnerId>,
     pub redemptions: i64,
     pub sales: i64,
 }

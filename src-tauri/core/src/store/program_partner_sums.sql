@@ -15,7 +15,7 @@ WITH counted AS (
            sum(s.commission_minor) AS commissions,
            sum(s.sourced_sales_minor) AS sourced_sales,
            sum(s.sourced_discounts_minor) AS sourced_discounts
-    FROM (/* span rows */) s
+    FROM ({span_rows}) s
     GROUP BY s.partner_id
     HAVING sum(s.redemptions) != 0
 ),

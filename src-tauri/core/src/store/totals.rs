@@ -16,26 +16,39 @@ fn iso(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
-/// Commission rows of `partner` (or every partner when NULL) in currency `$3` up to and
-/// including day `$2`: its whole months before that day's month, then that month's days.
-const EARNED_THROUGH: &str = "
-    SELECT m.partner_id, m.commission_minor AS commission FROM partner_month_totals m
-     WHERE ($1 IS NULL OR m.partner_id = $1) AND m.currency = $3 AND m.month < substr($2, 1, 7)
-    UNION ALL
-    SELECT d.partner_id, d.commission_minor FROM partner_day_totals d
-     WHERE ($1 IS NULL OR d.partner_id = $1) AND d.currency = $3
-       AND d.local_day BETWEEN substr($2, 1, 7) || '-01' AND $2";
-
-/// The SQL of the commission `partner` earned in `cur` up to and including a day, for the
-/// payout and settlement sums to subtract from (`$1` partner, `$2` day, `$3` currency).
-pub(crate) fn earned_through_sql() -> String {
-    format!("SELECT coalesce(sum(commission), 0) FROM ({EARNED_THROUGH})")
+/// Commission rows in currency `$3` up to and including day `$2`: whole months before that
+/// day's month, then that month's days; of partner `$1` alone when `one`. (A filter that
+/// could be true for all, `$1 IS NULL OR …`, would keep SQLite from its indexes.)
+fn earned_through(one: bool) -> String {
+    let (m, d) = if one {
+        ("m.partner_id = $1 AND", "d.partner_id = $1 AND")
+    } else {
+        ("", "")
+    };
+    format!(
+        "SELECT m.partner_id, m.commission_minor AS commission FROM partner_month_totals m
+          WHERE {m} m.currency = $3 AND m.month < substr($2, 1, 7)
+         UNION ALL
+         SELECT d.partner_id, d.commission_minor FROM partner_day_totals d
+          WHERE {d} d.currency = $3 AND d.local_day BETWEEN substr($2, 1, 7) || '-01' AND $2"
+    )
 }
 
-/// Per partner with any row: commission earned in `cur` up to and including `day`.
+/// The SQL of the commission partner `$1` earned in currency `$3` up to and including day
+/// `$2`, for the payout and settlement sums to subtract from.
+pub(crate) fn earned_through_sql() -> String {
+    format!(
+        "SELECT coalesce(sum(commission), 0) FROM ({})",
+        earned_through(true)
+    )
+}
+
+/// Per partner with any row: commission earned in currency `$3` up to and including day
+/// `$2` (`$1` is not read).
 pub(crate) fn earned_through_by_partner_sql() -> String {
     format!(
-        "SELECT partner_id, sum(commission) AS earned FROM ({EARNED_THROUGH}) GROUP BY partner_id"
+        "SELECT partner_id, sum(commission) AS earned FROM ({}) GROUP BY partner_id",
+        earned_through(false)
     )
 }
 
@@ -105,7 +118,7 @@ pub async fn mismatches(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>
                     sum(t.discount_minor) AS discounts, sum(t.commission_minor) AS commission,
                     sum(t.sourced_sales_minor) AS sourced_sales,
                     sum(t.sourced_discounts_minor) AS sourced_discounts
-             FROM redemption_totals_row t
+             FROM redemption_figures t
              WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v
                                WHERE v.redemption_id = t.redemption_id)
              GROUP BY t.local_day, t.partner_id, t.currency
@@ -117,6 +130,7 @@ pub async fn mismatches(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>
                     || sourced_sales_minor || '/' || sourced_discounts_minor AS figures
              FROM partner_day_totals WHERE redemptions != 0 OR sales_minor != 0
                 OR commission_minor != 0 OR discounts_minor != 0 OR new_customers != 0
+                OR sourced_sales_minor != 0 OR sourced_discounts_minor != 0
          ),
          ledger_days AS (
              SELECT local_day, partner_id, currency,
@@ -132,6 +146,7 @@ pub async fn mismatches(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>
                     || sourced_sales_minor || '/' || sourced_discounts_minor AS figures
              FROM partner_month_totals WHERE redemptions != 0 OR sales_minor != 0
                 OR commission_minor != 0 OR discounts_minor != 0 OR new_customers != 0
+                OR sourced_sales_minor != 0 OR sourced_discounts_minor != 0
          ),
          ledger_months AS (
              SELECT month, partner_id, currency,
