@@ -47,7 +47,7 @@ CREATE TABLE partner_month_totals (
 ) STRICT, WITHOUT ROWID;
 
 -- Each redemption's figures as the totals count them, with its month and what a new
--- customer bought: what a void takes back out, what the backfill and the check sum.
+-- customer bought: what the backfill below and `store::totals::mismatches` sum.
 CREATE VIEW redemption_figures AS
 SELECT r.id AS redemption_id, r.local_day, substr(r.local_day, 1, 7) AS month, r.partner_id,
        r.currency, r.new_customer, r.sale_minor, r.discount_minor, r.commission_minor,
@@ -55,14 +55,23 @@ SELECT r.id AS redemption_id, r.local_day, substr(r.local_day, 1, 7) AS month, r
        r.new_customer * r.discount_minor AS sourced_discounts_minor
 FROM redemptions r;
 
-CREATE TRIGGER redemptions_add_to_totals AFTER INSERT ON redemptions
+-- One change to both tables: a redemption's figures with a sign, +1 when it is logged and -1
+-- when it is voided. Inserting a row here (a view that holds none) adds it to the partner's
+-- day and month, written once for both triggers below.
+CREATE VIEW partner_totals_change AS
+SELECT 0 AS sign, local_day, partner_id, currency, new_customer, sale_minor, discount_minor,
+       commission_minor
+FROM redemptions WHERE 0;
+
+CREATE TRIGGER partner_totals_change_apply INSTEAD OF INSERT ON partner_totals_change
 BEGIN
     INSERT INTO partner_day_totals (local_day, partner_id, currency, redemptions,
         new_customers, sales_minor, discounts_minor, commission_minor, sourced_sales_minor,
         sourced_discounts_minor)
-    VALUES (NEW.local_day, NEW.partner_id, NEW.currency, 1, NEW.new_customer, NEW.sale_minor,
-        NEW.discount_minor, NEW.commission_minor, NEW.new_customer * NEW.sale_minor,
-        NEW.new_customer * NEW.discount_minor)
+    VALUES (NEW.local_day, NEW.partner_id, NEW.currency, NEW.sign,
+        NEW.sign * NEW.new_customer, NEW.sign * NEW.sale_minor, NEW.sign * NEW.discount_minor,
+        NEW.sign * NEW.commission_minor, NEW.sign * NEW.new_customer * NEW.sale_minor,
+        NEW.sign * NEW.new_customer * NEW.discount_minor)
     ON CONFLICT (local_day, partner_id, currency) DO UPDATE SET
         redemptions = redemptions + excluded.redemptions,
         new_customers = new_customers + excluded.new_customers,
@@ -71,12 +80,14 @@ BEGIN
         commission_minor = commission_minor + excluded.commission_minor,
         sourced_sales_minor = sourced_sales_minor + excluded.sourced_sales_minor,
         sourced_discounts_minor = sourced_discounts_minor + excluded.sourced_discounts_minor;
+    -- The same change to the month.
     INSERT INTO partner_month_totals (partner_id, currency, month, redemptions,
         new_customers, sales_minor, discounts_minor, commission_minor, sourced_sales_minor,
         sourced_discounts_minor)
-    VALUES (NEW.partner_id, NEW.currency, substr(NEW.local_day, 1, 7), 1, NEW.new_customer,
-        NEW.sale_minor, NEW.discount_minor, NEW.commission_minor,
-        NEW.new_customer * NEW.sale_minor, NEW.new_customer * NEW.discount_minor)
+    VALUES (NEW.partner_id, NEW.currency, substr(NEW.local_day, 1, 7), NEW.sign,
+        NEW.sign * NEW.new_customer, NEW.sign * NEW.sale_minor, NEW.sign * NEW.discount_minor,
+        NEW.sign * NEW.commission_minor, NEW.sign * NEW.new_customer * NEW.sale_minor,
+        NEW.sign * NEW.new_customer * NEW.discount_minor)
     ON CONFLICT (partner_id, currency, month) DO UPDATE SET
         redemptions = redemptions + excluded.redemptions,
         new_customers = new_customers + excluded.new_customers,
@@ -87,38 +98,18 @@ BEGIN
         sourced_discounts_minor = sourced_discounts_minor + excluded.sourced_discounts_minor;
 END;
 
+CREATE TRIGGER redemptions_add_to_totals AFTER INSERT ON redemptions
+BEGIN
+    INSERT INTO partner_totals_change VALUES (1, NEW.local_day, NEW.partner_id, NEW.currency,
+        NEW.new_customer, NEW.sale_minor, NEW.discount_minor, NEW.commission_minor);
+END;
+
 CREATE TRIGGER redemption_voids_take_from_totals AFTER INSERT ON redemption_voids
 BEGIN
-    INSERT INTO partner_day_totals (local_day, partner_id, currency, redemptions,
-        new_customers, sales_minor, discounts_minor, commission_minor, sourced_sales_minor,
-        sourced_discounts_minor)
-    SELECT t.local_day, t.partner_id, t.currency, -1, -t.new_customer, -t.sale_minor,
-        -t.discount_minor, -t.commission_minor, -t.sourced_sales_minor,
-        -t.sourced_discounts_minor
-    FROM redemption_figures t WHERE t.redemption_id = NEW.redemption_id
-    ON CONFLICT (local_day, partner_id, currency) DO UPDATE SET
-        redemptions = redemptions + excluded.redemptions,
-        new_customers = new_customers + excluded.new_customers,
-        sales_minor = sales_minor + excluded.sales_minor,
-        discounts_minor = discounts_minor + excluded.discounts_minor,
-        commission_minor = commission_minor + excluded.commission_minor,
-        sourced_sales_minor = sourced_sales_minor + excluded.sourced_sales_minor,
-        sourced_discounts_minor = sourced_discounts_minor + excluded.sourced_discounts_minor;
-    INSERT INTO partner_month_totals (partner_id, currency, month, redemptions,
-        new_customers, sales_minor, discounts_minor, commission_minor, sourced_sales_minor,
-        sourced_discounts_minor)
-    SELECT t.partner_id, t.currency, t.month, -1, -t.new_customer, -t.sale_minor,
-        -t.discount_minor, -t.commission_minor, -t.sourced_sales_minor,
-        -t.sourced_discounts_minor
-    FROM redemption_figures t WHERE t.redemption_id = NEW.redemption_id
-    ON CONFLICT (partner_id, currency, month) DO UPDATE SET
-        redemptions = redemptions + excluded.redemptions,
-        new_customers = new_customers + excluded.new_customers,
-        sales_minor = sales_minor + excluded.sales_minor,
-        discounts_minor = discounts_minor + excluded.discounts_minor,
-        commission_minor = commission_minor + excluded.commission_minor,
-        sourced_sales_minor = sourced_sales_minor + excluded.sourced_sales_minor,
-        sourced_discounts_minor = sourced_discounts_minor + excluded.sourced_discounts_minor;
+    INSERT INTO partner_totals_change
+    SELECT -1, r.local_day, r.partner_id, r.currency, r.new_customer, r.sale_minor,
+           r.discount_minor, r.commission_minor
+    FROM redemptions r WHERE r.id = NEW.redemption_id;
 END;
 
 -- A file written before these tables: its ledger summed once, voided redemptions left out.

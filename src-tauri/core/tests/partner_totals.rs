@@ -134,6 +134,7 @@ async fn a_file_from_before_the_totals_is_summed_once_when_it_is_opened() {
     sqlx::raw_sql(
         "DROP TRIGGER redemptions_add_to_totals;
          DROP TRIGGER redemption_voids_take_from_totals;
+         DROP VIEW partner_totals_change;
          DROP VIEW redemption_figures;
          DROP TABLE partner_day_totals;
          DROP TABLE partner_month_totals;
