@@ -364,7 +364,7 @@ pub fn pdf_words(bytes: &[u8]) -> String {
 /// the app wrote before that migration came. Answers a connection to fill it with.
 pub async fn file_before(path: &Path, version: i64) -> sqlx::SqliteConnection {
     use sqlx::Connection;
-    let all = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+    let all = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations/sqlite");
     let mut older = sqlx::migrate::Migrator::new(all.as_path())
         .await
         .expect("migrations");

@@ -16,7 +16,7 @@ use crate::APP_VERSION;
 /// The file inside the data folder.
 pub const DB_FILE_NAME: &str = "partnerdesk.sqlite3";
 
-static MIGRATOR: Migrator = sqlx::migrate!("../../migrations");
+static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/sqlite");
 
 /// A waiting writer gives up after this long; another till may hold the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
