@@ -212,6 +212,7 @@ impl From<Error> for ApiError {
                 | BackupError::Damaged { .. }
                 | BackupError::TooNew { .. }
                 | BackupError::InUse
+                | BackupError::OnServer
                 | BackupError::CheckFailed { .. }
                 | BackupError::DiskFull { .. }
                 | BackupError::Io { .. },

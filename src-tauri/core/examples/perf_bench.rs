@@ -192,7 +192,8 @@ async fn main() -> Res<()> {
     );
     // The totals balances and dashboards read, against the ledger summed afresh.
     let check_start = Instant::now();
-    let drift = partnerdesk_core::store::totals::mismatches(&mut conn).await?;
+    let mut checked = partnerdesk_core::store::Conn::sqlite_alone(raw(&file).await?);
+    let drift = partnerdesk_core::store::totals::mismatches(&mut checked).await?;
     println!(
         "Partner totals against the ledger: {} ({}).\n",
         if drift.is_empty() {

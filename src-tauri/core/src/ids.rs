@@ -4,12 +4,13 @@
 
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
+use sqlx::postgres::{PgArgumentBuffer, PgTypeInfo, PgValueRef};
 use sqlx::sqlite::{SqliteArgumentValue, SqliteTypeInfo, SqliteValueRef};
-use sqlx::{Decode, Encode, Sqlite, Type};
+use sqlx::{Decode, Encode, Postgres, Sqlite, Type};
 
 /// Defines a row-id newtype over `i64`: a plain number in JSON and TypeScript (serde writes
-/// a newtype struct as its one field; ts-rs exports `number`), an INTEGER in SQLite, shown
-/// as `#12`.
+/// a newtype struct as its one field; ts-rs exports `number`), an INTEGER in SQLite and a
+/// BIGINT in PostgreSQL, shown as `#12`.
 macro_rules! define_id {
     ($($(#[$meta:meta])* $name:ident;)+) => {$(
         $(#[$meta])*
@@ -53,6 +54,28 @@ macro_rules! define_id {
         impl<'r> Decode<'r, Sqlite> for $name {
             fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
                 <i64 as Decode<'r, Sqlite>>::decode(value).map($name)
+            }
+        }
+
+        impl Type<Postgres> for $name {
+            fn type_info() -> PgTypeInfo {
+                <i64 as Type<Postgres>>::type_info()
+            }
+
+            fn compatible(ty: &PgTypeInfo) -> bool {
+                <i64 as Type<Postgres>>::compatible(ty)
+            }
+        }
+
+        impl Encode<'_, Postgres> for $name {
+            fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+                <i64 as Encode<'_, Postgres>>::encode_by_ref(&self.0, buf)
+            }
+        }
+
+        impl<'r> Decode<'r, Postgres> for $name {
+            fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+                <i64 as Decode<'r, Postgres>>::decode(value).map($name)
             }
         }
     )+};

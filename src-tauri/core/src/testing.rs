@@ -258,6 +258,14 @@ pub async fn add_person(t: &Desk, name: &str, role: PersonRole, by: &Person) -> 
         .expect("add person")
 }
 
+/// A connection of its own on `t`'s store, on whichever database it is, to read or try
+/// what the app never would.
+pub async fn store_connection(t: &Desk) -> crate::store::Conn {
+    crate::store::Conn::alone_beside(&t.pools.writer)
+        .await
+        .expect("connect")
+}
+
 /// A connection of its own on `t`'s file, to read or try what the app never would.
 pub async fn raw_connection(t: &Desk) -> sqlx::SqliteConnection {
     use sqlx::Connection;

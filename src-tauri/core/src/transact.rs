@@ -2,24 +2,24 @@
 //!
 //! Every operation that changes the database runs its body in here, its audit entries
 //! included, so a change and the entry saying who made it land together or not at all
-//! (Anki: rslib/src/collection/transact.rs). A PostgreSQL store changes what [`begin`] opens
-//! and nothing else: the operations only see a [`Tx`].
+//! (Anki: rslib/src/collection/transact.rs). [`store::Pool::begin`] opens it on the file or
+//! on the shop's server; the operations only see a [`Tx`].
 
 use std::ops::{Deref, DerefMut};
 use std::path::Path;
 
 use serde::Serialize;
-use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use crate::audit::{AuditEntity, NewAuditEntry};
 use crate::desk::Actor;
 use crate::error::StoreError;
+use crate::store::Conn;
 use crate::{store, Desk, Error, Result};
 
 /// An open write transaction, for the body given to [`Desk::transact`]: store functions
 /// take it as a connection, and [`Tx::audit`] writes entries naming the transaction's actor.
 pub(crate) struct Tx<'d> {
-    tx: Transaction<'static, Sqlite>,
+    tx: Conn,
     desk: &'d Desk,
     actor: &'d Actor,
 }
@@ -45,7 +45,7 @@ impl Desk {
         body: impl AsyncFnOnce(&mut Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         let mut tx = Tx {
-            tx: begin(&self.pools.writer).await?,
+            tx: self.pools.writer.begin().await?,
             desk: self,
             actor,
         };
@@ -79,13 +79,6 @@ fn refused_by_disk(path: &Path, err: Error) -> Error {
         Some(8) => StoreError::ReadOnly { path }.into(),
         _ => StoreError::Sql(sql).into(),
     }
-}
-
-/// Starts a write transaction on the single writer connection. IMMEDIATE takes the file's
-/// write lock up front, so what the transaction reads cannot change under it, even when
-/// another till (another process) writes to the same file.
-async fn begin(writer: &SqlitePool) -> Result<Transaction<'static, Sqlite>> {
-    Ok(writer.begin_with("BEGIN IMMEDIATE").await?)
 }
 
 impl<'d> Tx<'d> {
@@ -131,15 +124,15 @@ impl<'d> Tx<'d> {
 }
 
 impl Deref for Tx<'_> {
-    type Target = SqliteConnection;
+    type Target = Conn;
 
-    fn deref(&self) -> &SqliteConnection {
+    fn deref(&self) -> &Conn {
         &self.tx
     }
 }
 
 impl DerefMut for Tx<'_> {
-    fn deref_mut(&mut self) -> &mut SqliteConnection {
+    fn deref_mut(&mut self) -> &mut Conn {
         &mut self.tx
     }
 }
@@ -161,7 +154,7 @@ mod tests {
         let t = desk_with_profile().await;
         // The one writer connection may grow the file no further: as a full disk does.
         sqlx::query("PRAGMA max_page_count = 1")
-            .execute(&t.pools.writer)
+            .execute(t.pools.writer.as_sqlite().expect("a file"))
             .await
             .expect("cap the file");
         let mut long = partner("Café Müller");

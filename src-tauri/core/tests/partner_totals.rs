@@ -5,10 +5,11 @@
 
 use chrono::TimeDelta;
 use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, VoidInput};
+use partnerdesk_core::on;
 use partnerdesk_core::partners::PartnerId;
-use partnerdesk_core::store::{self, totals, DB_FILE_NAME};
+use partnerdesk_core::store::{self, totals, Conn, DB_FILE_NAME};
 use partnerdesk_core::testing::{
-    self, day, demo_desk, desk_at, raw_connection, save_profile, shop_time, signed_partner,
+    self, day, demo_desk, desk_at, save_profile, shop_time, signed_partner, store_connection,
     TestDesk,
 };
 use partnerdesk_core::{Actor, Desk, ManualClock};
@@ -17,8 +18,8 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use sqlx::{Connection, SqliteConnection};
 
 /// Every row of both totals tables, zero rows left out, as text.
-async fn totals_rows(conn: &mut SqliteConnection) -> Vec<String> {
-    sqlx::query_scalar(
+async fn totals_rows(conn: &mut Conn) -> Vec<String> {
+    on!(conn, db => sqlx::query_scalar(
         "SELECT 'day ' || local_day || ' ' || partner_id || ' ' || currency || ' '
                 || redemptions || ' ' || new_customers || ' ' || sales_minor || ' '
                 || discounts_minor || ' ' || commission_minor || ' ' || sourced_sales_minor
@@ -32,15 +33,15 @@ async fn totals_rows(conn: &mut SqliteConnection) -> Vec<String> {
          FROM partner_month_totals WHERE redemptions != 0
          ORDER BY 1",
     )
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
     .expect("totals")
 }
 
 /// What each partner is owed now, from the ledger itself: commissions of redemptions not
 /// voided, less payouts not reversed (the sum balances read before the totals).
-async fn owed_from_ledger(conn: &mut SqliteConnection) -> Vec<(i64, i64)> {
-    sqlx::query_as(
+async fn owed_from_ledger(conn: &mut Conn) -> Vec<(i64, i64)> {
+    on!(conn, db => sqlx::query_as(
         "SELECT p.id,
            (SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
              WHERE r.partner_id = p.id
@@ -50,21 +51,21 @@ async fn owed_from_ledger(conn: &mut SqliteConnection) -> Vec<(i64, i64)> {
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = q.id))
          FROM partners p ORDER BY p.id",
     )
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
     .expect("ledger balances")
 }
 
 /// What each partner is owed now, as the app reads it (from the totals).
-async fn owed_from_totals(t: &Desk, conn: &mut SqliteConnection) -> Vec<(i64, i64)> {
+async fn owed_from_totals(t: &Desk, conn: &mut Conn) -> Vec<(i64, i64)> {
     let cur = iso_currency::Currency::EUR;
     let by_partner = store::payouts::owed_on_by_partner(conn, t.clock().today(), cur)
         .await
         .expect("owed");
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM partners ORDER BY id")
-        .fetch_all(&mut *conn)
-        .await
-        .expect("ids");
+    let ids: Vec<i64> = on!(conn, db => sqlx::query_scalar("SELECT id FROM partners ORDER BY id")
+        .fetch_all(db)
+        .await)
+    .expect("ids");
     let mut owed = Vec::new();
     for id in ids {
         let one = store::payouts::owed_on(conn, PartnerId(id), t.clock().today(), cur)
@@ -80,7 +81,7 @@ async fn owed_from_totals(t: &Desk, conn: &mut SqliteConnection) -> Vec<(i64, i6
 #[tokio::test]
 async fn the_demo_s_year_leaves_totals_that_agree_with_its_ledger() {
     let (t, _) = demo_desk().await;
-    let mut conn = raw_connection(&t).await;
+    let mut conn = store_connection(&t).await;
     assert_eq!(
         totals::mismatches(&mut conn).await.expect("check"),
         Vec::<String>::new()
@@ -90,20 +91,21 @@ async fn the_demo_s_year_leaves_totals_that_agree_with_its_ledger() {
         owed_from_ledger(&mut conn).await
     );
     // The demo voids about one sale in a hundred: its days still count the rest.
-    let voided: i64 = sqlx::query_scalar("SELECT count(*) FROM redemption_voids")
-        .fetch_one(&mut conn)
-        .await
+    let voided: i64 =
+        on!(&mut conn, db => sqlx::query_scalar("SELECT count(*) FROM redemption_voids")
+        .fetch_one(db)
+        .await)
         .expect("voids");
     assert!(voided > 0, "the demo's year has voids");
 
     // The check sees a total that drifted from the ledger.
-    sqlx::query(
+    on!(&mut conn, db => sqlx::query(
         "UPDATE partner_month_totals SET commission_minor = commission_minor + 1
          WHERE (partner_id, currency, month) IN
                (SELECT partner_id, currency, month FROM partner_month_totals LIMIT 1)",
     )
-    .execute(&mut conn)
-    .await
+    .execute(db)
+    .await.map(|done| done.rows_affected()))
     .expect("drift");
     let found = totals::mismatches(&mut conn).await.expect("check");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -113,7 +115,7 @@ async fn the_demo_s_year_leaves_totals_that_agree_with_its_ledger() {
 #[tokio::test]
 async fn a_file_from_before_the_totals_is_summed_once_when_it_is_opened() {
     let (t, _) = demo_desk().await;
-    let mut conn = raw_connection(&t).await;
+    let mut conn = store_connection(&t).await;
     let kept = totals_rows(&mut conn).await;
     assert!(kept.len() > 100, "the demo's year fills the totals");
     conn.close().await.expect("close");
@@ -146,7 +148,7 @@ async fn a_file_from_before_the_totals_is_summed_once_when_it_is_opened() {
     conn.close().await.expect("close");
 
     let t = Desk::open(&dir).await.expect("open and migrate");
-    let mut conn = raw_connection(&t).await;
+    let mut conn = store_connection(&t).await;
     assert_eq!(totals_rows(&mut conn).await, kept);
     assert_eq!(
         totals::mismatches(&mut conn).await.expect("check"),
@@ -227,7 +229,7 @@ async fn trade(steps: &[Step]) -> Result<(), TestCaseError> {
             t.void_redemption(id, &void, &owner).await.expect("void");
         }
     }
-    let mut conn = raw_connection(&t).await;
+    let mut conn = store_connection(&t).await;
     prop_assert_eq!(
         totals::mismatches(&mut conn).await.expect("check"),
         Vec::<String>::new()
@@ -245,15 +247,15 @@ async fn trade(steps: &[Step]) -> Result<(), TestCaseError> {
         (day(2026, 10, 5), day(2026, 10, 25)),
     ] {
         let (total, _) = t.program_figures((from, to)).await.expect("figures");
-        let ledger: (i64, i64) = sqlx::query_as(
+        let ledger: (i64, i64) = on!(&mut conn, db => sqlx::query_as(
             "SELECT count(*), coalesce(sum(r.sale_minor), 0) FROM redemptions r
              WHERE r.local_day BETWEEN $1 AND $2
                AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
         )
         .bind(from.to_string())
         .bind(to.to_string())
-        .fetch_one(&mut conn)
-        .await
+        .fetch_one(db)
+        .await)
         .expect("ledger");
         prop_assert_eq!(
             (total.redemptions, total.sales.minor),

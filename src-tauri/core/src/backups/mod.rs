@@ -240,9 +240,14 @@ impl Desk {
         list(&self.backup_dir()).await
     }
 
+    /// The readers on the database file; refused for a server's database.
+    fn sqlite_pool(&self) -> Result<&sqlx::SqlitePool> {
+        Ok(self.pools.reader.as_sqlite().ok_or(BackupError::OnServer)?)
+    }
+
     /// What the open database holds now, counted as a backup's contents are.
     pub async fn contents(&self) -> Result<BackupContents> {
-        let contents = stored::live_contents(&self.pools.reader).await?;
+        let contents = stored::live_contents(self.sqlite_pool()?).await?;
         Ok(contents.map(Into::into).unwrap_or(BackupContents {
             partners: 0,
             redemptions: 0,
@@ -254,8 +259,13 @@ impl Desk {
 
     /// Writes a verified backup into the backups folder, then thins the folder.
     pub async fn back_up(&self, reason: BackupReason) -> Result<Backup> {
-        let backup =
-            write_verified(&self.pools.reader, &self.backup_dir(), reason, self.clock()).await?;
+        let backup = write_verified(
+            self.sqlite_pool()?,
+            &self.backup_dir(),
+            reason,
+            self.clock(),
+        )
+        .await?;
         Ok(backup)
     }
 

@@ -129,7 +129,7 @@ async fn require_partners(tx: &mut Tx<'_>, valid: &ValidCampaign) -> Result<()> 
     Ok(())
 }
 
-async fn partner_name(conn: &mut sqlx::SqliteConnection, id: PartnerId) -> Result<String> {
+async fn partner_name(conn: &mut crate::store::Conn, id: PartnerId) -> Result<String> {
     Ok(store::partners::get(conn, id)
         .await?
         .ok_or(PartnerError::NotFound(id))?
@@ -137,7 +137,7 @@ async fn partner_name(conn: &mut sqlx::SqliteConnection, id: PartnerId) -> Resul
 }
 
 /// Campaign `id`, or its refusal as not found.
-pub(crate) async fn fetch(conn: &mut sqlx::SqliteConnection, id: CampaignId) -> Result<Campaign> {
+pub(crate) async fn fetch(conn: &mut crate::store::Conn, id: CampaignId) -> Result<Campaign> {
     store::campaigns::get(conn, id)
         .await?
         .ok_or(CampaignError::NotFound(id).into())

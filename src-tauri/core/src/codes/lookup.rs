@@ -2,9 +2,9 @@
 //! fails its check is never silently matched to another; at most one near code is offered
 //! (which code a text names, and in what order it is read: [`super::resolve`]).
 
+use crate::store::Conn;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use super::resolve::{check_typed_length, resolve, Resolved};
@@ -115,11 +115,7 @@ pub(crate) struct Judged {
 
 /// Says whether `code` can be redeemed on `day`. Reads through `conn`, so a write
 /// transaction sees exactly what it is about to change.
-pub(crate) async fn judge(
-    conn: &mut SqliteConnection,
-    code: ReferralCode,
-    day: NaiveDate,
-) -> Result<Judged> {
+pub(crate) async fn judge(conn: &mut Conn, code: ReferralCode, day: NaiveDate) -> Result<Judged> {
     let partner = store::partners::get(conn, code.partner_id)
         .await?
         .ok_or(PartnerError::NotFound(code.partner_id))?;

@@ -185,7 +185,7 @@ impl Desk {
 
 /// `selection` as ids, oldest first, on `conn` (a transaction's, when acting on them).
 pub(crate) async fn resolve(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::store::Conn,
     selection: &CodeSelection,
 ) -> sqlx::Result<Vec<CodeId>> {
     let mut ids = selection.ids.clone();

@@ -16,8 +16,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::store::Conn;
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 use super::lookup::{judge, LookupOutcome, Suggestion};
 use super::near::near_codes;
@@ -88,11 +88,7 @@ pub(crate) enum Resolved {
 
 /// Finds the issued code `typed` names, in the order above. A suggestion carries what it
 /// would answer on `day`, read through `conn` like everything else.
-pub(crate) async fn resolve(
-    conn: &mut SqliteConnection,
-    typed: &str,
-    day: NaiveDate,
-) -> Result<Resolved> {
+pub(crate) async fn resolve(conn: &mut Conn, typed: &str, day: NaiveDate) -> Result<Resolved> {
     check_typed_length(typed)?;
     let typed = scanned(typed);
     let readings = Typed::readings(&typed);
@@ -125,7 +121,7 @@ pub(crate) async fn resolve(
 }
 
 /// The issued codes one slip away from any reading, each once, in one indexed query.
-async fn near(conn: &mut SqliteConnection, readings: &[Typed]) -> Result<Vec<ReferralCode>> {
+async fn near(conn: &mut Conn, readings: &[Typed]) -> Result<Vec<ReferralCode>> {
     // Each candidate with the prefixes of the readings it came from (`None`: no prefix typed).
     let mut wanted: BTreeMap<String, Vec<Option<&str>>> = BTreeMap::new();
     for reading in readings {
@@ -150,7 +146,7 @@ async fn near(conn: &mut SqliteConnection, readings: &[Typed]) -> Result<Vec<Ref
 
 /// A typo: the one code `near` holds is offered with what it would answer; several are not.
 async fn mistyped(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     mut near: Vec<ReferralCode>,
     day: NaiveDate,
 ) -> Result<Resolved> {

@@ -35,6 +35,13 @@ pub enum BackupError {
          it, then restore. Nothing was restored."
     )]
     InUse,
+    /// The store is a shop server's database, which has no file to copy or replace here.
+    #[error(
+        "This shop's data is on its server, so there is no file on this computer to back up \
+         or restore. Use Save a copy to keep the server's data in a file; whoever runs the \
+         server keeps its own backups."
+    )]
+    OnServer,
     /// A freshly written backup did not pass its check and was removed.
     #[error(
         "The backup written to {} did not pass its check ({detail}) and was removed. Your \

@@ -230,6 +230,7 @@ impl Error {
                 | BackupError::Damaged { .. }
                 | BackupError::TooNew { .. }
                 | BackupError::InUse
+                | BackupError::OnServer
                 | BackupError::CheckFailed { .. }
                 | BackupError::DiskFull { .. }
                 | BackupError::Io { .. } => None,

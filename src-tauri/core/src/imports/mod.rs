@@ -9,8 +9,8 @@ mod read;
 
 use std::collections::HashMap;
 
+use crate::store::Conn;
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 pub use columns::{ColumnChoice, PartnerColumn};
@@ -204,7 +204,7 @@ impl Desk {
 }
 
 /// Saved partners' names by name key.
-async fn taken_names(conn: &mut SqliteConnection) -> Result<HashMap<String, String>> {
+async fn taken_names(conn: &mut Conn) -> Result<HashMap<String, String>> {
     Ok(store::partners::name_keys(conn)
         .await?
         .into_iter()

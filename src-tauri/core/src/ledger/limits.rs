@@ -115,7 +115,7 @@ pub fn refuse_barcode(text: &str) -> Result<(), LedgerError> {
 }
 
 /// The limits stored on `conn`, in `cur`; a value missing or unreadable gives its default.
-pub(crate) async fn stored(conn: &mut sqlx::SqliteConnection, cur: Currency) -> Result<SaleLimits> {
+pub(crate) async fn stored(conn: &mut crate::store::Conn, cur: Currency) -> Result<SaleLimits> {
     let defaults = SaleLimits::defaults(cur);
     Ok(SaleLimits {
         ceiling: one(conn, CEILING_KEY, defaults.ceiling).await?,
@@ -123,7 +123,7 @@ pub(crate) async fn stored(conn: &mut sqlx::SqliteConnection, cur: Currency) -> 
     })
 }
 
-async fn one(conn: &mut sqlx::SqliteConnection, key: &str, default: Money) -> Result<Money> {
+async fn one(conn: &mut crate::store::Conn, key: &str, default: Money) -> Result<Money> {
     let text = settings::setting(conn, key).await?;
     Ok(text
         .and_then(|t| t.parse::<Decimal>().ok())

@@ -148,7 +148,7 @@ impl Desk {
 }
 
 pub(super) async fn fetch(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::store::Conn,
     id: super::RedemptionId,
 ) -> Result<Redemption> {
     redemptions::by_id(conn, id)

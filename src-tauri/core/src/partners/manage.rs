@@ -137,7 +137,7 @@ impl Desk {
     }
 }
 
-async fn fetch(conn: &mut sqlx::SqliteConnection, id: PartnerId) -> Result<Partner> {
+async fn fetch(conn: &mut crate::store::Conn, id: PartnerId) -> Result<Partner> {
     store::partners::get(conn, id)
         .await?
         .ok_or(Error::Partner(PartnerError::NotFound(id)))

@@ -150,7 +150,7 @@ impl Desk {
     }
 }
 
-async fn fetch(conn: &mut sqlx::SqliteConnection, id: PayoutId) -> Result<Payout> {
+async fn fetch(conn: &mut crate::store::Conn, id: PayoutId) -> Result<Payout> {
     payouts::by_id(conn, id)
         .await?
         .ok_or(PayoutError::NotFound(id).into())

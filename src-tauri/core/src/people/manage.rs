@@ -132,7 +132,7 @@ impl Desk {
 }
 
 /// One person, or [`PersonError::NotFound`].
-pub(super) async fn fetch(conn: &mut sqlx::SqliteConnection, id: PersonId) -> Result<Person> {
+pub(super) async fn fetch(conn: &mut crate::store::Conn, id: PersonId) -> Result<Person> {
     people::get(conn, id)
         .await?
         .ok_or(PersonError::NotFound(id).into())

@@ -149,7 +149,7 @@ const PIN_RULE: Problem = Problem::Rule {
 /// The person's row with their secrets, for a PIN or recovery-code check; refused when no one
 /// has the id or the person may no longer sign in.
 pub(crate) async fn active_secrets(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::store::Conn,
     id: PersonId,
 ) -> crate::Result<crate::store::people::Secrets> {
     let who = crate::store::people::secrets(conn, id)

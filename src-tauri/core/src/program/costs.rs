@@ -154,7 +154,7 @@ impl Desk {
 /// The name of campaign `id` a cost is booked to, once the partner it is for (if one) is
 /// found taking part in it.
 async fn booked_to(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::store::Conn,
     id: CampaignId,
     partner: Option<PartnerId>,
     partner_name: Option<&str>,
@@ -174,7 +174,7 @@ async fn booked_to(
     Ok(campaign.name)
 }
 
-async fn fetch(conn: &mut sqlx::SqliteConnection, id: CostId, locale: &str) -> Result<CostView> {
+async fn fetch(conn: &mut crate::store::Conn, id: CostId, locale: &str) -> Result<CostView> {
     let row = program::cost_by_id(conn, id)
         .await?
         .ok_or(ProgramError::CostNotFound(id))?;

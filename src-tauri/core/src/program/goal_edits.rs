@@ -138,14 +138,14 @@ impl Desk {
     }
 }
 
-async fn fetch(conn: &mut sqlx::SqliteConnection, id: GoalId) -> Result<GoalRow> {
+async fn fetch(conn: &mut crate::store::Conn, id: GoalId) -> Result<GoalRow> {
     Ok(goals::by_id(conn, id)
         .await?
         .ok_or(ProgramError::GoalNotFound(id))?)
 }
 
 /// Goal `id`, refused when it is archived: archived goals are history.
-async fn active(conn: &mut sqlx::SqliteConnection, id: GoalId) -> Result<GoalRow> {
+async fn active(conn: &mut crate::store::Conn, id: GoalId) -> Result<GoalRow> {
     let row = fetch(conn, id).await?;
     if row.archived_at.is_some() {
         let by = row.archived_by.unwrap_or_default();

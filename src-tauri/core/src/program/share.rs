@@ -26,7 +26,7 @@ pub(crate) struct Share {
 
 /// The share over days `from..=to`, in `cur`, read on `conn`.
 pub(crate) async fn revenue_share(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::store::Conn,
     (from, to): (NaiveDate, NaiveDate),
     cur: iso_currency::Currency,
     locale: &str,

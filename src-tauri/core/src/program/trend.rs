@@ -61,7 +61,7 @@ pub struct Trend {
 
 /// The trend for the [`TREND_MONTHS`] months ending with the month of `last_day`.
 pub(crate) async fn trend(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::store::Conn,
     last_day: NaiveDate,
     cur: Currency,
     locale: &str,

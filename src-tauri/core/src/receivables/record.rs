@@ -198,7 +198,7 @@ async fn partner(tx: &mut Tx<'_>, id: PartnerId) -> Result<Partner> {
         .ok_or(PartnerError::NotFound(id))?)
 }
 
-async fn fetch(conn: &mut sqlx::SqliteConnection, id: ReceivableId) -> Result<Receivable> {
+async fn fetch(conn: &mut crate::store::Conn, id: ReceivableId) -> Result<Receivable> {
     receivables::receivable(conn, id)
         .await?
         .ok_or(ReceivableError::NotFound(id).into())

@@ -243,10 +243,7 @@ fn linked_reference(id: SettlementId, reference: &str) -> String {
 
 /// The settlement's reversal, read off its payout or receipt (they are reversed together);
 /// `None` while it stands.
-async fn reversal_of(
-    conn: &mut sqlx::SqliteConnection,
-    id: SettlementId,
-) -> Result<Option<Reversal>> {
+async fn reversal_of(conn: &mut crate::store::Conn, id: SettlementId) -> Result<Option<Reversal>> {
     let payout = payouts::of_settlement(conn, id)
         .await?
         .into_iter()
@@ -258,7 +255,7 @@ async fn reversal_of(
     Ok(payout.or(receipt))
 }
 
-async fn fetch(conn: &mut sqlx::SqliteConnection, id: SettlementId) -> Result<Settlement> {
+async fn fetch(conn: &mut crate::store::Conn, id: SettlementId) -> Result<Settlement> {
     settlements::by_id(conn, id)
         .await?
         .ok_or(SettlementError::NotFound(id).into())

@@ -229,7 +229,7 @@ impl Desk {
 }
 
 /// Refuses a file imported before (the same bytes), naming when and for whom.
-async fn already_imported(conn: &mut sqlx::SqliteConnection, sha256: &str) -> Result<()> {
+async fn already_imported(conn: &mut crate::store::Conn, sha256: &str) -> Result<()> {
     let Some(earlier) = statements::import_of_file(conn, sha256).await? else {
         return Ok(());
     };

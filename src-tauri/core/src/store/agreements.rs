@@ -1,7 +1,9 @@
 //! The `agreement_versions` table. Signed rows are frozen by triggers (see migrations).
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, Row, SqliteConnection};
+use sqlx::{FromRow, Row};
 
 use super::{from_millis, to_millis};
 use crate::money::{currency, Money};
@@ -196,37 +198,38 @@ pub struct NewVersion<'a> {
     pub signature: Option<&'a Signature>,
 }
 
-type Statement<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
-
 /// Binds the term columns, `model` to `new_customers_only`, in the order both statements
-/// list them.
-fn bind_terms<'q>(q: Statement<'q>, t: &'q Terms, c: TermColumns) -> Statement<'q> {
-    q.bind(t.model.as_str())
-        .bind(iso(t.effective_from))
-        .bind(t.effective_to.map(iso))
-        .bind(offer_kind(&t.offer).as_str())
-        .bind(c.offer_percent)
-        .bind(c.offer_amount)
-        .bind(c.offer_item)
-        .bind(t.min_sale.map(|m| m.minor))
-        .bind(reward_kind(&t.reward).as_str())
-        .bind(c.reward_percent)
-        .bind(c.reward_amount)
-        .bind(c.on_gross)
-        .bind(t.monthly_cap.map(|m| m.minor))
-        .bind(t.payout_cadence.as_str())
-        .bind(t.payout_method.as_str())
-        .bind(&t.payout_method_other)
-        .bind(c.clauses)
-        .bind(&t.notes)
-        .bind(t.reciprocal)
-        .bind(t.daily_limit)
-        .bind(t.new_customers_only)
+/// list them (a macro, so it binds on either database's query type).
+macro_rules! bind_terms {
+    ($q:expr, $t:expr, $c:expr) => {{
+        let (q, t, c) = ($q, $t, $c);
+        q.bind(t.model.as_str())
+            .bind(iso(t.effective_from))
+            .bind(t.effective_to.map(iso))
+            .bind(offer_kind(&t.offer).as_str())
+            .bind(c.offer_percent)
+            .bind(c.offer_amount)
+            .bind(c.offer_item)
+            .bind(t.min_sale.map(|m| m.minor))
+            .bind(reward_kind(&t.reward).as_str())
+            .bind(c.reward_percent)
+            .bind(c.reward_amount)
+            .bind(c.on_gross)
+            .bind(t.monthly_cap.map(|m| m.minor))
+            .bind(t.payout_cadence.as_str())
+            .bind(t.payout_method.as_str())
+            .bind(&t.payout_method_other)
+            .bind(c.clauses)
+            .bind(&t.notes)
+            .bind(t.reciprocal)
+            .bind(t.daily_limit)
+            .bind(t.new_customers_only)
+    }};
 }
 
 /// Adds a version and returns its id.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     v: &NewVersion<'_>,
     at: DateTime<Utc>,
 ) -> sqlx::Result<AgreementVersionId> {
@@ -236,45 +239,51 @@ pub async fn insert(
     } else {
         VersionStatus::Draft
     };
-    let head = sqlx::query(include_str!("agreements_insert.sql"))
-        .bind(v.partner_id)
-        .bind(v.version)
-        .bind(status.as_str())
-        .bind(v.based_on)
-        .bind(t.currency.code());
-    let row = bind_terms(head, t, columns(t)?)
-        .bind(v.signature.map(|s| iso(s.signed_on)))
-        .bind(v.signature.map(|s| s.our_signatory.clone()))
-        .bind(v.signature.map(|s| s.partner_signatory.clone()))
-        .bind(to_millis(at))
-        .fetch_one(conn)
-        .await?;
-    Ok(AgreementVersionId(row.try_get(0)?))
+    let row = on!(conn, db => {
+        let head = sqlx::query(include_str!("agreements_insert.sql"))
+            .bind(v.partner_id)
+            .bind(v.version)
+            .bind(status.as_str())
+            .bind(v.based_on)
+            .bind(t.currency.code());
+        bind_terms!(head, t, columns(t)?)
+            .bind(v.signature.map(|s| iso(s.signed_on)))
+            .bind(v.signature.map(|s| s.our_signatory.clone()))
+            .bind(v.signature.map(|s| s.partner_signatory.clone()))
+            .bind(to_millis(at))
+            .fetch_one(db)
+            .await?
+            .try_get::<i64, _>(0)
+    })?;
+    Ok(AgreementVersionId(row))
 }
 
 /// Replaces a draft's terms (the triggers refuse this for signed rows).
 pub async fn update_terms(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: AgreementVersionId,
     t: &Terms,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let head = sqlx::query(include_str!("agreements_update.sql")).bind(id);
-    bind_terms(head, t, columns(t)?)
-        .bind(to_millis(at))
-        .execute(conn)
-        .await?;
+    on!(conn, db => {
+        let head = sqlx::query(include_str!("agreements_update.sql")).bind(id);
+        bind_terms!(head, t, columns(t)?)
+            .bind(to_millis(at))
+            .execute(db)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
     Ok(())
 }
 
 /// Signs a draft.
 pub async fn sign(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: AgreementVersionId,
     s: &Signature,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    on!(conn, db => sqlx::query(
         "UPDATE agreement_versions
          SET status = 'signed', signed_on = $2, our_signatory = $3, partner_signatory = $4,
              updated_at = $5
@@ -285,70 +294,69 @@ pub async fn sign(
     .bind(&s.our_signatory)
     .bind(&s.partner_signatory)
     .bind(to_millis(at))
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// Marks a signed version as replaced by a newer one.
 pub async fn supersede(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: AgreementVersionId,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE agreement_versions SET status = 'superseded', updated_at = $2 WHERE id = $1 AND status = 'signed'")
+    on!(conn, db => sqlx::query("UPDATE agreement_versions SET status = 'superseded', updated_at = $2 WHERE id = $1 AND status = 'signed'")
         .bind(id)
         .bind(to_millis(at))
-        .execute(conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// Deletes a draft (the triggers refuse this for signed rows).
-pub async fn delete_draft(conn: &mut SqliteConnection, id: AgreementVersionId) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM agreement_versions WHERE id = $1")
+pub async fn delete_draft(conn: &mut Conn, id: AgreementVersionId) -> sqlx::Result<()> {
+    on!(conn, db => sqlx::query("DELETE FROM agreement_versions WHERE id = $1")
         .bind(id)
-        .execute(conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// One version.
-pub async fn get(
-    conn: &mut SqliteConnection,
-    id: AgreementVersionId,
-) -> sqlx::Result<Option<StoredVersion>> {
+pub async fn get(conn: &mut Conn, id: AgreementVersionId) -> sqlx::Result<Option<StoredVersion>> {
     let sql = format!("SELECT {COLUMNS} FROM agreement_versions WHERE id = $1");
-    let row: Option<VersionRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    let row: Option<VersionRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)?;
     row.map(VersionRow::into_version).transpose()
 }
 
 /// Every version of a partner's agreement, newest first.
-pub async fn for_partner(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-) -> sqlx::Result<Vec<StoredVersion>> {
+pub async fn for_partner(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<Vec<StoredVersion>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM agreement_versions WHERE partner_id = $1 ORDER BY version DESC"
     );
-    let rows: Vec<VersionRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
+    let rows: Vec<VersionRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(partner).fetch_all(db).await)?;
     rows.into_iter().map(VersionRow::into_version).collect()
 }
 
 /// The version number the partner's next version gets.
-pub async fn next_version(conn: &mut SqliteConnection, partner: PartnerId) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+pub async fn next_version(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<i64> {
+    on!(conn, db => sqlx::query_scalar(
         "SELECT COALESCE(MAX(version), 0) + 1 FROM agreement_versions WHERE partner_id = $1",
     )
     .bind(partner)
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// Of the signed and superseded versions starting on or before `day`, the one that
 /// started last: later versions replace earlier ones from their start date.
 pub async fn latest_started(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     day: NaiveDate,
 ) -> sqlx::Result<Option<StoredVersion>> {
@@ -357,10 +365,10 @@ pub async fn latest_started(
          WHERE partner_id = $1 AND status IN ('signed', 'superseded') AND effective_from <= $2
          ORDER BY effective_from DESC, version DESC LIMIT 1"
     );
-    let row: Option<VersionRow> = sqlx::query_as(&sql)
+    let row: Option<VersionRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(partner)
         .bind(iso(day))
-        .fetch_optional(conn)
-        .await?;
+        .fetch_optional(db)
+        .await)?;
     row.map(VersionRow::into_version).transpose()
 }

@@ -1,6 +1,8 @@
 //! The append-only `audit_log` table.
 
-use sqlx::{FromRow, SqliteConnection};
+use super::Conn;
+use crate::on;
+use sqlx::FromRow;
 
 use super::{from_millis, to_millis};
 use crate::audit::{AuditEntry, NewAuditEntry};
@@ -20,8 +22,8 @@ struct AuditRow {
 }
 
 /// Appends one entry.
-pub async fn append(conn: &mut SqliteConnection, e: &NewAuditEntry<'_>) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn append(conn: &mut Conn, e: &NewAuditEntry<'_>) -> sqlx::Result<()> {
+    on!(conn, db => sqlx::query(
         "INSERT INTO audit_log (at, actor, actor_id, entity, entity_id, action, before_json,
              after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -34,25 +36,26 @@ pub async fn append(conn: &mut SqliteConnection, e: &NewAuditEntry<'_>) -> sqlx:
     .bind(e.action)
     .bind(e.before.as_ref().map(ToString::to_string))
     .bind(e.after.as_ref().map(ToString::to_string))
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// Every entry about one record, oldest first.
 pub async fn for_entity(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     entity: &str,
     entity_id: i64,
 ) -> sqlx::Result<Vec<AuditEntry>> {
-    let rows: Vec<AuditRow> = sqlx::query_as(
+    let rows: Vec<AuditRow> = on!(conn, db => sqlx::query_as(
         "SELECT id, at, actor, actor_id, entity, entity_id, action, before_json, after_json
          FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id",
     )
     .bind(entity)
     .bind(entity_id)
-    .fetch_all(conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     Ok(rows
         .into_iter()
         .map(|r| AuditEntry {

@@ -1,7 +1,9 @@
 //! The one-row `business_profile` table.
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::{from_millis, to_millis};
 use crate::business::{BusinessProfile, ValidProfile};
@@ -23,14 +25,14 @@ struct ProfileRow {
 }
 
 /// The profile, once the first-run screen has saved it.
-pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessProfile>> {
-    let row: Option<ProfileRow> = sqlx::query_as(
+pub async fn get(conn: &mut Conn) -> sqlx::Result<Option<BusinessProfile>> {
+    let row: Option<ProfileRow> = on!(conn, db => sqlx::query_as(
         "SELECT name, address, email, phone, tax_id, currency, locale, time_zone,
                 opening_hours, directions, card_link, updated_at
          FROM business_profile WHERE id = 1",
     )
-    .fetch_optional(conn)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     Ok(row.map(|r| BusinessProfile {
         name: r.name,
         address: r.address,
@@ -48,12 +50,8 @@ pub async fn get(conn: &mut SqliteConnection) -> sqlx::Result<Option<BusinessPro
 }
 
 /// Creates or replaces the profile.
-pub async fn put(
-    conn: &mut SqliteConnection,
-    p: &ValidProfile,
-    at: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn put(conn: &mut Conn, p: &ValidProfile, at: DateTime<Utc>) -> sqlx::Result<()> {
+    on!(conn, db => sqlx::query(
         "INSERT INTO business_profile
              (id, name, address, email, phone, tax_id, currency, locale, time_zone,
               opening_hours, directions, card_link, updated_at)
@@ -77,16 +75,17 @@ pub async fn put(
     .bind(&p.directions)
     .bind(&p.card_link)
     .bind(to_millis(at))
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// Whether any amount is saved in the business currency: terms, redemptions, payouts,
 /// program costs, a month's revenue, what a partner owes or paid us, or a campaign's
 /// budget. After that, the currency can no longer change.
-pub async fn amounts_saved(conn: &mut SqliteConnection) -> sqlx::Result<bool> {
-    sqlx::query_scalar(
+pub async fn amounts_saved(conn: &mut Conn) -> sqlx::Result<bool> {
+    on!(conn, db => sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM agreement_versions)
              OR EXISTS (SELECT 1 FROM redemptions)
              OR EXISTS (SELECT 1 FROM payouts)
@@ -96,24 +95,24 @@ pub async fn amounts_saved(conn: &mut SqliteConnection) -> sqlx::Result<bool> {
              OR EXISTS (SELECT 1 FROM receipts)
              OR EXISTS (SELECT 1 FROM campaigns WHERE budget_minor IS NOT NULL)",
     )
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// The stored logo (a PNG), if one was chosen.
-pub async fn logo(conn: &mut SqliteConnection) -> sqlx::Result<Option<Vec<u8>>> {
-    let png: Option<Option<Vec<u8>>> =
-        sqlx::query_scalar("SELECT logo_png FROM business_profile WHERE id = 1")
-            .fetch_optional(conn)
-            .await?;
+pub async fn logo(conn: &mut Conn) -> sqlx::Result<Option<Vec<u8>>> {
+    let png: Option<Option<Vec<u8>>> = on!(conn, db => sqlx::query_scalar("SELECT logo_png FROM business_profile WHERE id = 1")
+            .fetch_optional(db)
+            .await)?;
     Ok(png.flatten())
 }
 
 /// Stores `png` as the logo, or removes it with `None`.
-pub async fn set_logo(conn: &mut SqliteConnection, png: Option<&[u8]>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE business_profile SET logo_png = $1 WHERE id = 1")
+pub async fn set_logo(conn: &mut Conn, png: Option<&[u8]>) -> sqlx::Result<()> {
+    on!(conn, db => sqlx::query("UPDATE business_profile SET logo_png = $1 WHERE id = 1")
         .bind(png)
-        .execute(conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! The `campaigns` table, the partners taking part in each, and the sums its results read.
 //! Triggers refuse deleting a campaign, and leaving out a partner with codes or costs in it.
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, NaiveDate, Utc};
 use iso_currency::Currency;
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::receivables::{day, iso};
 use super::{from_millis, to_millis};
@@ -56,19 +58,16 @@ struct MemberRow {
 }
 
 /// The partners taking part in `campaign`, or in every campaign when `None`, by name.
-async fn members(
-    conn: &mut SqliteConnection,
-    campaign: Option<CampaignId>,
-) -> sqlx::Result<Vec<MemberRow>> {
-    sqlx::query_as(
+async fn members(conn: &mut Conn, campaign: Option<CampaignId>) -> sqlx::Result<Vec<MemberRow>> {
+    on!(conn, db => sqlx::query_as(
         "SELECT m.campaign_id, p.id AS partner_id, p.name
          FROM campaign_partners m JOIN partners p ON p.id = m.partner_id
          WHERE $1 IS NULL OR m.campaign_id = $1
          ORDER BY p.name_key, p.id",
     )
     .bind(campaign)
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
 }
 
 fn partners_of(rows: &[MemberRow], id: i64) -> Vec<CampaignPartner> {
@@ -82,12 +81,12 @@ fn partners_of(rows: &[MemberRow], id: i64) -> Vec<CampaignPartner> {
 }
 
 /// One campaign with its partners, if it exists.
-pub async fn get(conn: &mut SqliteConnection, id: CampaignId) -> sqlx::Result<Option<Campaign>> {
+pub async fn get(conn: &mut Conn, id: CampaignId) -> sqlx::Result<Option<Campaign>> {
     let sql = format!("{SELECT} WHERE id = $1");
-    let row: Option<CampaignRow> = sqlx::query_as(&sql)
+    let row: Option<CampaignRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
+        .fetch_optional(db)
+        .await)?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -96,9 +95,9 @@ pub async fn get(conn: &mut SqliteConnection, id: CampaignId) -> sqlx::Result<Op
 }
 
 /// Every campaign with its partners, the latest to start first.
-pub async fn list(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Campaign>> {
+pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<Campaign>> {
     let sql = format!("{SELECT} ORDER BY starts_on DESC, id DESC");
-    let rows: Vec<CampaignRow> = sqlx::query_as(&sql).fetch_all(&mut *conn).await?;
+    let rows: Vec<CampaignRow> = on!(conn, db => sqlx::query_as(&sql).fetch_all(db).await)?;
     let members = members(conn, None).await?;
     rows.into_iter()
         .map(|r| {
@@ -110,28 +109,28 @@ pub async fn list(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Campaign>> {
 
 /// The name of another campaign whose name key equals `name_key`, if any.
 pub async fn name_taken(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     name_key: &str,
     except: Option<CampaignId>,
 ) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT name FROM campaigns WHERE name_key = $1 AND ($2 IS NULL OR id <> $2)",
     )
     .bind(name_key)
     .bind(except)
-    .fetch_optional(conn)
-    .await
+    .fetch_optional(db)
+    .await)
 }
 
 /// Adds a campaign (its partners separately, [`set_partners`]) and returns its id.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     c: &ValidCampaign,
     cur: Currency,
     at: DateTime<Utc>,
     by: &Actor,
 ) -> sqlx::Result<CampaignId> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "INSERT INTO campaigns (name, name_key, starts_on, ends_on, budget_minor, currency,
              notes, created_at, created_by, created_by_id, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $8) RETURNING id",
@@ -146,19 +145,19 @@ pub async fn insert(
     .bind(to_millis(at))
     .bind(&by.name)
     .bind(by.person)
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// Replaces a campaign's details (not its partners).
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CampaignId,
     c: &ValidCampaign,
     cur: Currency,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    on!(conn, db => sqlx::query(
         "UPDATE campaigns SET name = $2, name_key = $3, starts_on = $4, ends_on = $5,
              budget_minor = $6, currency = $7, notes = $8, updated_at = $9
          WHERE id = $1",
@@ -172,53 +171,56 @@ pub async fn update(
     .bind(cur.code())
     .bind(&c.notes)
     .bind(to_millis(at))
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// Makes `partners` the ones taking part: adds the new, lets go of the rest. The schema
 /// refuses letting go of one with codes or costs in the campaign.
 pub async fn set_partners(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CampaignId,
     partners: &[PartnerId],
 ) -> sqlx::Result<()> {
     let list = serde_json::to_string(&partners).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
+    on!(conn, db => sqlx::query(
         "DELETE FROM campaign_partners
          WHERE campaign_id = $1 AND partner_id NOT IN (SELECT value FROM json_each($2))",
     )
     .bind(id)
     .bind(&list)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
+    on!(conn, db => sqlx::query(
         "INSERT INTO campaign_partners (campaign_id, partner_id)
          SELECT $1, value FROM json_each($2) WHERE true
          ON CONFLICT DO NOTHING",
     )
     .bind(id)
     .bind(&list)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// The partners of `id` with codes issued or costs booked in it: they cannot leave it.
 pub async fn partners_with_activity(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CampaignId,
 ) -> sqlx::Result<Vec<PartnerId>> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT partner_id FROM referral_codes WHERE campaign_id = $1
          UNION
          SELECT partner_id FROM program_costs WHERE campaign_id = $1 AND partner_id IS NOT NULL
          ORDER BY 1",
     )
     .bind(id)
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
 }
 
 /// One partner's sums inside a campaign.
@@ -243,33 +245,29 @@ pub struct CampaignSums {
 /// Per partner taking part in `id` or with activity in it: its codes' counted redemptions
 /// in `cur` on days `from..=to`, and the costs booked to it for the partner.
 pub async fn partner_sums(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CampaignId,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<CampaignSums>> {
-    sqlx::query_as(include_str!("campaign_partner_sums.sql"))
+    on!(conn, db => sqlx::query_as(include_str!("campaign_partner_sums.sql"))
         .bind(id)
         .bind(iso(from))
         .bind(iso(to))
         .bind(cur.code())
-        .fetch_all(conn)
-        .await
+        .fetch_all(db)
+        .await)
 }
 
 /// Costs in `cur` booked to `id` for no partner in particular, reversed ones left out.
-pub async fn shared_costs(
-    conn: &mut SqliteConnection,
-    id: CampaignId,
-    cur: Currency,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+pub async fn shared_costs(conn: &mut Conn, id: CampaignId, cur: Currency) -> sqlx::Result<i64> {
+    on!(conn, db => sqlx::query_scalar(
         "SELECT coalesce(sum(c.amount_minor), 0) FROM program_costs c
          WHERE c.campaign_id = $1 AND c.partner_id IS NULL AND c.currency = $2
            AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = c.id)",
     )
     .bind(id)
     .bind(cur.code())
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }

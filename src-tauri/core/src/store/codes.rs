@@ -1,7 +1,9 @@
 //! The `referral_codes` table. Rows are never deleted (trigger).
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::{FromRow, QueryBuilder};
 
 use super::{from_millis, to_millis};
 use crate::codes::{grouped, CodeId, CodeQuery, CodeStatusFilter, CodeUseFilter, ReferralCode};
@@ -82,7 +84,7 @@ pub struct NewCode<'a> {
 /// Stores a code unless one with the same folded code exists; `None` on that clash, so
 /// the caller can draw another.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     c: &NewCode<'_>,
     at: DateTime<Utc>,
 ) -> sqlx::Result<Option<CodeId>> {
@@ -90,7 +92,7 @@ pub async fn insert(
     // The taken code is skipped by the NOT EXISTS, not by ON CONFLICT DO NOTHING: the
     // schema's BEFORE INSERT trigger refuses any row colliding with an existing code (so
     // INSERT OR REPLACE cannot rewrite one), and it fires before DO NOTHING would.
-    let id: Option<i64> = sqlx::query_scalar(
+    let id: Option<i64> = on!(conn, db => sqlx::query_scalar(
         "INSERT INTO referral_codes (partner_id, code, prefix, batch, valid_from, valid_until,
              redemption_limit, note, enabled, created_at, updated_at, campaign_id)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10
@@ -107,167 +109,168 @@ pub async fn insert(
     .bind(c.note)
     .bind(to_millis(at))
     .bind(c.campaign_id)
-    .fetch_optional(conn)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     Ok(id.map(CodeId))
 }
 
 /// The code stored under a folded code, if any, as the counter reads it: `uses` is 0 for
 /// an unlimited code (not counted, see [`COUNTER_COLUMNS`]).
-pub async fn by_code(
-    conn: &mut SqliteConnection,
-    code: &str,
-) -> sqlx::Result<Option<ReferralCode>> {
+pub async fn by_code(conn: &mut Conn, code: &str) -> sqlx::Result<Option<ReferralCode>> {
     let sql = format!("SELECT {COUNTER_COLUMNS} FROM referral_codes WHERE code = $1");
-    let row: Option<CodeRow> = sqlx::query_as(&sql).bind(code).fetch_optional(conn).await?;
+    let row: Option<CodeRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(code).fetch_optional(db).await)?;
     Ok(row.map(CodeRow::into_code))
 }
 
 /// Which of `codes` exist, as the counter reads them (as [`by_code`]).
-pub async fn existing(
-    conn: &mut SqliteConnection,
-    codes: &[String],
-) -> sqlx::Result<Vec<ReferralCode>> {
+pub async fn existing(conn: &mut Conn, codes: &[String]) -> sqlx::Result<Vec<ReferralCode>> {
     let list = serde_json::to_string(codes).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let sql = format!("SELECT {COUNTER_COLUMNS} FROM referral_codes WHERE code IN (SELECT value FROM json_each($1)) ORDER BY code");
-    let rows: Vec<CodeRow> = sqlx::query_as(&sql).bind(list).fetch_all(conn).await?;
+    let rows: Vec<CodeRow> = on!(conn, db => sqlx::query_as(&sql).bind(list).fetch_all(db).await)?;
     Ok(rows.into_iter().map(CodeRow::into_code).collect())
 }
 
 /// A partner's codes, newest first.
-pub async fn for_partner(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-) -> sqlx::Result<Vec<ReferralCode>> {
+pub async fn for_partner(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<Vec<ReferralCode>> {
     let sql =
         format!("SELECT {COLUMNS} FROM referral_codes WHERE partner_id = $1 ORDER BY id DESC");
-    let rows: Vec<CodeRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
+    let rows: Vec<CodeRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(partner).fetch_all(db).await)?;
     Ok(rows.into_iter().map(CodeRow::into_code).collect())
 }
 
 /// Switches a code on or off.
 pub async fn set_enabled(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CodeId,
     enabled: bool,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE referral_codes SET enabled = $2, updated_at = $3 WHERE id = $1")
+    on!(conn, db => sqlx::query("UPDATE referral_codes SET enabled = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(i64::from(enabled))
         .bind(to_millis(at))
-        .execute(conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// One code by id.
-pub async fn by_id(conn: &mut SqliteConnection, id: CodeId) -> sqlx::Result<Option<ReferralCode>> {
+pub async fn by_id(conn: &mut Conn, id: CodeId) -> sqlx::Result<Option<ReferralCode>> {
     let sql = format!("SELECT {COLUMNS} FROM referral_codes WHERE id = $1");
-    let row: Option<CodeRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    let row: Option<CodeRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)?;
     Ok(row.map(CodeRow::into_code))
 }
 
 /// Appends the WHERE clause keeping `partner`'s codes that `query` keeps. Only the filters
 /// in use are written, so each combination gets its own plan: the unfiltered list reads
 /// straight from `referral_codes_partner_newest`, one batch from `…_partner_batch`.
-fn push_matching(qb: &mut QueryBuilder<'_, Sqlite>, partner: PartnerId, query: &CodeQuery) {
-    qb.push(" WHERE partner_id = ").push_bind(partner.0);
-    match query.status {
-        CodeStatusFilter::All => {}
-        CodeStatusFilter::Enabled => {
-            qb.push(" AND enabled = 1");
+/// (A macro, so it builds either database's query.)
+macro_rules! push_matching {
+    ($qb:expr, $partner:expr, $query:expr) => {{
+        let (qb, partner, query): (_, PartnerId, &CodeQuery) = ($qb, $partner, $query);
+        qb.push(" WHERE partner_id = ").push_bind(partner.0);
+        match query.status {
+            CodeStatusFilter::All => {}
+            CodeStatusFilter::Enabled => {
+                qb.push(" AND enabled = 1");
+            }
+            CodeStatusFilter::Disabled => {
+                qb.push(" AND enabled = 0");
+            }
         }
-        CodeStatusFilter::Disabled => {
-            qb.push(" AND enabled = 0");
+        let text = query.search_text();
+        if !text.is_empty() {
+            // LIKE rather than instr() so PostgreSQL runs it too; the pattern holds only letters
+            // and digits, so nothing in it needs escaping.
+            qb.push(" AND (prefix || code LIKE ")
+                .push_bind(format!("%{text}%"));
+            // Typed without look-alikes, the code alone matches only where the joined text
+            // already does: one comparison a row, not two, on a partner's whole list.
+            let code = query.search_code();
+            if code != text {
+                qb.push(" OR code LIKE ").push_bind(format!("%{code}%"));
+            }
+            qb.push(")");
         }
-    }
-    let text = query.search_text();
-    if !text.is_empty() {
-        // LIKE rather than instr() so PostgreSQL runs it too; the pattern holds only letters
-        // and digits, so nothing in it needs escaping.
-        qb.push(" AND (prefix || code LIKE ")
-            .push_bind(format!("%{text}%"));
-        // Typed without look-alikes, the code alone matches only where the joined text
-        // already does: one comparison a row, not two, on a partner's whole list.
-        let code = query.search_code();
-        if code != text {
-            qb.push(" OR code LIKE ").push_bind(format!("%{code}%"));
+        if let Some(batch) = &query.batch {
+            qb.push(" AND batch = ").push_bind(batch.clone());
         }
-        qb.push(")");
-    }
-    if let Some(batch) = &query.batch {
-        qb.push(" AND batch = ").push_bind(batch.clone());
-    }
-    let uses = "FROM code_uses u WHERE u.code_id = referral_codes.id";
-    match query.uses {
-        CodeUseFilter::All => {}
-        CodeUseFilter::Unused => {
-            qb.push(format_args!(" AND NOT EXISTS (SELECT 1 {uses})"));
+        let uses = "FROM code_uses u WHERE u.code_id = referral_codes.id";
+        match query.uses {
+            CodeUseFilter::All => {}
+            CodeUseFilter::Unused => {
+                qb.push(format_args!(" AND NOT EXISTS (SELECT 1 {uses})"));
+            }
+            CodeUseFilter::Used => {
+                qb.push(format_args!(" AND EXISTS (SELECT 1 {uses})"));
+            }
+            CodeUseFilter::UsedUp => {
+                qb.push(format_args!(
+                    " AND redemption_limit IS NOT NULL \
+                     AND (SELECT count(*) {uses}) >= redemption_limit"
+                ));
+            }
         }
-        CodeUseFilter::Used => {
-            qb.push(format_args!(" AND EXISTS (SELECT 1 {uses})"));
-        }
-        CodeUseFilter::UsedUp => {
-            qb.push(format_args!(
-                " AND redemption_limit IS NOT NULL \
-                 AND (SELECT count(*) {uses}) >= redemption_limit"
-            ));
-        }
-    }
+    }};
 }
 
 /// Up to `limit` of `partner`'s codes that `query` keeps, newest first, older than `after`.
 pub async fn page(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     query: &CodeQuery,
     after: Option<CodeId>,
     limit: i64,
 ) -> sqlx::Result<Vec<ReferralCode>> {
-    let mut qb = QueryBuilder::new(format!("SELECT {COLUMNS} FROM referral_codes"));
-    push_matching(&mut qb, partner, query);
-    // Bound on the first page too: with it, SQLite may walk the table itself newest first
-    // when one partner holds most codes (three times quicker for a search that reads the
-    // whole list than visiting each row through referral_codes_partner_newest).
-    qb.push(" AND id < ")
-        .push_bind(after.map_or(i64::MAX, |a| a.0));
-    qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
-    let rows: Vec<CodeRow> = qb.build_query_as().fetch_all(conn).await?;
+    let rows: Vec<CodeRow> = on!(conn, db => {
+        let mut qb = QueryBuilder::new(format!("SELECT {COLUMNS} FROM referral_codes"));
+        push_matching!(&mut qb, partner, query);
+        // Bound on the first page too: with it, SQLite may walk the table itself newest
+        // first when one partner holds most codes (three times quicker for a search that
+        // reads the whole list than visiting each row through referral_codes_partner_newest).
+        qb.push(" AND id < ")
+            .push_bind(after.map_or(i64::MAX, |a| a.0));
+        qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
+        qb.build_query_as().fetch_all(db).await
+    })?;
     Ok(rows.into_iter().map(CodeRow::into_code).collect())
 }
 
 /// How many of `partner`'s codes `query` keeps.
-pub async fn count(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-    query: &CodeQuery,
-) -> sqlx::Result<i64> {
-    let mut qb = QueryBuilder::new("SELECT count(*) FROM referral_codes");
-    push_matching(&mut qb, partner, query);
-    qb.build_query_scalar().fetch_one(conn).await
+pub async fn count(conn: &mut Conn, partner: PartnerId, query: &CodeQuery) -> sqlx::Result<i64> {
+    on!(conn, db => {
+        let mut qb = QueryBuilder::new("SELECT count(*) FROM referral_codes");
+        push_matching!(&mut qb, partner, query);
+        qb.build_query_scalar().fetch_one(db).await
+    })
 }
 
 /// The ids of every code of `partner` that `query` keeps, oldest first.
 pub async fn matching_ids(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     query: &CodeQuery,
 ) -> sqlx::Result<Vec<CodeId>> {
-    let mut qb = QueryBuilder::new("SELECT id FROM referral_codes");
-    push_matching(&mut qb, partner, query);
-    qb.push(" ORDER BY id");
-    let ids: Vec<i64> = qb.build_query_scalar().fetch_all(conn).await?;
+    let ids: Vec<i64> = on!(conn, db => {
+        let mut qb = QueryBuilder::new("SELECT id FROM referral_codes");
+        push_matching!(&mut qb, partner, query);
+        qb.push(" ORDER BY id");
+        qb.build_query_scalar().fetch_all(db).await
+    })?;
     Ok(ids.into_iter().map(CodeId).collect())
 }
 
 /// `partner`'s batch labels, the batch issued last first.
-pub async fn batches(conn: &mut SqliteConnection, partner: PartnerId) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar(
+pub async fn batches(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<Vec<String>> {
+    on!(conn, db => sqlx::query_scalar(
         "SELECT batch FROM referral_codes WHERE partner_id = $1 AND batch IS NOT NULL
          GROUP BY batch ORDER BY max(id) DESC",
     )
     .bind(partner)
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
 }

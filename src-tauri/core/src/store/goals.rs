@@ -1,8 +1,10 @@
 //! The owner's goals. A goal is inserted once and may be archived once; a trigger refuses
 //! every other change, so editing one is archiving it and inserting its replacement.
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::to_millis;
 use crate::desk::Actor;
@@ -31,13 +33,13 @@ const SELECT: &str = "SELECT g.id, g.kind, g.target, g.by_month, g.created_at, g
 
 /// Stores a goal set by `by`, replacing the (already archived) goal `replaces` if given.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (kind, target, by_month): (&str, i64, &str),
     replaces: Option<GoalId>,
     at: DateTime<Utc>,
     by: &Actor,
 ) -> sqlx::Result<GoalId> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "INSERT INTO goals (kind, target, by_month, created_at, created_by, created_by_id,
              replaces)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -49,19 +51,19 @@ pub async fn insert(
     .bind(&by.name)
     .bind(by.person)
     .bind(replaces)
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// Archives goal `id`, unless it already is (then nothing changes: the caller checked).
 pub async fn archive(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: GoalId,
     reason: &str,
     at: DateTime<Utc>,
     by: &Actor,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    on!(conn, db => sqlx::query(
         "UPDATE goals SET archived_at = $2, archived_by = $3, archived_by_id = $4,
              archived_reason = $5
          WHERE id = $1 AND archived_at IS NULL",
@@ -71,26 +73,27 @@ pub async fn archive(
     .bind(&by.name)
     .bind(by.person)
     .bind(reason)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// One goal.
-pub async fn by_id(conn: &mut SqliteConnection, id: GoalId) -> sqlx::Result<Option<GoalRow>> {
+pub async fn by_id(conn: &mut Conn, id: GoalId) -> sqlx::Result<Option<GoalRow>> {
     let sql = format!("{SELECT} WHERE g.id = $1");
-    sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
+    on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)
 }
 
 /// Every goal: the active ones first, oldest first, then the archived ones, the latest
 /// archived first.
-pub async fn all(conn: &mut SqliteConnection) -> sqlx::Result<Vec<GoalRow>> {
+pub async fn all(conn: &mut Conn) -> sqlx::Result<Vec<GoalRow>> {
     let sql = format!("{SELECT} ORDER BY g.archived_at IS NOT NULL, g.archived_at DESC, g.id");
-    sqlx::query_as(&sql).fetch_all(conn).await
+    on!(conn, db => sqlx::query_as(&sql).fetch_all(db).await)
 }
 
 /// The goals not archived, oldest first: those the dashboard tracks.
-pub async fn active(conn: &mut SqliteConnection) -> sqlx::Result<Vec<GoalRow>> {
+pub async fn active(conn: &mut Conn) -> sqlx::Result<Vec<GoalRow>> {
     let sql = format!("{SELECT} WHERE g.archived_at IS NULL ORDER BY g.id");
-    sqlx::query_as(&sql).fetch_all(conn).await
+    on!(conn, db => sqlx::query_as(&sql).fetch_all(db).await)
 }

@@ -1,4 +1,5 @@
-//! The only Rust that holds SQL: opening the SQLite file, and one file per table group.
+//! The only Rust that holds SQL: opening the SQLite file, the two databases' connections
+//! ([`pool`]), and one file per table group.
 
 pub mod agreements;
 pub mod audit;
@@ -12,6 +13,7 @@ mod open;
 pub mod partners;
 pub mod payouts;
 pub mod people;
+mod pool;
 pub mod program;
 pub mod receivables;
 pub mod redemptions;
@@ -27,6 +29,7 @@ pub use open::{
     DB_FILE_NAME,
 };
 pub(crate) use open::{claim_folder, create_private_dir, make_private, mark_closed_clean, sibling};
+pub use pool::{Conn, Db, Dialect, Pool};
 
 use chrono::{DateTime, TimeZone, Utc};
 

@@ -8,7 +8,8 @@
 //! this is no edit of anyone's record and writes no audit entry; a key is derived data,
 //! like an index.
 
-use sqlx::{Connection, SqliteConnection, SqlitePool};
+use super::{Conn, Pool};
+use crate::on;
 
 /// The `store_meta` row remembering which rule the stored keys were made by.
 const META_KEY: &str = "name_key_version";
@@ -26,13 +27,12 @@ const APART: char = '\u{1F}';
 /// row gets the plain key, the later one the key with [`APART`] added, so the store still
 /// opens and nothing is lost. A third such name is then refused as a duplicate of the first,
 /// and so is saving the later row until the owner renames it.
-pub async fn rekey(pool: &SqlitePool, version: i64, key: fn(&str) -> String) -> sqlx::Result<u64> {
-    let mut conn = pool.acquire().await?;
-    let mut tx = conn.begin().await?;
-    let stored: Option<String> = sqlx::query_scalar("SELECT value FROM store_meta WHERE key = $1")
+pub async fn rekey(pool: &Pool, version: i64, key: fn(&str) -> String) -> sqlx::Result<u64> {
+    let mut tx = pool.begin().await?;
+    let stored: Option<String> = on!(&mut tx, db => sqlx::query_scalar("SELECT value FROM store_meta WHERE key = $1")
         .bind(META_KEY)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_optional(db)
+        .await)?;
     if stored.and_then(|v| v.parse::<i64>().ok()) == Some(version) {
         return Ok(0);
     }
@@ -40,14 +40,15 @@ pub async fn rekey(pool: &SqlitePool, version: i64, key: fn(&str) -> String) -> 
     for table in [Table::Partners, Table::People, Table::Campaigns] {
         changed += rekey_table(&mut tx, table, key).await?;
     }
-    sqlx::query(
+    on!(&mut tx, db => sqlx::query(
         "INSERT INTO store_meta (key, value) VALUES ($1, $2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
     .bind(META_KEY)
     .bind(version.to_string())
-    .execute(&mut *tx)
-    .await?;
+    .execute(db)
+    .await
+    .map(|done| done.rows_affected()))?;
     tx.commit().await?;
     Ok(changed)
 }
@@ -77,13 +78,9 @@ impl Table {
     }
 }
 
-async fn rekey_table(
-    conn: &mut SqliteConnection,
-    table: Table,
-    key: fn(&str) -> String,
-) -> sqlx::Result<u64> {
+async fn rekey_table(conn: &mut Conn, table: Table, key: fn(&str) -> String) -> sqlx::Result<u64> {
     let rows: Vec<(i64, String, String)> =
-        sqlx::query_as(table.select()).fetch_all(&mut *conn).await?;
+        on!(conn, db => sqlx::query_as(table.select()).fetch_all(db).await)?;
     let mut taken = std::collections::HashSet::new();
     let mut new_keys = Vec::with_capacity(rows.len());
     for (id, name, old) in rows {
@@ -98,18 +95,20 @@ async fn rekey_table(
     // Park the changing rows on keys no name can have first, so no row's new key meets
     // another's old one half-way and trips the UNIQUE index.
     for (id, _) in &new_keys {
-        sqlx::query(table.update())
+        on!(conn, db => sqlx::query(table.update())
             .bind(id)
             .bind(format!("{APART}{APART}{id}"))
-            .execute(&mut *conn)
-            .await?;
+            .execute(db)
+            .await
+            .map(|done| done.rows_affected()))?;
     }
     for (id, new) in &new_keys {
-        sqlx::query(table.update())
+        on!(conn, db => sqlx::query(table.update())
             .bind(id)
             .bind(new)
-            .execute(&mut *conn)
-            .await?;
+            .execute(db)
+            .await
+            .map(|done| done.rows_affected()))?;
     }
     Ok(new_keys.len() as u64)
 }
@@ -130,23 +129,33 @@ mod tests {
             .to_lowercase()
     }
 
-    async fn force(pool: &SqlitePool, table: &str, id: i64, name: &str, key: &str) {
-        sqlx::query(&format!(
-            "UPDATE {table} SET name = $2, name_key = $3 WHERE id = $1"
-        ))
-        .bind(id)
-        .bind(name)
-        .bind(key)
-        .execute(pool)
-        .await
+    async fn force(pool: &Pool, table: &str, id: i64, name: &str, key: &str) {
+        let sql = format!("UPDATE {table} SET name = $2, name_key = $3 WHERE id = $1");
+        let mut conn = pool.acquire().await.unwrap();
+        on!(&mut conn, db => sqlx::query(&sql)
+            .bind(id)
+            .bind(name)
+            .bind(key)
+            .execute(db)
+            .await
+            .map(|done| done.rows_affected()))
         .unwrap();
     }
 
-    async fn keys(pool: &SqlitePool, table: &str) -> Vec<String> {
-        sqlx::query_scalar(&format!("SELECT name_key FROM {table} ORDER BY id"))
-            .fetch_all(pool)
+    async fn forget_version(pool: &Pool) {
+        let mut conn = pool.acquire().await.unwrap();
+        on!(&mut conn, db => sqlx::query("DELETE FROM store_meta WHERE key = $1")
+            .bind(META_KEY)
+            .execute(db)
             .await
-            .unwrap()
+            .map(|done| done.rows_affected()))
+        .unwrap();
+    }
+
+    async fn keys(pool: &Pool, table: &str) -> Vec<String> {
+        let sql = format!("SELECT name_key FROM {table} ORDER BY id");
+        let mut conn = pool.acquire().await.unwrap();
+        on!(&mut conn, db => sqlx::query_scalar(&sql).fetch_all(db).await).unwrap()
     }
 
     #[tokio::test]
@@ -176,11 +185,7 @@ mod tests {
         )
         .await;
         force(pool, "partners", ids[2], "Straße", &old_key("Straße")).await;
-        sqlx::query("DELETE FROM store_meta WHERE key = $1")
-            .bind(META_KEY)
-            .execute(pool)
-            .await
-            .unwrap();
+        forget_version(pool).await;
 
         let changed = rekey(pool, NAME_KEY_VERSION, name_key).await.unwrap();
         assert_eq!(changed, 2);

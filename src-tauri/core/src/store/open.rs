@@ -10,6 +10,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 
+use super::Pool;
 use crate::error::StoreError;
 use crate::APP_VERSION;
 
@@ -26,9 +27,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, Clone)]
 pub struct Pools {
     /// Serialises every write transaction.
-    pub writer: SqlitePool,
+    pub writer: Pool,
     /// For queries; never writes.
-    pub reader: SqlitePool,
+    pub reader: Pool,
     /// Where the file lives.
     pub path: PathBuf,
     /// Held shared while the store is open; replacing the file takes it exclusively.
@@ -194,7 +195,7 @@ impl Opening {
         .await
         .map_err(|e| explain(&self.path, e.into()))?;
         // After migrating, since keys are made by Rust (Unicode folding SQL cannot do).
-        super::name_keys::rekey(&self.writer, name_keys.0, name_keys.1)
+        super::name_keys::rekey(&Pool::Sqlite(self.writer.clone()), name_keys.0, name_keys.1)
             .await
             .map_err(|e| explain(&self.path, e.into()))?;
         for suffix in ["-wal", "-shm"] {
@@ -206,8 +207,8 @@ impl Opening {
             .connect_with(options(&self.path))
             .await?;
         Ok(Pools {
-            writer: self.writer,
-            reader,
+            writer: Pool::Sqlite(self.writer),
+            reader: Pool::Sqlite(reader),
             path: self.path,
             in_use: Arc::new(self.in_use),
             checked_at: self.checked_at,
@@ -517,12 +518,14 @@ pub struct ConnectionSettings {
 /// each reader the pool allows, all held at once so no connection is read twice.
 pub async fn connection_settings(pools: &Pools) -> Result<Vec<ConnectionSettings>, StoreError> {
     let mut held = vec![pools.writer.acquire().await?];
-    for _ in 0..pools.reader.options().get_max_connections() {
+    for _ in 0..pools.reader.max_connections() {
         held.push(pools.reader.acquire().await?);
     }
     let mut all = Vec::with_capacity(held.len());
     for conn in &mut held {
-        all.push(settings_of(conn).await?);
+        if let Some(conn) = conn.as_sqlite() {
+            all.push(settings_of(conn).await?);
+        }
     }
     Ok(all)
 }
@@ -553,10 +556,13 @@ async fn settings_of(conn: &mut SqliteConnection) -> Result<ConnectionSettings, 
     })
 }
 
-/// Copies every committed page from the WAL into the main file and empties the WAL.
-pub async fn checkpoint(pool: &SqlitePool) -> Result<(), StoreError> {
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(pool)
-        .await?;
+/// Copies every committed page from the WAL into the main file and empties the WAL (a
+/// server keeps its own log).
+pub async fn checkpoint(pool: &Pool) -> Result<(), StoreError> {
+    if let Some(pool) = pool.as_sqlite() {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(pool)
+            .await?;
+    }
     Ok(())
 }

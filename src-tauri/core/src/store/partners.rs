@@ -1,7 +1,9 @@
 //! The `partners` table.
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::{from_millis, to_millis};
 use crate::partners::{Partner, PartnerFit, PartnerId, PartnerStatus, ValidPartner};
@@ -65,16 +67,17 @@ impl PartnerRow {
 }
 
 /// One partner, if it exists.
-pub async fn get(conn: &mut SqliteConnection, id: PartnerId) -> sqlx::Result<Option<Partner>> {
+pub async fn get(conn: &mut Conn, id: PartnerId) -> sqlx::Result<Option<Partner>> {
     let sql = format!("SELECT {COLUMNS} FROM partners WHERE id = $1");
-    let row: Option<PartnerRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    let row: Option<PartnerRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)?;
     Ok(row.map(PartnerRow::into_partner))
 }
 
 /// Partners whose name contains `needle` (already lower-cased) and, if given, in `status`;
 /// ordered by name key.
 pub async fn list(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     needle: &str,
     status: Option<PartnerStatus>,
 ) -> sqlx::Result<Vec<Partner>> {
@@ -83,35 +86,35 @@ pub async fn list(
          WHERE instr(name_key, $1) > 0 AND ($2 IS NULL OR status = $2)
          ORDER BY name_key"
     );
-    let rows: Vec<PartnerRow> = sqlx::query_as(&sql)
+    let rows: Vec<PartnerRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(needle)
         .bind(status.map(PartnerStatus::as_str))
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     Ok(rows.into_iter().map(PartnerRow::into_partner).collect())
 }
 
 /// The name of another partner whose name key equals `name_key`, if any.
 pub async fn name_taken(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     name_key: &str,
     except: Option<PartnerId>,
 ) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT name FROM partners WHERE name_key = $1 AND ($2 IS NULL OR id <> $2)")
+    on!(conn, db => sqlx::query_scalar("SELECT name FROM partners WHERE name_key = $1 AND ($2 IS NULL OR id <> $2)")
         .bind(name_key)
         .bind(except)
-        .fetch_optional(conn)
-        .await
+        .fetch_optional(db)
+        .await)
 }
 
 /// Adds a partner and returns its id.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     p: &ValidPartner,
     status: PartnerStatus,
     at: DateTime<Utc>,
 ) -> sqlx::Result<PartnerId> {
-    let id: i64 = sqlx::query_scalar(include_str!("partners_insert.sql"))
+    let id: i64 = on!(conn, db => sqlx::query_scalar(include_str!("partners_insert.sql"))
         .bind(&p.name)
         .bind(&p.name_key)
         .bind(status.as_str())
@@ -122,24 +125,24 @@ pub async fn insert(
         .bind(&p.address)
         .bind(&p.website)
         .bind(&p.notes)
-        .bind(p.fit.audience)
-        .bind(p.fit.synergy)
-        .bind(p.fit.reputation)
-        .bind(p.fit.motivation)
+        .bind(p.fit.audience.map(i64::from))
+        .bind(p.fit.synergy.map(i64::from))
+        .bind(p.fit.reputation.map(i64::from))
+        .bind(p.fit.motivation.map(i64::from))
         .bind(to_millis(at))
-        .fetch_one(conn)
-        .await?;
+        .fetch_one(db)
+        .await)?;
     Ok(PartnerId(id))
 }
 
 /// Replaces a partner's details (not its status).
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: PartnerId,
     p: &ValidPartner,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(include_str!("partners_update.sql"))
+    on!(conn, db => sqlx::query(include_str!("partners_update.sql"))
         .bind(id)
         .bind(&p.name)
         .bind(&p.name_key)
@@ -150,42 +153,44 @@ pub async fn update(
         .bind(&p.address)
         .bind(&p.website)
         .bind(&p.notes)
-        .bind(p.fit.audience)
-        .bind(p.fit.synergy)
-        .bind(p.fit.reputation)
-        .bind(p.fit.motivation)
+        .bind(p.fit.audience.map(i64::from))
+        .bind(p.fit.synergy.map(i64::from))
+        .bind(p.fit.reputation.map(i64::from))
+        .bind(p.fit.motivation.map(i64::from))
         .bind(to_millis(at))
-        .execute(conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// Moves a partner to `status`.
 pub async fn set_status(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: PartnerId,
     status: PartnerStatus,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE partners SET status = $2, updated_at = $3 WHERE id = $1")
+    on!(conn, db => sqlx::query("UPDATE partners SET status = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(status.as_str())
         .bind(to_millis(at))
-        .execute(conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// How many partners exist.
-pub async fn count(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM partners")
-        .fetch_one(conn)
-        .await
+pub async fn count(conn: &mut Conn) -> sqlx::Result<i64> {
+    on!(conn, db => sqlx::query_scalar("SELECT COUNT(*) FROM partners")
+        .fetch_one(db)
+        .await)
 }
 
 /// Every partner's name key with its name, for checking many new names at once.
-pub async fn name_keys(conn: &mut SqliteConnection) -> sqlx::Result<Vec<(String, String)>> {
-    sqlx::query_as("SELECT name_key, name FROM partners")
-        .fetch_all(conn)
-        .await
+pub async fn name_keys(conn: &mut Conn) -> sqlx::Result<Vec<(String, String)>> {
+    on!(conn, db => sqlx::query_as("SELECT name_key, name FROM partners")
+        .fetch_all(db)
+        .await)
 }

@@ -1,10 +1,12 @@
 //! The append-only `payouts` and `payout_reversals` tables, and the sums balances need.
 //! Triggers refuse any UPDATE or DELETE of either.
 
+use super::Conn;
+use crate::on;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::{from_millis, to_millis};
 use crate::desk::Actor;
@@ -94,8 +96,8 @@ pub struct NewPayout<'a> {
 }
 
 /// Appends one payout.
-pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Result<PayoutId> {
-    let id: i64 = sqlx::query_scalar(
+pub async fn insert(conn: &mut Conn, p: &NewPayout<'_>) -> sqlx::Result<PayoutId> {
+    let id: i64 = on!(conn, db => sqlx::query_scalar(
         "INSERT INTO payouts (partner_id, paid_on, currency, amount_minor, method, reference,
              period_from, period_to, recorded_at, recorded_by, recorded_by_id, settlement_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -113,53 +115,51 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPayout<'_>) -> sqlx::Res
     .bind(&p.by.name)
     .bind(p.by.person)
     .bind(p.settlement)
-    .fetch_one(conn)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok(PayoutId(id))
 }
 
 /// One payout with its reversal, if any.
-pub async fn by_id(conn: &mut SqliteConnection, id: PayoutId) -> sqlx::Result<Option<Payout>> {
+pub async fn by_id(conn: &mut Conn, id: PayoutId) -> sqlx::Result<Option<Payout>> {
     let sql = format!("{SELECT} WHERE p.id = $1");
-    let row: Option<PayoutRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    let row: Option<PayoutRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)?;
     row.map(PayoutRow::into_payout).transpose()
 }
 
 /// A partner's payouts paid in `from..=to`, oldest first, reversed ones included.
 pub async fn for_partner(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<Vec<Payout>> {
     let sql = format!(
         "{SELECT} WHERE p.partner_id = $1 AND p.paid_on BETWEEN $2 AND $3 ORDER BY p.paid_on, p.id"
     );
-    let rows: Vec<PayoutRow> = sqlx::query_as(&sql)
+    let rows: Vec<PayoutRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(partner)
         .bind(iso(from))
         .bind(iso(to))
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     rows.into_iter().map(PayoutRow::into_payout).collect()
 }
 
 /// The payouts a settlement recorded.
-pub async fn of_settlement(
-    conn: &mut SqliteConnection,
-    settlement: SettlementId,
-) -> sqlx::Result<Vec<Payout>> {
+pub async fn of_settlement(conn: &mut Conn, settlement: SettlementId) -> sqlx::Result<Vec<Payout>> {
     let sql = format!("{SELECT} WHERE p.settlement_id = $1 ORDER BY p.id");
-    let rows: Vec<PayoutRow> = sqlx::query_as(&sql)
+    let rows: Vec<PayoutRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(settlement)
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     rows.into_iter().map(PayoutRow::into_payout).collect()
 }
 
 /// Every payout, oldest first, reversed ones included.
-pub async fn all_payouts(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Payout>> {
+pub async fn all_payouts(conn: &mut Conn) -> sqlx::Result<Vec<Payout>> {
     let sql = format!("{SELECT} ORDER BY p.paid_on, p.id");
-    let rows: Vec<PayoutRow> = sqlx::query_as(&sql).fetch_all(conn).await?;
+    let rows: Vec<PayoutRow> = on!(conn, db => sqlx::query_as(&sql).fetch_all(db).await)?;
     rows.into_iter().map(PayoutRow::into_payout).collect()
 }
 
@@ -167,7 +167,7 @@ pub async fn all_payouts(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Payout
 /// voided, less payouts not reversed, both counted up to and including that day. Rows in
 /// another currency are left out: cents and yen never add up.
 pub async fn balance_through(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     through: NaiveDate,
     cur: iso_currency::Currency,
@@ -179,7 +179,7 @@ pub async fn balance_through(
 /// to that day less *every* payout, whatever its date. A payout dated back before a later
 /// one that settled everything must not find the earlier balance still open.
 pub async fn owed_on(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     day: NaiveDate,
     cur: iso_currency::Currency,
@@ -197,7 +197,7 @@ enum PayoutsCounted {
 }
 
 async fn balance(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     day: NaiveDate,
     cur: iso_currency::Currency,
@@ -212,19 +212,19 @@ async fn balance(
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id))",
         earned = super::totals::earned_through_sql()
     );
-    sqlx::query_scalar(&sql)
+    on!(conn, db => sqlx::query_scalar(&sql)
         .bind(partner)
         .bind(iso(day))
         .bind(cur.code())
         .bind(matches!(counted, PayoutsCounted::All))
-        .fetch_one(conn)
-        .await
+        .fetch_one(db)
+        .await)
 }
 
 /// [`owed_on`] for every partner at once, by id; a partner with no commission and no payout
 /// in `cur` is absent (it is owed nothing).
 pub async fn owed_on_by_partner(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     day: NaiveDate,
     cur: iso_currency::Currency,
 ) -> sqlx::Result<HashMap<PartnerId, i64>> {
@@ -243,11 +243,11 @@ pub async fn owed_on_by_partner(
          WHERE e.partner_id IS NOT NULL OR q.partner_id IS NOT NULL",
         earned = super::totals::earned_through_by_partner_sql()
     );
-    let rows: Vec<(PartnerId, i64)> = sqlx::query_as(&sql)
+    let rows: Vec<(PartnerId, i64)> = on!(conn, db => sqlx::query_as(&sql)
         .bind(None::<PartnerId>)
         .bind(iso(day))
         .bind(cur.code())
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     Ok(rows.into_iter().collect())
 }

@@ -2,9 +2,11 @@
 //! voided redemptions and reversed costs out and counts one currency, the shop's. Triggers
 //! refuse any UPDATE or DELETE of a cost or a reversal.
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, NaiveDate, Utc};
 use iso_currency::Currency;
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::to_millis;
 use super::totals::{bind_span, Span, SPAN_ROWS};
@@ -31,8 +33,8 @@ pub struct NewCost<'a> {
 }
 
 /// Stores a cost.
-pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::Result<CostId> {
-    sqlx::query_scalar(
+pub async fn insert_cost(conn: &mut Conn, c: &NewCost<'_>) -> sqlx::Result<CostId> {
+    on!(conn, db => sqlx::query_scalar(
         "INSERT INTO program_costs (spent_on, category, currency, amount_minor, partner_id,
              description, recorded_at, recorded_by, recorded_by_id, campaign_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -47,8 +49,8 @@ pub async fn insert_cost(conn: &mut SqliteConnection, c: &NewCost<'_>) -> sqlx::
     .bind(&c.by.name)
     .bind(c.by.person)
     .bind(c.campaign_id)
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// A stored cost, with its reversal when it has one.
@@ -80,7 +82,7 @@ const SELECT_COSTS: &str = "SELECT c.id, c.spent_on, c.category, c.currency, c.a
 
 /// Costs in `cur` spent on days `from..=to`, newest first, reversed ones included.
 pub async fn costs_between(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<CostRow>> {
@@ -88,29 +90,29 @@ pub async fn costs_between(
         "{SELECT_COSTS} WHERE c.spent_on BETWEEN $1 AND $2 AND c.currency = $3
          ORDER BY c.spent_on DESC, c.id DESC"
     );
-    sqlx::query_as(&sql)
+    on!(conn, db => sqlx::query_as(&sql)
         .bind(iso(from))
         .bind(iso(to))
         .bind(cur.code())
-        .fetch_all(conn)
-        .await
+        .fetch_all(db)
+        .await)
 }
 
 /// One cost, with its reversal if any.
-pub async fn cost_by_id(conn: &mut SqliteConnection, id: CostId) -> sqlx::Result<Option<CostRow>> {
+pub async fn cost_by_id(conn: &mut Conn, id: CostId) -> sqlx::Result<Option<CostRow>> {
     let sql = format!("{SELECT_COSTS} WHERE c.id = $1");
-    sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
+    on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)
 }
 
 /// Records that `by` reversed cost `id`; the UNIQUE key (and a trigger) refuse a second.
 pub async fn insert_cost_reversal(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CostId,
     reason: &str,
     at: DateTime<Utc>,
     by: &Actor,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    on!(conn, db => sqlx::query(
         "INSERT INTO cost_reversals (cost_id, reversed_at, reversed_by, reversed_by_id, reason)
          VALUES ($1, $2, $3, $4, $5)",
     )
@@ -119,8 +121,9 @@ pub async fn insert_cost_reversal(
     .bind(&by.name)
     .bind(by.person)
     .bind(reason)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -147,7 +150,7 @@ pub struct PartnerSums {
 
 /// Per partner with any redemption, cost, income or receipt in `cur` on days `from..=to`.
 pub async fn partner_sums(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<PartnerSums>> {
@@ -155,20 +158,22 @@ pub async fn partner_sums(
         include_str!("program_partner_sums.sql"),
         span_rows = SPAN_ROWS
     );
-    let query = sqlx::query_as(&sql)
-        .bind(iso(from))
-        .bind(iso(to))
-        .bind(cur.code());
-    bind_span(query, Span::of((from, to))).fetch_all(conn).await
+    on!(conn, db => {
+        let query = sqlx::query_as(&sql)
+            .bind(iso(from))
+            .bind(iso(to))
+            .bind(cur.code());
+        bind_span!(query, Span::of((from, to))).fetch_all(db).await
+    })
 }
 
 /// Costs in `cur` on days `from..=to` for no partner in particular, reversed ones left out.
 pub async fn shared_costs(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT coalesce(sum(c.amount_minor), 0) FROM program_costs c
          WHERE c.partner_id IS NULL AND c.spent_on BETWEEN $1 AND $2 AND c.currency = $3
            AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = c.id)",
@@ -176,8 +181,8 @@ pub async fn shared_costs(
     .bind(iso(from))
     .bind(iso(to))
     .bind(cur.code())
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// One day's redemptions and sales of a partner the chart shows on its own, or, with no
@@ -194,13 +199,13 @@ pub struct DayRow {
 /// and for the rest together: a chart of two hundred partners keeps its legend readable and
 /// its points few. Days with nothing counted are absent.
 pub async fn daily(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
     shown: &[PartnerId],
 ) -> sqlx::Result<Vec<DayRow>> {
     let shown = serde_json::to_string(shown).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query_as(
+    on!(conn, db => sqlx::query_as(
         "SELECT d.local_day,
                 CASE WHEN d.partner_id IN (SELECT value FROM json_each($4)) THEN d.partner_id
                 END AS partner_id,
@@ -213,8 +218,8 @@ pub async fn daily(
     .bind(iso(to))
     .bind(cur.code())
     .bind(shown)
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
 }
 
 /// What partner-referred customers paid in one month: the month's counted redemptions,
@@ -236,7 +241,7 @@ pub struct MonthPaid {
 /// Per month (`YYYY-MM`, the shop's calendar) of days `from..=to`, voided redemptions left
 /// out, in `cur` only; months without redemptions are absent.
 pub async fn paid_by_month(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
     cur: Currency,
 ) -> sqlx::Result<Vec<MonthPaid>> {
@@ -250,9 +255,11 @@ pub async fn paid_by_month(
          FROM ({SPAN_ROWS}) s
          GROUP BY s.month HAVING sum(s.redemptions) != 0 ORDER BY s.month"
     );
-    let query = sqlx::query_as(&sql)
-        .bind(iso(from))
-        .bind(iso(to))
-        .bind(cur.code());
-    bind_span(query, Span::of((from, to))).fetch_all(conn).await
+    on!(conn, db => {
+        let query = sqlx::query_as(&sql)
+            .bind(iso(from))
+            .bind(iso(to))
+            .bind(cur.code());
+        bind_span!(query, Span::of((from, to))).fetch_all(db).await
+    })
 }

@@ -2,10 +2,12 @@
 //! owes us, one statement period each) and `receipts` (what they paid us), their reversal
 //! tables, and the balance they make. Triggers refuse any UPDATE or DELETE of all four.
 
+use super::Conn;
+use crate::on;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::{from_millis, to_millis};
 use crate::desk::Actor;
@@ -103,10 +105,10 @@ pub struct NewReceivable<'a> {
 
 /// Appends one receivable.
 pub async fn insert_receivable(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     e: &NewReceivable<'_>,
 ) -> sqlx::Result<ReceivableId> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = on!(conn, db => sqlx::query_scalar(
         "INSERT INTO receivables (partner_id, period_from, period_to, customers, currency,
              amount_minor, reference, import_id, recorded_at, recorded_by, recorded_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -123,30 +125,26 @@ pub async fn insert_receivable(
     .bind(to_millis(e.at))
     .bind(&e.by.name)
     .bind(e.by.person)
-    .fetch_one(conn)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok(ReceivableId(id))
 }
 
 /// One receivable with its reversal, if any.
-pub async fn receivable(
-    conn: &mut SqliteConnection,
-    id: ReceivableId,
-) -> sqlx::Result<Option<Receivable>> {
+pub async fn receivable(conn: &mut Conn, id: ReceivableId) -> sqlx::Result<Option<Receivable>> {
     let sql = format!("{SELECT_RECEIVABLES} WHERE e.id = $1");
-    let row: Option<ReceivableRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    let row: Option<ReceivableRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)?;
     row.map(ReceivableRow::into_receivable).transpose()
 }
 
 /// A partner's receivables, by period, reversed ones included.
-pub async fn receivables_of(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-) -> sqlx::Result<Vec<Receivable>> {
+pub async fn receivables_of(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<Vec<Receivable>> {
     let sql = format!(
         "{SELECT_RECEIVABLES} WHERE e.partner_id = $1 ORDER BY e.period_to, e.period_from, e.id"
     );
-    let rows: Vec<ReceivableRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
+    let rows: Vec<ReceivableRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(partner).fetch_all(db).await)?;
     rows.into_iter()
         .map(ReceivableRow::into_receivable)
         .collect()
@@ -154,7 +152,7 @@ pub async fn receivables_of(
 
 /// A partner's receivable for exactly `period` that still counts, if one was entered.
 pub async fn live_for_period(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<Option<Receivable>> {
@@ -162,12 +160,12 @@ pub async fn live_for_period(
         "{SELECT_RECEIVABLES} WHERE e.partner_id = $1 AND e.period_from = $2
            AND e.period_to = $3 AND r.id IS NULL ORDER BY e.id LIMIT 1"
     );
-    let row: Option<ReceivableRow> = sqlx::query_as(&sql)
+    let row: Option<ReceivableRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(partner)
         .bind(iso(from))
         .bind(iso(to))
-        .fetch_optional(conn)
-        .await?;
+        .fetch_optional(db)
+        .await)?;
     row.map(ReceivableRow::into_receivable).transpose()
 }
 
@@ -220,11 +218,8 @@ pub struct NewReceipt<'a> {
 }
 
 /// Appends one receipt.
-pub async fn insert_receipt(
-    conn: &mut SqliteConnection,
-    e: &NewReceipt<'_>,
-) -> sqlx::Result<ReceiptId> {
-    let id: i64 = sqlx::query_scalar(
+pub async fn insert_receipt(conn: &mut Conn, e: &NewReceipt<'_>) -> sqlx::Result<ReceiptId> {
+    let id: i64 = on!(conn, db => sqlx::query_scalar(
         "INSERT INTO receipts (partner_id, received_on, currency, amount_minor, method,
              reference, settlement_id, recorded_at, recorded_by, recorded_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -240,14 +235,14 @@ pub async fn insert_receipt(
     .bind(to_millis(e.at))
     .bind(&e.by.name)
     .bind(e.by.person)
-    .fetch_one(conn)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok(ReceiptId(id))
 }
 
 /// A partner's receipts received in `from..=to`, oldest first, reversed ones included.
 pub async fn receipts_of(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<Vec<Receipt>> {
@@ -255,25 +250,25 @@ pub async fn receipts_of(
         "{SELECT_RECEIPTS} WHERE e.partner_id = $1 AND e.received_on BETWEEN $2 AND $3
          ORDER BY e.received_on, e.id"
     );
-    let rows: Vec<ReceiptRow> = sqlx::query_as(&sql)
+    let rows: Vec<ReceiptRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(partner)
         .bind(iso(from))
         .bind(iso(to))
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     rows.into_iter().map(ReceiptRow::into_receipt).collect()
 }
 
 /// The receipts a settlement recorded.
 pub async fn receipts_of_settlement(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     settlement: SettlementId,
 ) -> sqlx::Result<Vec<Receipt>> {
     let sql = format!("{SELECT_RECEIPTS} WHERE e.settlement_id = $1 ORDER BY e.id");
-    let rows: Vec<ReceiptRow> = sqlx::query_as(&sql)
+    let rows: Vec<ReceiptRow> = on!(conn, db => sqlx::query_as(&sql)
         .bind(settlement)
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     rows.into_iter().map(ReceiptRow::into_receipt).collect()
 }
 
@@ -281,7 +276,7 @@ pub async fn receipts_of_settlement(
 /// they paid us: every receipt when `all_receipts` (what is still open now), else those
 /// received up to that day (the balance as it stood then). Reversed rows never count.
 pub async fn they_owe(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     through: NaiveDate,
     cur: iso_currency::Currency,
@@ -289,7 +284,7 @@ pub async fn they_owe(
 ) -> sqlx::Result<i64> {
     // As with what we owe: SQLite's sum() refuses to wrap, and the difference of two sums
     // of non-negative amounts cannot.
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT
            (SELECT coalesce(sum(e.amount_minor), 0) FROM receivables e
              WHERE e.partner_id = $1 AND e.period_to <= $2 AND e.currency = $3
@@ -302,18 +297,18 @@ pub async fn they_owe(
     .bind(iso(through))
     .bind(cur.code())
     .bind(all_receipts)
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// [`they_owe`] with every receipt counted (what is still open now), for every partner at
 /// once, by id; a partner with no receivable and no receipt in `cur` is absent.
 pub async fn they_owe_by_partner(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     through: NaiveDate,
     cur: iso_currency::Currency,
 ) -> sqlx::Result<HashMap<PartnerId, i64>> {
-    let rows: Vec<(PartnerId, i64)> = sqlx::query_as(
+    let rows: Vec<(PartnerId, i64)> = on!(conn, db => sqlx::query_as(
         "WITH owed AS (
              SELECT e.partner_id, sum(e.amount_minor) AS owed FROM receivables e
              WHERE e.period_to <= $1 AND e.currency = $2
@@ -334,32 +329,27 @@ pub async fn they_owe_by_partner(
     )
     .bind(iso(through))
     .bind(cur.code())
-    .fetch_all(conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     Ok(rows.into_iter().collect())
 }
 
 /// The day the latest statement period we hold from `partner` ended, reversed ones left out.
-pub async fn last_received(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-) -> sqlx::Result<Option<NaiveDate>> {
-    let last: Option<String> = sqlx::query_scalar(
+pub async fn last_received(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<Option<NaiveDate>> {
+    let last: Option<String> = on!(conn, db => sqlx::query_scalar(
         "SELECT max(e.period_to) FROM receivables e
          WHERE e.partner_id = $1
            AND NOT EXISTS (SELECT 1 FROM receivable_reversals x WHERE x.receivable_id = e.id)",
     )
     .bind(partner)
-    .fetch_one(conn)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     last.as_deref().map(day).transpose()
 }
 
 /// Partners that have ever had a receivable entered: the two-way ones in practice.
-pub async fn partners_with_receivables(
-    conn: &mut SqliteConnection,
-) -> sqlx::Result<Vec<PartnerId>> {
-    sqlx::query_scalar("SELECT DISTINCT partner_id FROM receivables ORDER BY partner_id")
-        .fetch_all(conn)
-        .await
+pub async fn partners_with_receivables(conn: &mut Conn) -> sqlx::Result<Vec<PartnerId>> {
+    on!(conn, db => sqlx::query_scalar("SELECT DISTINCT partner_id FROM receivables ORDER BY partner_id")
+        .fetch_all(db)
+        .await)
 }

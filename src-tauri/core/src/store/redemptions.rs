@@ -2,8 +2,10 @@
 //! Triggers refuse any UPDATE or DELETE of a redemption or a void, and any redemption past
 //! its code's limit.
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::{from_millis, to_millis};
 use crate::codes::{grouped, CodeId};
@@ -129,11 +131,8 @@ pub struct NewRedemption<'a> {
 }
 
 /// Appends one redemption; the limit trigger refuses it if the code is used up.
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    r: &NewRedemption<'_>,
-) -> sqlx::Result<RedemptionId> {
-    let id: i64 = sqlx::query_scalar(
+pub async fn insert(conn: &mut Conn, r: &NewRedemption<'_>) -> sqlx::Result<RedemptionId> {
+    let id: i64 = on!(conn, db => sqlx::query_scalar(
         "INSERT INTO redemptions (idempotency_key, code_id, partner_id, agreement_version_id,
              redeemed_at, local_day, currency, sale_minor, discount_minor, commission_minor,
              offer_applied, new_customer, note, till, logged_by, logged_by_id)
@@ -156,32 +155,31 @@ pub async fn insert(
     .bind(r.till)
     .bind(&r.logged_by.name)
     .bind(r.logged_by.person)
-    .fetch_one(conn)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok(RedemptionId(id))
 }
 
 /// One redemption with its void, if any.
-pub async fn by_id(
-    conn: &mut SqliteConnection,
-    id: RedemptionId,
-) -> sqlx::Result<Option<Redemption>> {
+pub async fn by_id(conn: &mut Conn, id: RedemptionId) -> sqlx::Result<Option<Redemption>> {
     let sql = format!("{SELECT} WHERE r.id = $1");
-    let row: Option<RedemptionRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    let row: Option<RedemptionRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)?;
     row.map(RedemptionRow::into_redemption).transpose()
 }
 
 /// The redemption an earlier attempt stored under `key`, if any.
-pub async fn by_key(conn: &mut SqliteConnection, key: &str) -> sqlx::Result<Option<Redemption>> {
+pub async fn by_key(conn: &mut Conn, key: &str) -> sqlx::Result<Option<Redemption>> {
     let sql = format!("{SELECT} WHERE r.idempotency_key = $1");
-    let row: Option<RedemptionRow> = sqlx::query_as(&sql).bind(key).fetch_optional(conn).await?;
+    let row: Option<RedemptionRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(key).fetch_optional(db).await)?;
     row.map(RedemptionRow::into_redemption).transpose()
 }
 
 /// The newest `limit` redemptions logged at `till`, newest first; only those `logged_by`
 /// logged when given.
 pub async fn recent_at_till(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     till: &str,
     logged_by: Option<PersonId>,
     limit: u32,
@@ -190,68 +188,68 @@ pub async fn recent_at_till(
         "{SELECT} WHERE r.till = $1 AND ($2 IS NULL OR r.logged_by_id = $2)
          ORDER BY r.id DESC LIMIT $3"
     );
-    let rows = sqlx::query_as(&sql)
+    let rows = on!(conn, db => sqlx::query_as(&sql)
         .bind(till)
         .bind(logged_by)
         .bind(i64::from(limit))
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     all(rows)
 }
 
 /// The newest `limit` redemptions, newest first.
-pub async fn latest(conn: &mut SqliteConnection, limit: u32) -> sqlx::Result<Vec<Redemption>> {
+pub async fn latest(conn: &mut Conn, limit: u32) -> sqlx::Result<Vec<Redemption>> {
     let sql = format!("{SELECT} ORDER BY r.id DESC LIMIT $1");
-    let rows = sqlx::query_as(&sql)
+    let rows = on!(conn, db => sqlx::query_as(&sql)
         .bind(i64::from(limit))
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     all(rows)
 }
 
 /// A partner's redemptions on days `from..=to`, oldest first, voided ones included.
 pub async fn for_partner_between(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<Vec<Redemption>> {
     let sql =
         format!("{SELECT} WHERE r.partner_id = $1 AND r.local_day BETWEEN $2 AND $3 ORDER BY r.id");
-    let rows = sqlx::query_as(&sql)
+    let rows = on!(conn, db => sqlx::query_as(&sql)
         .bind(partner)
         .bind(from.format("%Y-%m-%d").to_string())
         .bind(to.format("%Y-%m-%d").to_string())
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     all(rows)
 }
 
 /// Every redemption on days `from..=to`, oldest first, voided ones included (the export).
 pub async fn redemptions_between(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<Vec<Redemption>> {
     let sql = format!("{SELECT} WHERE r.local_day BETWEEN $1 AND $2 ORDER BY r.id");
-    let rows = sqlx::query_as(&sql)
+    let rows = on!(conn, db => sqlx::query_as(&sql)
         .bind(from.format("%Y-%m-%d").to_string())
         .bind(to.format("%Y-%m-%d").to_string())
-        .fetch_all(conn)
-        .await?;
+        .fetch_all(db)
+        .await)?;
     all(rows)
 }
 
 /// Every redemption, oldest first (checks).
-pub async fn all_redemptions(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Redemption>> {
+pub async fn all_redemptions(conn: &mut Conn) -> sqlx::Result<Vec<Redemption>> {
     let sql = format!("{SELECT} ORDER BY r.id");
-    all(sqlx::query_as(&sql).fetch_all(conn).await?)
+    all(on!(conn, db => sqlx::query_as(&sql).fetch_all(db).await)?)
 }
 
 /// How often a code has been used (voids that gave the use back excluded), and the last use.
 pub async fn uses(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     code: CodeId,
 ) -> sqlx::Result<(i64, Option<(DateTime<Utc>, String)>)> {
-    let (count, last_at, last_till): (i64, Option<i64>, Option<String>) = sqlx::query_as(
+    let (count, last_at, last_till): (i64, Option<i64>, Option<String>) = on!(conn, db => sqlx::query_as(
         "SELECT count(*),
                 (SELECT redeemed_at FROM code_uses WHERE code_id = $1
                  ORDER BY redemption_id DESC LIMIT 1),
@@ -260,8 +258,8 @@ pub async fn uses(
          FROM code_uses WHERE code_id = $1",
     )
     .bind(code)
-    .fetch_one(conn)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok((
         count,
         last_at
@@ -273,30 +271,30 @@ pub async fn uses(
 /// How many of a partner's redemptions on `day` got the offer, voided ones left out: the
 /// places its daily limit has used (the schema's trigger counts the same).
 pub async fn offers_on_day(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     day: NaiveDate,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT count(*) FROM redemptions r
          WHERE r.partner_id = $1 AND r.local_day = $2 AND r.offer_applied = 1
            AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
     )
     .bind(partner)
     .bind(day.format("%Y-%m-%d").to_string())
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// Records a void by `by_id` (`void.by` is their name); the UNIQUE key refuses a second
 /// void of the same redemption.
 pub async fn insert_void(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: RedemptionId,
     void: &Void,
     by_id: Option<PersonId>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    on!(conn, db => sqlx::query(
         "INSERT INTO redemption_voids (redemption_id, voided_at, voided_by, voided_by_id, reason,
              restores_use)
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -307,7 +305,8 @@ pub async fn insert_void(
     .bind(by_id)
     .bind(&void.reason)
     .bind(i64::from(void.restores_use))
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }

@@ -1,10 +1,10 @@
 //! Reversal rows: a payout, a receivable or a receipt reversed, each in its own
 //! append-only table of the same shape, so one insert serves them all.
 
-use sqlx::SqliteConnection;
-
 use super::to_millis;
+use super::Conn;
 use crate::ids::PersonId;
+use crate::on;
 use crate::payouts::Reversal;
 
 /// Which kind of record is reversed: the table its reversal goes to.
@@ -42,19 +42,20 @@ impl Reversed {
 /// Records that row `id` of `kind` was reversed, by `by_id` (`reversal.by` is their name);
 /// the table's UNIQUE key (and a trigger) refuse a second reversal of the same row.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     kind: Reversed,
     id: impl Into<i64>,
     reversal: &Reversal,
     by_id: Option<PersonId>,
 ) -> sqlx::Result<()> {
-    sqlx::query(kind.insert_sql())
+    on!(conn, db => sqlx::query(kind.insert_sql())
         .bind(id.into())
         .bind(to_millis(reversal.at))
         .bind(&reversal.by)
         .bind(by_id)
         .bind(&reversal.reason)
-        .execute(conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! The append-only `settlements` table: one month-end settlement with a partner each, and
 //! the statements we sent (for Month-end's "last sent").
 
+use super::Conn;
+use crate::on;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use super::receivables::{day, iso};
 use super::{from_millis, to_millis};
@@ -78,11 +80,8 @@ pub struct NewSettlement<'a> {
 }
 
 /// Appends one settlement.
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    s: &NewSettlement<'_>,
-) -> sqlx::Result<SettlementId> {
-    let id: i64 = sqlx::query_scalar(
+pub async fn insert(conn: &mut Conn, s: &NewSettlement<'_>) -> sqlx::Result<SettlementId> {
+    let id: i64 = on!(conn, db => sqlx::query_scalar(
         "INSERT INTO settlements (partner_id, period_from, period_to, settled_on, currency,
              we_owed_minor, they_owed_minor, direction, paid_minor, method, reference,
              recorded_at, recorded_by, recorded_by_id)
@@ -103,28 +102,24 @@ pub async fn insert(
     .bind(to_millis(s.at))
     .bind(&s.by.name)
     .bind(s.by.person)
-    .fetch_one(conn)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok(SettlementId(id))
 }
 
 /// One settlement.
-pub async fn by_id(
-    conn: &mut SqliteConnection,
-    id: SettlementId,
-) -> sqlx::Result<Option<Settlement>> {
+pub async fn by_id(conn: &mut Conn, id: SettlementId) -> sqlx::Result<Option<Settlement>> {
     let sql = format!("{SELECT} WHERE id = $1");
-    let row: Option<SettlementRow> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
+    let row: Option<SettlementRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(id).fetch_optional(db).await)?;
     row.map(SettlementRow::into_settlement).transpose()
 }
 
 /// A partner's settlements, newest first.
-pub async fn of_partner(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-) -> sqlx::Result<Vec<Settlement>> {
+pub async fn of_partner(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<Vec<Settlement>> {
     let sql = format!("{SELECT} WHERE partner_id = $1 ORDER BY settled_on DESC, id DESC");
-    let rows: Vec<SettlementRow> = sqlx::query_as(&sql).bind(partner).fetch_all(conn).await?;
+    let rows: Vec<SettlementRow> =
+        on!(conn, db => sqlx::query_as(&sql).bind(partner).fetch_all(db).await)?;
     rows.into_iter()
         .map(SettlementRow::into_settlement)
         .collect()
@@ -132,14 +127,14 @@ pub async fn of_partner(
 
 /// Notes that we wrote `partner`'s statement for `period` (PDF and signed file).
 pub async fn insert_sent(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     period: (NaiveDate, NaiveDate),
     file_sha256: &str,
     at: DateTime<Utc>,
     by: &Actor,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    on!(conn, db => sqlx::query(
         "INSERT INTO statements_sent (partner_id, period_from, period_to, file_sha256,
              written_at, written_by, written_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -151,32 +146,29 @@ pub async fn insert_sent(
     .bind(to_millis(at))
     .bind(&by.name)
     .bind(by.person)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+        .map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// When we last wrote a statement for `partner`, if ever.
-pub async fn last_sent(
-    conn: &mut SqliteConnection,
-    partner: PartnerId,
-) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let at: Option<i64> =
-        sqlx::query_scalar("SELECT max(written_at) FROM statements_sent WHERE partner_id = $1")
+pub async fn last_sent(conn: &mut Conn, partner: PartnerId) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let at: Option<i64> = on!(conn, db => sqlx::query_scalar("SELECT max(written_at) FROM statements_sent WHERE partner_id = $1")
             .bind(partner)
-            .fetch_one(conn)
-            .await?;
+            .fetch_one(db)
+            .await)?;
     Ok(at.map(from_millis))
 }
 
 /// Whether `partner` had anything in `from..=to` a statement would show: a redemption of
 /// their codes (voided ones too) or a statement period of theirs ending in it.
 pub async fn active_in(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<bool> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM redemptions
                         WHERE partner_id = $1 AND local_day BETWEEN $2 AND $3)
              OR EXISTS (SELECT 1 FROM receivables
@@ -185,20 +177,20 @@ pub async fn active_in(
     .bind(partner)
     .bind(iso(from))
     .bind(iso(to))
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// Partners with a settlement recorded for exactly `period`, reversed or not.
 pub async fn partners_settled(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<Vec<PartnerId>> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT DISTINCT partner_id FROM settlements WHERE period_from = $1 AND period_to = $2",
     )
     .bind(iso(from))
     .bind(iso(to))
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
 }

@@ -7,8 +7,10 @@
 //! Sums are one SQL `sum()` over the rows of both tables (a `UNION ALL`), never `a + b` of
 //! two sums: SQLite's `sum()` refuses to wrap, where `+` would turn into a float.
 
+use super::Conn;
+use crate::on;
 use chrono::{Datelike, NaiveDate};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use crate::partners::PartnerId;
 
@@ -55,12 +57,12 @@ pub(crate) fn earned_through_by_partner_sql() -> String {
 /// Commission a partner earned in `currency` on days `from..=to`, voided redemptions
 /// excluded: the month-so-far a cap is checked against.
 pub async fn commission_between(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     partner: PartnerId,
     currency: iso_currency::Currency,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "SELECT coalesce(sum(d.commission_minor), 0) FROM partner_day_totals d
          WHERE d.partner_id = $1 AND d.local_day BETWEEN $2 AND $3 AND d.currency = $4",
     )
@@ -68,8 +70,8 @@ pub async fn commission_between(
     .bind(iso(from))
     .bind(iso(to))
     .bind(currency.code())
-    .fetch_one(conn)
-    .await
+    .fetch_one(db)
+    .await)
 }
 
 /// One partner's counted redemptions, voided ones left out.
@@ -85,12 +87,12 @@ pub struct RecentRow {
 /// Per partner with any counted redemption: the day of its latest and how many fell on
 /// days `from..=to`, in any currency (a day and a count need none).
 pub async fn recent(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<Vec<RecentRow>> {
     // The latest day walks each partner's days backwards from its newest and stops at the
     // first that still counts (a day whose sales were all voided keeps a row of zeros).
-    sqlx::query_as(
+    on!(conn, db => sqlx::query_as(
         "SELECT * FROM (
              SELECT p.id AS partner_id,
                     (SELECT d.local_day FROM partner_day_totals d
@@ -103,15 +105,15 @@ pub async fn recent(
     )
     .bind(iso(from))
     .bind(iso(to))
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
 }
 
 /// Where the totals disagree with the ledger summed afresh: each line names the table, the
 /// partner, the day or month and the currency. Empty when they agree.
-pub async fn mismatches(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>> {
+pub async fn mismatches(conn: &mut Conn) -> sqlx::Result<Vec<String>> {
     // A row of zeros (every sale of the day voided) agrees with no row at all.
-    sqlx::query_scalar(
+    on!(conn, db => sqlx::query_scalar(
         "WITH ledger AS (
              SELECT t.local_day, t.month, t.partner_id, t.currency, count(*) AS redemptions,
                     sum(t.new_customer) AS new_customers, sum(t.sale_minor) AS sales,
@@ -163,8 +165,8 @@ pub async fn mismatches(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>
          FROM (SELECT * FROM (SELECT * FROM months EXCEPT SELECT * FROM ledger_months)
                UNION SELECT * FROM (SELECT * FROM ledger_months EXCEPT SELECT * FROM months))",
     )
-    .fetch_all(conn)
-    .await
+    .fetch_all(db)
+    .await)
 }
 
 /// Days `from..=to` as the totals read them: the whole months inside from the month table,
@@ -236,19 +238,21 @@ pub(crate) const SPAN_ROWS: &str = "
     WHERE d.currency = $3
       AND (d.local_day BETWEEN $6 AND $7 OR d.local_day BETWEEN $8 AND $9)";
 
-/// Binds a [`Span`] as `$4..=$9` after the three parameters a query binds first.
-pub(crate) fn bind_span<'q, O>(
-    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
-    span: Span,
-) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
-    query
-        .bind(span.months.0)
-        .bind(span.months.1)
-        .bind(span.head.0)
-        .bind(span.head.1)
-        .bind(span.tail.0)
-        .bind(span.tail.1)
+/// Binds a [`Span`] as `$4..=$9` after the three parameters a query binds first (a macro,
+/// so it binds on either database's query type).
+macro_rules! bind_span {
+    ($query:expr, $span:expr) => {{
+        let span: $crate::store::totals::Span = $span;
+        $query
+            .bind(span.months.0)
+            .bind(span.months.1)
+            .bind(span.head.0)
+            .bind(span.head.1)
+            .bind(span.tail.0)
+            .bind(span.tail.1)
+    }};
 }
+pub(crate) use bind_span;
 
 #[cfg(test)]
 mod tests {

@@ -23,7 +23,7 @@ fn profile_currency(profile: &BusinessProfile) -> Result<iso_currency::Currency>
     currency(&profile.currency).ok_or(Error::ProfileRequired)
 }
 
-async fn fetch(conn: &mut sqlx::SqliteConnection, id: AgreementVersionId) -> Result<StoredVersion> {
+async fn fetch(conn: &mut crate::store::Conn, id: AgreementVersionId) -> Result<StoredVersion> {
     agreements::get(conn, id)
         .await?
         .ok_or(Error::Terms(TermsError::NotFound(id)))
