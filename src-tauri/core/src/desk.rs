@@ -93,6 +93,23 @@ impl Desk {
         let pools = opening
             .migrate(backup.as_deref(), (text::NAME_KEY_VERSION, text::name_key))
             .await?;
+        Self::on_pools(pools, clock).await
+    }
+
+    /// Opens the store on the shop's server (see [`store::connect_server`]); `data_dir` is
+    /// this computer's own folder. A database a newer version migrated is refused untouched.
+    pub async fn open_server(
+        data_dir: &Path,
+        server: &store::ServerSettings,
+        clock: Clock,
+    ) -> Result<Self> {
+        let pools =
+            store::connect_server(data_dir, server, (text::NAME_KEY_VERSION, text::name_key))
+                .await?;
+        Self::on_pools(pools, clock).await
+    }
+
+    async fn on_pools(pools: Pools, clock: Clock) -> Result<Self> {
         // Days are the shop's from the first read on: its saved zone, on a calendar of this
         // desk's own.
         let zone = {
@@ -136,6 +153,11 @@ impl Desk {
         self.clock.today()
     }
 
+    /// The shop's server this desk works on; `None` for the file.
+    pub fn server(&self) -> Option<&store::ServerSettings> {
+        self.pools.server.as_ref()
+    }
+
     /// The database file's path.
     pub fn db_path(&self) -> &Path {
         &self.pools.path
@@ -168,7 +190,7 @@ impl Desk {
             tracing::warn!(%err, "checkpoint on close failed; the WAL keeps the data");
         }
         self.pools.writer.close().await;
-        if folded.is_ok() {
+        if folded.is_ok() && self.pools.server.is_none() {
             store::mark_closed_clean(&self.pools.path, self.pools.checked_at);
         }
     }

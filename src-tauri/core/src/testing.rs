@@ -11,6 +11,7 @@ use crate::clock::{Clock, ManualClock};
 use crate::partners::{PartnerId, PartnerInput, PartnerStatus};
 use crate::people::{NewPerson, OwnerWithCode, Person, PersonRole, PinChange};
 use crate::program::RevenueInput;
+use crate::store::ServerSettings;
 use crate::terms::{SignInput, TermsInput};
 use crate::{Actor, Desk};
 
@@ -83,6 +84,62 @@ pub struct TestDesk {
     pub dir: tempfile::TempDir,
     /// The desk's clock: set or advance it to move the desk through days.
     pub time: ManualClock,
+    /// The server database the desk is on, when the suite runs on PostgreSQL.
+    pub server: Option<ServerSettings>,
+}
+
+/// Set to `postgres` (`make test` does, inside a throwaway cluster) to run the suite's
+/// desks on PostgreSQL: each desk gets a new database on the server the `PG*` variables
+/// name (`pg_virtualenv` sets them).
+pub const BACKEND_VARIABLE: &str = "PARTNERDESK_TEST_BACKEND";
+
+/// True when this run's desks are on PostgreSQL.
+pub fn on_server() -> bool {
+    std::env::var(BACKEND_VARIABLE).is_ok_and(|v| v == "postgres")
+}
+
+/// The server the `PG*` variables name, on `database`.
+pub fn server_from_env(database: &str) -> ServerSettings {
+    let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
+    ServerSettings {
+        host: var("PGHOST", "localhost"),
+        port: var("PGPORT", "5432").parse().expect("PGPORT is a port"),
+        database: database.into(),
+        user: var("PGUSER", "postgres"),
+        password: var("PGPASSWORD", ""),
+        tls: false,
+    }
+}
+
+/// A new, empty database on the test server, for one desk.
+pub async fn new_server_database() -> ServerSettings {
+    use sqlx::Connection;
+    let admin = server_from_env(&std::env::var("PGDATABASE").unwrap_or_else(|_| "postgres".into()));
+    let mut conn = sqlx::PgConnection::connect_with(
+        &sqlx::postgres::PgConnectOptions::new()
+            .host(&admin.host)
+            .port(admin.port)
+            .username(&admin.user)
+            .password(&admin.password)
+            .database(&admin.database),
+    )
+    .await
+    .expect("the test server answers (PARTNERDESK_TEST_BACKEND=postgres needs one)");
+    let name = format!("desk_{}", rand::random::<u64>());
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("create the desk's database");
+    conn.close().await.expect("close");
+    server_from_env(&name)
+}
+
+/// Opens `dir`'s desk on this run's backend: the file in `dir`, or `server`.
+async fn open_on(dir: &Path, server: Option<&ServerSettings>, clock: Clock) -> crate::Result<Desk> {
+    match server {
+        Some(server) => Desk::open_server(dir, server, clock).await,
+        None => Desk::open_with_clock(dir, clock).await,
+    }
 }
 
 impl std::ops::Deref for TestDesk {
@@ -95,9 +152,24 @@ impl std::ops::Deref for TestDesk {
 impl TestDesk {
     /// Another handle on the same file sharing this desk's clock (a second till).
     pub async fn second_till(&self) -> Desk {
-        Desk::open_with_clock(self.dir.path(), Clock::from(self.time.clone()))
-            .await
-            .expect("second till")
+        open_on(
+            self.dir.path(),
+            self.server.as_ref(),
+            Clock::from(self.time.clone()),
+        )
+        .await
+        .expect("second till")
+    }
+
+    /// The desk opened again after [`Desk::close`], on the same file or server database.
+    pub async fn reopen(&self) -> Desk {
+        open_on(
+            self.dir.path(),
+            self.server.as_ref(),
+            Clock::from(self.time.clone()),
+        )
+        .await
+        .expect("reopen")
     }
 }
 
@@ -110,10 +182,20 @@ pub async fn empty_desk() -> TestDesk {
 /// A new, empty desk read through `time`.
 pub async fn desk_at(time: ManualClock) -> TestDesk {
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = Desk::open_with_clock(dir.path(), Clock::from(time.clone()))
+    let server = if on_server() {
+        Some(new_server_database().await)
+    } else {
+        None
+    };
+    let desk = open_on(dir.path(), server.as_ref(), Clock::from(time.clone()))
         .await
         .expect("open desk");
-    TestDesk { desk, dir, time }
+    TestDesk {
+        desk,
+        dir,
+        time,
+        server,
+    }
 }
 
 /// A new desk with a business profile saved.
@@ -288,13 +370,14 @@ pub fn file_bytes(t: &Desk) -> (Vec<u8>, Vec<u8>) {
 
 /// Every audit entry as (actor name, actor id, `entity:action`, before and after JSON).
 pub async fn audit_rows(t: &Desk) -> Vec<(String, Option<i64>, String, String)> {
-    sqlx::query_as(
+    let mut conn = store_connection(t).await;
+    crate::on!(&mut conn, db => sqlx::query_as(
         "SELECT actor, actor_id, entity || ':' || action,
                 coalesce(before_json, '') || coalesce(after_json, '')
          FROM audit_log ORDER BY id",
     )
-    .fetch_all(&mut raw_connection(t).await)
-    .await
+    .fetch_all(db)
+    .await)
     .expect("audit")
 }
 

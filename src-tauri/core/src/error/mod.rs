@@ -108,11 +108,16 @@ impl From<sqlx::Error> for Error {
         if matches!(&err, sqlx::Error::Database(db) if db.message() == "integer overflow") {
             return Error::Money(MoneyError::TooLarge);
         }
+        // PostgreSQL sums exactly and refuses to fit a total past BIGINT back into one
+        // (SQLSTATE 22003, numeric_value_out_of_range): the same total too large to count.
+        if matches!(&err, sqlx::Error::Database(db) if db.code().as_deref() == Some("22003")) {
+            return Error::Money(MoneyError::TooLarge);
+        }
         // A partner's day or month total that no longer fits an integer became a REAL, which
         // the STRICT totals tables refuse: the write that would have done it is too large.
         // (SQLITE_CONSTRAINT_DATATYPE, on one of the partner_…_totals tables.)
-        if matches!(&err, sqlx::Error::Database(db)
-            if db.code().as_deref() == Some("3091") && db.message().contains(" partner_"))
+        if StoreError::sqlite_code(&err) == Some(3091)
+            && matches!(&err, sqlx::Error::Database(db) if db.message().contains(" partner_"))
         {
             return Error::Money(MoneyError::TooLarge);
         }

@@ -104,18 +104,17 @@ fn migration_failed_words(
 }
 
 impl StoreError {
-    /// SQLite's result code behind a database error, if it is one.
+    /// SQLite's result code behind a database error, if it is one (a server's SQLSTATE
+    /// codes are digits too, and must not be read as SQLite's).
     pub(crate) fn sqlite_code(err: &sqlx::Error) -> Option<i32> {
         err.as_database_error()
-            .and_then(|db| db.code())
+            .and_then(|db| db.try_downcast_ref::<sqlx::sqlite::SqliteError>())
+            .and_then(|db| sqlx::error::DatabaseError::code(db))
             .and_then(|code| code.parse::<i32>().ok())
     }
 
     /// True when SQLite gave up waiting for another connection's lock (SQLITE_BUSY = 5).
     pub(crate) fn is_busy(err: &sqlx::Error) -> bool {
-        err.as_database_error()
-            .and_then(|db| db.code())
-            .and_then(|code| code.parse::<i32>().ok())
-            .is_some_and(|code| code & 0xff == 5)
+        Self::sqlite_code(err).is_some_and(|code| code & 0xff == 5)
     }
 }

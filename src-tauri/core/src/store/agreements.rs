@@ -221,9 +221,9 @@ macro_rules! bind_terms {
             .bind(&t.payout_method_other)
             .bind(c.clauses)
             .bind(&t.notes)
-            .bind(t.reciprocal)
+            .bind(i64::from(t.reciprocal))
             .bind(t.daily_limit)
-            .bind(t.new_customers_only)
+            .bind(i64::from(t.new_customers_only))
     }};
 }
 

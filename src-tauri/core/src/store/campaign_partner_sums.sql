@@ -12,11 +12,11 @@ WITH codes AS (
 counted AS (
     SELECT r.partner_id,
            count(*) AS redemptions,
-           sum(r.new_customer) AS new_customers,
-           sum(r.sale_minor) AS sales,
-           sum(r.discount_minor) AS discounts,
-           sum(r.commission_minor) AS commissions,
-           sum(CASE WHEN r.new_customer = 1 THEN r.sale_minor - r.discount_minor ELSE 0 END)
+           CAST(sum(r.new_customer) AS BIGINT) AS new_customers,
+           CAST(sum(r.sale_minor) AS BIGINT) AS sales,
+           CAST(sum(r.discount_minor) AS BIGINT) AS discounts,
+           CAST(sum(r.commission_minor) AS BIGINT) AS commissions,
+           CAST(sum(CASE WHEN r.new_customer = 1 THEN r.sale_minor - r.discount_minor ELSE 0 END) AS BIGINT)
                AS sourced
     FROM redemptions r
     JOIN referral_codes c ON c.id = r.code_id
@@ -25,7 +25,7 @@ counted AS (
     GROUP BY r.partner_id
 ),
 costs AS (
-    SELECT k.partner_id, sum(k.amount_minor) AS costs
+    SELECT k.partner_id, CAST(sum(k.amount_minor) AS BIGINT) AS costs
     FROM program_costs k
     WHERE k.campaign_id = $1 AND k.partner_id IS NOT NULL AND k.currency = $4
       AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = k.id)

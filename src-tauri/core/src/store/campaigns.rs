@@ -185,20 +185,22 @@ pub async fn set_partners(
     partners: &[PartnerId],
 ) -> sqlx::Result<()> {
     let list = serde_json::to_string(&partners).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    on!(conn, db => sqlx::query(
-        "DELETE FROM campaign_partners
-         WHERE campaign_id = $1 AND partner_id NOT IN (SELECT value FROM json_each($2))",
-    )
+    let values = conn.dialect().json_values("$2", true);
+    let kept = format!(
+        "DELETE FROM campaign_partners WHERE campaign_id = $1 AND partner_id NOT IN ({values})"
+    );
+    on!(conn, db => sqlx::query(&kept)
     .bind(id)
     .bind(&list)
     .execute(db)
     .await
         .map(|done| done.rows_affected()))?;
-    on!(conn, db => sqlx::query(
+    let added = format!(
         "INSERT INTO campaign_partners (campaign_id, partner_id)
-         SELECT $1, value FROM json_each($2) WHERE true
-         ON CONFLICT DO NOTHING",
-    )
+         SELECT $1, l.value FROM ({values}) AS l WHERE true
+         ON CONFLICT DO NOTHING"
+    );
+    on!(conn, db => sqlx::query(&added)
     .bind(id)
     .bind(&list)
     .execute(db)
@@ -262,7 +264,7 @@ pub async fn partner_sums(
 /// Costs in `cur` booked to `id` for no partner in particular, reversed ones left out.
 pub async fn shared_costs(conn: &mut Conn, id: CampaignId, cur: Currency) -> sqlx::Result<i64> {
     on!(conn, db => sqlx::query_scalar(
-        "SELECT coalesce(sum(c.amount_minor), 0) FROM program_costs c
+        "SELECT coalesce(CAST(sum(c.amount_minor) AS BIGINT), 0) FROM program_costs c
          WHERE c.campaign_id = $1 AND c.partner_id IS NULL AND c.currency = $2
            AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = c.id)",
     )

@@ -126,7 +126,10 @@ pub async fn by_code(conn: &mut Conn, code: &str) -> sqlx::Result<Option<Referra
 /// Which of `codes` exist, as the counter reads them (as [`by_code`]).
 pub async fn existing(conn: &mut Conn, codes: &[String]) -> sqlx::Result<Vec<ReferralCode>> {
     let list = serde_json::to_string(codes).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let sql = format!("SELECT {COUNTER_COLUMNS} FROM referral_codes WHERE code IN (SELECT value FROM json_each($1)) ORDER BY code");
+    let values = conn.dialect().json_values("$1", false);
+    let sql = format!(
+        "SELECT {COUNTER_COLUMNS} FROM referral_codes WHERE code IN ({values}) ORDER BY code"
+    );
     let rows: Vec<CodeRow> = on!(conn, db => sqlx::query_as(&sql).bind(list).fetch_all(db).await)?;
     Ok(rows.into_iter().map(CodeRow::into_code).collect())
 }

@@ -19,6 +19,7 @@ pub mod receivables;
 pub mod redemptions;
 pub mod revenue;
 pub mod reversals;
+mod server;
 pub mod settings;
 pub mod settlements;
 pub mod statements;
@@ -30,6 +31,7 @@ pub use open::{
 };
 pub(crate) use open::{claim_folder, create_private_dir, make_private, mark_closed_clean, sibling};
 pub use pool::{Conn, Db, Dialect, Pool};
+pub use server::{connect_server, server_migrations, server_schema, ServerSettings};
 
 use chrono::{DateTime, TimeZone, Utc};
 

@@ -30,30 +30,35 @@ pub struct Pools {
     pub writer: Pool,
     /// For queries; never writes.
     pub reader: Pool,
-    /// Where the file lives.
+    /// Where the file lives; on a server, where it would (the data folder is its parent).
     pub path: PathBuf,
-    /// Held shared while the store is open; replacing the file takes it exclusively.
-    in_use: Arc<File>,
+    /// Held shared while the file is open; replacing the file takes it exclusively. `None`
+    /// on a server, which has no file here to replace.
+    pub(crate) in_use: Option<Arc<File>>,
     /// When the whole file was last read through by `PRAGMA quick_check` (seconds since the
     /// Unix epoch): at this open, or, skipped, at an earlier one the close mark carries.
     pub(crate) checked_at: u64,
+    /// The shop's server the store is on; `None` for the file.
+    pub server: Option<super::ServerSettings>,
 }
 
 impl Pools {
     /// True when this is the only handle on the file (no other window or till has it
     /// open), so the file may be replaced. Until the desk is closed, others wait to open.
     pub fn claim_sole_use(&self) -> bool {
-        self.in_use.try_lock().is_ok()
+        self.in_use.as_ref().is_some_and(|f| f.try_lock().is_ok())
     }
 
     /// Lets go of the file once the pools are closed.
     pub(crate) fn release(&self) {
-        let _ = self.in_use.unlock();
+        if let Some(file) = &self.in_use {
+            let _ = file.unlock();
+        }
     }
 
     /// Gives the claim of [`Pools::claim_sole_use`] back (the replace did not happen).
     pub fn release_sole_use(&self) {
-        if let Err(err) = self.in_use.lock_shared() {
+        if let Some(Err(err)) = self.in_use.as_ref().map(|f| f.lock_shared()) {
             tracing::warn!(%err, "could not share the in-use lock again");
         }
     }
@@ -210,8 +215,9 @@ impl Opening {
             writer: Pool::Sqlite(self.writer),
             reader: Pool::Sqlite(reader),
             path: self.path,
-            in_use: Arc::new(self.in_use),
+            in_use: Some(Arc::new(self.in_use)),
             checked_at: self.checked_at,
+            server: None,
         })
     }
 }

@@ -1,6 +1,6 @@
 //! The `partners` table.
 
-use super::Conn;
+use super::{Conn, Dialect};
 use crate::on;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
@@ -81,9 +81,14 @@ pub async fn list(
     needle: &str,
     status: Option<PartnerStatus>,
 ) -> sqlx::Result<Vec<Partner>> {
+    // Where a text is found in another: SQLite's instr() is PostgreSQL's strpos().
+    let position = match conn.dialect() {
+        Dialect::Sqlite => "instr",
+        Dialect::Postgres => "strpos",
+    };
     let sql = format!(
         "SELECT {COLUMNS} FROM partners
-         WHERE instr(name_key, $1) > 0 AND ($2 IS NULL OR status = $2)
+         WHERE {position}(name_key, $1) > 0 AND ($2 IS NULL OR status = $2)
          ORDER BY name_key"
     );
     let rows: Vec<PartnerRow> = on!(conn, db => sqlx::query_as(&sql)

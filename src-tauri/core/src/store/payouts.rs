@@ -207,7 +207,7 @@ async fn balance(
     // MoneyError::TooLarge); the subtraction of two such sums of non-negative amounts cannot.
     let sql = format!(
         "SELECT ({earned})
-         - (SELECT coalesce(sum(p.amount_minor), 0) FROM payouts p
+         - (SELECT coalesce(CAST(sum(p.amount_minor) AS BIGINT), 0) FROM payouts p
              WHERE p.partner_id = $1 AND ($4 OR p.paid_on <= $2) AND p.currency = $3
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id))",
         earned = super::totals::earned_through_sql()
@@ -231,7 +231,7 @@ pub async fn owed_on_by_partner(
     let sql = format!(
         "WITH earned AS ({earned}),
          paid AS (
-             SELECT p.partner_id, sum(p.amount_minor) AS paid FROM payouts p
+             SELECT p.partner_id, CAST(sum(p.amount_minor) AS BIGINT) AS paid FROM payouts p
              WHERE p.currency = $3
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = p.id)
              GROUP BY p.partner_id

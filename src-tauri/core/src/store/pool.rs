@@ -16,6 +16,24 @@ pub enum Dialect {
     Postgres,
 }
 
+impl Dialect {
+    /// A subquery of one column, `value`, holding the elements of the JSON array bound at
+    /// `param` (a list bound as one text parameter on both databases): ids as integers
+    /// when `ids`, else text.
+    pub fn json_values(self, param: &str, ids: bool) -> String {
+        match (self, ids) {
+            (Dialect::Sqlite, _) => format!("SELECT value FROM json_each({param})"),
+            (Dialect::Postgres, true) => format!(
+                "SELECT CAST(j.value AS BIGINT) AS value \
+                 FROM jsonb_array_elements_text(CAST({param} AS jsonb)) AS j(value)"
+            ),
+            (Dialect::Postgres, false) => format!(
+                "SELECT j.value FROM jsonb_array_elements_text(CAST({param} AS jsonb)) AS j(value)"
+            ),
+        }
+    }
+}
+
 /// A connection pool on one of the two databases.
 #[derive(Debug, Clone)]
 pub enum Pool {

@@ -174,7 +174,7 @@ pub async fn shared_costs(
     cur: Currency,
 ) -> sqlx::Result<i64> {
     on!(conn, db => sqlx::query_scalar(
-        "SELECT coalesce(sum(c.amount_minor), 0) FROM program_costs c
+        "SELECT coalesce(CAST(sum(c.amount_minor) AS BIGINT), 0) FROM program_costs c
          WHERE c.partner_id IS NULL AND c.spent_on BETWEEN $1 AND $2 AND c.currency = $3
            AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = c.id)",
     )
@@ -205,15 +205,17 @@ pub async fn daily(
     shown: &[PartnerId],
 ) -> sqlx::Result<Vec<DayRow>> {
     let shown = serde_json::to_string(shown).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    on!(conn, db => sqlx::query_as(
+    let values = conn.dialect().json_values("$4", true);
+    let sql = format!(
         "SELECT d.local_day,
-                CASE WHEN d.partner_id IN (SELECT value FROM json_each($4)) THEN d.partner_id
+                CASE WHEN d.partner_id IN ({values}) THEN d.partner_id
                 END AS partner_id,
-                sum(d.redemptions) AS redemptions, sum(d.sales_minor) AS sales
+                CAST(sum(d.redemptions) AS BIGINT) AS redemptions, CAST(sum(d.sales_minor) AS BIGINT) AS sales
          FROM partner_day_totals d
          WHERE d.local_day BETWEEN $1 AND $2 AND d.currency = $3
-         GROUP BY d.local_day, 2 HAVING sum(d.redemptions) != 0",
-    )
+         GROUP BY d.local_day, 2 HAVING CAST(sum(d.redemptions) AS BIGINT) != 0"
+    );
+    on!(conn, db => sqlx::query_as(&sql)
     .bind(iso(from))
     .bind(iso(to))
     .bind(cur.code())
@@ -248,12 +250,12 @@ pub async fn paid_by_month(
     // $1 and $2 are bound for the days of the span; the totals read them through $6..$9.
     let sql = format!(
         "SELECT s.month,
-                sum(s.redemptions) AS redemptions, sum(s.new_customers) AS new_customers,
-                sum(s.sales_minor) AS sales, sum(s.discounts_minor) AS discounts,
-                sum(s.sourced_sales_minor) AS sourced_sales,
-                sum(s.sourced_discounts_minor) AS sourced_discounts
+                CAST(sum(s.redemptions) AS BIGINT) AS redemptions, CAST(sum(s.new_customers) AS BIGINT) AS new_customers,
+                CAST(sum(s.sales_minor) AS BIGINT) AS sales, CAST(sum(s.discounts_minor) AS BIGINT) AS discounts,
+                CAST(sum(s.sourced_sales_minor) AS BIGINT) AS sourced_sales,
+                CAST(sum(s.sourced_discounts_minor) AS BIGINT) AS sourced_discounts
          FROM ({SPAN_ROWS}) s
-         GROUP BY s.month HAVING sum(s.redemptions) != 0 ORDER BY s.month"
+         GROUP BY s.month HAVING CAST(sum(s.redemptions) AS BIGINT) != 0 ORDER BY s.month"
     );
     on!(conn, db => {
         let query = sqlx::query_as(&sql)

@@ -8,33 +8,33 @@ WITH counted AS (
     -- The ledger's sums kept per partner, by whole month and by day around them
     -- (store::totals::SPAN_ROWS, parameters $4..$9).
     SELECT s.partner_id,
-           sum(s.redemptions) AS redemptions,
-           sum(s.new_customers) AS new_customers,
-           sum(s.sales_minor) AS sales,
-           sum(s.discounts_minor) AS discounts,
-           sum(s.commission_minor) AS commissions,
-           sum(s.sourced_sales_minor) AS sourced_sales,
-           sum(s.sourced_discounts_minor) AS sourced_discounts
+           CAST(sum(s.redemptions) AS BIGINT) AS redemptions,
+           CAST(sum(s.new_customers) AS BIGINT) AS new_customers,
+           CAST(sum(s.sales_minor) AS BIGINT) AS sales,
+           CAST(sum(s.discounts_minor) AS BIGINT) AS discounts,
+           CAST(sum(s.commission_minor) AS BIGINT) AS commissions,
+           CAST(sum(s.sourced_sales_minor) AS BIGINT) AS sourced_sales,
+           CAST(sum(s.sourced_discounts_minor) AS BIGINT) AS sourced_discounts
     FROM ({span_rows}) s
     GROUP BY s.partner_id
-    HAVING sum(s.redemptions) != 0
+    HAVING CAST(sum(s.redemptions) AS BIGINT) != 0
 ),
 costs AS (
-    SELECT k.partner_id, sum(k.amount_minor) AS costs
+    SELECT k.partner_id, CAST(sum(k.amount_minor) AS BIGINT) AS costs
     FROM program_costs k
     WHERE k.partner_id IS NOT NULL AND k.spent_on BETWEEN $1 AND $2 AND k.currency = $3
       AND NOT EXISTS (SELECT 1 FROM cost_reversals x WHERE x.cost_id = k.id)
     GROUP BY k.partner_id
 ),
 income AS (
-    SELECT e.partner_id, sum(e.amount_minor) AS income
+    SELECT e.partner_id, CAST(sum(e.amount_minor) AS BIGINT) AS income
     FROM receivables e
     WHERE e.period_to BETWEEN $1 AND $2 AND e.currency = $3
       AND NOT EXISTS (SELECT 1 FROM receivable_reversals x WHERE x.receivable_id = e.id)
     GROUP BY e.partner_id
 ),
 received AS (
-    SELECT g.partner_id, sum(g.amount_minor) AS received
+    SELECT g.partner_id, CAST(sum(g.amount_minor) AS BIGINT) AS received
     FROM receipts g
     WHERE g.received_on BETWEEN $1 AND $2 AND g.currency = $3
       AND NOT EXISTS (SELECT 1 FROM receipt_reversals x WHERE x.receipt_id = g.id)

@@ -286,10 +286,10 @@ pub async fn they_owe(
     // of non-negative amounts cannot.
     on!(conn, db => sqlx::query_scalar(
         "SELECT
-           (SELECT coalesce(sum(e.amount_minor), 0) FROM receivables e
+           (SELECT coalesce(CAST(sum(e.amount_minor) AS BIGINT), 0) FROM receivables e
              WHERE e.partner_id = $1 AND e.period_to <= $2 AND e.currency = $3
                AND NOT EXISTS (SELECT 1 FROM receivable_reversals x WHERE x.receivable_id = e.id))
-         - (SELECT coalesce(sum(p.amount_minor), 0) FROM receipts p
+         - (SELECT coalesce(CAST(sum(p.amount_minor) AS BIGINT), 0) FROM receipts p
              WHERE p.partner_id = $1 AND ($4 OR p.received_on <= $2) AND p.currency = $3
                AND NOT EXISTS (SELECT 1 FROM receipt_reversals x WHERE x.receipt_id = p.id))",
     )
@@ -310,13 +310,13 @@ pub async fn they_owe_by_partner(
 ) -> sqlx::Result<HashMap<PartnerId, i64>> {
     let rows: Vec<(PartnerId, i64)> = on!(conn, db => sqlx::query_as(
         "WITH owed AS (
-             SELECT e.partner_id, sum(e.amount_minor) AS owed FROM receivables e
+             SELECT e.partner_id, CAST(sum(e.amount_minor) AS BIGINT) AS owed FROM receivables e
              WHERE e.period_to <= $1 AND e.currency = $2
                AND NOT EXISTS (SELECT 1 FROM receivable_reversals x WHERE x.receivable_id = e.id)
              GROUP BY e.partner_id
          ),
          paid AS (
-             SELECT p.partner_id, sum(p.amount_minor) AS paid FROM receipts p
+             SELECT p.partner_id, CAST(sum(p.amount_minor) AS BIGINT) AS paid FROM receipts p
              WHERE p.currency = $2
                AND NOT EXISTS (SELECT 1 FROM receipt_reversals x WHERE x.receipt_id = p.id)
              GROUP BY p.partner_id

@@ -40,7 +40,7 @@ fn earned_through(one: bool) -> String {
 /// `$2`, for the payout and settlement sums to subtract from.
 pub(crate) fn earned_through_sql() -> String {
     format!(
-        "SELECT coalesce(sum(commission), 0) FROM ({})",
+        "SELECT coalesce(CAST(sum(commission) AS BIGINT), 0) FROM ({}) AS e",
         earned_through(true)
     )
 }
@@ -49,7 +49,7 @@ pub(crate) fn earned_through_sql() -> String {
 /// `$2` (`$1` is not read).
 pub(crate) fn earned_through_by_partner_sql() -> String {
     format!(
-        "SELECT partner_id, sum(commission) AS earned FROM ({}) GROUP BY partner_id",
+        "SELECT partner_id, CAST(sum(commission) AS BIGINT) AS earned FROM ({}) AS e GROUP BY partner_id",
         earned_through(false)
     )
 }
@@ -63,7 +63,7 @@ pub async fn commission_between(
     (from, to): (NaiveDate, NaiveDate),
 ) -> sqlx::Result<i64> {
     on!(conn, db => sqlx::query_scalar(
-        "SELECT coalesce(sum(d.commission_minor), 0) FROM partner_day_totals d
+        "SELECT coalesce(CAST(sum(d.commission_minor) AS BIGINT), 0) FROM partner_day_totals d
          WHERE d.partner_id = $1 AND d.local_day BETWEEN $2 AND $3 AND d.currency = $4",
     )
     .bind(partner)
@@ -98,7 +98,7 @@ pub async fn recent(
                     (SELECT d.local_day FROM partner_day_totals d
                       WHERE d.partner_id = p.id AND d.redemptions > 0
                       ORDER BY d.local_day DESC LIMIT 1) AS last_day,
-                    (SELECT coalesce(sum(d.redemptions), 0) FROM partner_day_totals d
+                    (SELECT coalesce(CAST(sum(d.redemptions) AS BIGINT), 0) FROM partner_day_totals d
                       WHERE d.partner_id = p.id AND d.local_day BETWEEN $1 AND $2) AS in_days
              FROM partners p)
          WHERE last_day IS NOT NULL",
@@ -116,10 +116,10 @@ pub async fn mismatches(conn: &mut Conn) -> sqlx::Result<Vec<String>> {
     on!(conn, db => sqlx::query_scalar(
         "WITH ledger AS (
              SELECT t.local_day, t.month, t.partner_id, t.currency, count(*) AS redemptions,
-                    sum(t.new_customer) AS new_customers, sum(t.sale_minor) AS sales,
-                    sum(t.discount_minor) AS discounts, sum(t.commission_minor) AS commission,
-                    sum(t.sourced_sales_minor) AS sourced_sales,
-                    sum(t.sourced_discounts_minor) AS sourced_discounts
+                    CAST(sum(t.new_customer) AS BIGINT) AS new_customers, CAST(sum(t.sale_minor) AS BIGINT) AS sales,
+                    CAST(sum(t.discount_minor) AS BIGINT) AS discounts, CAST(sum(t.commission_minor) AS BIGINT) AS commission,
+                    CAST(sum(t.sourced_sales_minor) AS BIGINT) AS sourced_sales,
+                    CAST(sum(t.sourced_discounts_minor) AS BIGINT) AS sourced_discounts
              FROM redemption_figures t
              WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v
                                WHERE v.redemption_id = t.redemption_id)
@@ -152,9 +152,9 @@ pub async fn mismatches(conn: &mut Conn) -> sqlx::Result<Vec<String>> {
          ),
          ledger_months AS (
              SELECT month, partner_id, currency,
-                    sum(redemptions) || '/' || sum(new_customers) || '/' || sum(sales) || '/'
-                    || sum(discounts) || '/' || sum(commission) || '/' || sum(sourced_sales)
-                    || '/' || sum(sourced_discounts) AS figures
+                    CAST(sum(redemptions) AS BIGINT) || '/' || CAST(sum(new_customers) AS BIGINT) || '/' || CAST(sum(sales) AS BIGINT) || '/'
+                    || CAST(sum(discounts) AS BIGINT) || '/' || CAST(sum(commission) AS BIGINT) || '/' || CAST(sum(sourced_sales) AS BIGINT)
+                    || '/' || CAST(sum(sourced_discounts) AS BIGINT) AS figures
              FROM ledger GROUP BY month, partner_id, currency
          )
          SELECT DISTINCT 'day ' || local_day || ' partner ' || partner_id || ' ' || currency

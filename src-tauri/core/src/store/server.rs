@@ -1,0 +1,129 @@
+//! Opening the store on a shop's PostgreSQL server: several tills and the owner's laptop on
+//! one database, reached through the same store code as the file (not a home-made sync).
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgSslMode};
+use sqlx::PgPool;
+
+use super::{Pool, Pools, DB_FILE_NAME};
+use crate::error::StoreError;
+use crate::APP_VERSION;
+
+static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// How long a till waits for the server to answer a new connection before saying it
+/// cannot be reached: long enough for a busy shop network, short enough for a counter.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Where the shop's server is and who this app signs in as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub database: String,
+    pub user: String,
+    pub password: String,
+    /// Encrypt the connection (the server must offer TLS).
+    pub tls: bool,
+}
+
+impl ServerSettings {
+    fn options(&self) -> PgConnectOptions {
+        PgConnectOptions::new()
+            .host(&self.host)
+            .port(self.port)
+            .database(&self.database)
+            .username(&self.user)
+            .password(&self.password)
+            .ssl_mode(if self.tls {
+                PgSslMode::Require
+            } else {
+                PgSslMode::Disable
+            })
+            .application_name("Partnerdesk")
+    }
+}
+
+/// The newest server migration this build knows; the same versions as the file's.
+pub fn server_schema() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// The versions of every server migration, in order (a test holds them to the file's).
+pub fn server_migrations() -> Vec<(i64, String)> {
+    MIGRATOR
+        .iter()
+        .map(|m| (m.version, m.description.to_string()))
+        .collect()
+}
+
+/// Connects to the shop's server, refuses a database a newer Partnerdesk has migrated
+/// (untouched), brings an older one up to date and re-keys names as the file does.
+/// `data_dir` stays this computer's own folder (the till's identity, its settings).
+///
+/// Migrations hold PostgreSQL's advisory lock while they run, so two windows opening at
+/// once never migrate twice.
+pub async fn connect_server(
+    data_dir: &Path,
+    server: &ServerSettings,
+    name_keys: (i64, fn(&str) -> String),
+) -> Result<Pools, StoreError> {
+    let pool = PgPoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(server.options())
+        .await?;
+    refuse_newer_schema(&pool).await?;
+    MIGRATOR.run(&pool).await.map_err(StoreError::Migrate)?;
+    sqlx::query(
+        "INSERT INTO store_meta (key, value) VALUES ('written_by', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(APP_VERSION)
+    .execute(&pool)
+    .await?;
+    let pool = Pool::Postgres(pool);
+    super::name_keys::rekey(&pool, name_keys.0, name_keys.1).await?;
+    Ok(Pools {
+        writer: pool.clone(),
+        reader: pool,
+        path: data_dir.join(DB_FILE_NAME),
+        in_use: None,
+        checked_at: 0,
+        server: Some(server.clone()),
+    })
+}
+
+/// Refuses a database migrated by a newer Partnerdesk, before anything changes it.
+async fn refuse_newer_schema(pool: &PgPool) -> Result<(), StoreError> {
+    let migrated: Option<String> =
+        sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations')::text")
+            .fetch_one(pool)
+            .await?;
+    if migrated.is_none() {
+        return Ok(());
+    }
+    let db_schema: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+        .fetch_one(pool)
+        .await?;
+    let db_schema = db_schema.unwrap_or(0);
+    let app_schema = server_schema();
+    if db_schema <= app_schema {
+        return Ok(());
+    }
+    let written_by: Option<String> =
+        sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'written_by'")
+            .fetch_optional(pool)
+            .await
+            .ok()
+            .flatten();
+    Err(StoreError::TooNew {
+        db_schema,
+        app_schema,
+        written_by: written_by.unwrap_or_else(|| "a newer version".into()),
+        app_version: APP_VERSION.into(),
+    })
+}
