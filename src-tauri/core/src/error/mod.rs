@@ -126,6 +126,19 @@ impl From<sqlx::Error> for Error {
 }
 
 impl Error {
+    /// True when a redemption's idempotency key was already taken by the time it was
+    /// written (another connection logged the same attempt in between).
+    pub(crate) fn is_duplicate_key(&self) -> bool {
+        let Error::Store(StoreError::Sql(sqlx::Error::Database(db))) = self else {
+            return false;
+        };
+        db.kind() == sqlx::error::ErrorKind::UniqueViolation
+            && (db
+                .constraint()
+                .is_some_and(|c| c.contains("idempotency_key"))
+                || db.message().contains("idempotency_key"))
+    }
+
     /// The input field this error is about, if any, so the UI can mark it. Every variant is
     /// named, with no catch-all: a new one must say whether it has a field.
     pub fn field(&self) -> Option<Field> {

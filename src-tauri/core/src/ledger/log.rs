@@ -11,7 +11,7 @@ use crate::codes::resolve::{resolve, Resolved};
 use crate::desk::Actor;
 use crate::error::{Field, FieldError, LedgerError, Problem};
 use crate::money::{format, Money};
-use crate::store::{self, redemptions};
+use crate::store::{self, redemptions, Dialect};
 use crate::text::clean;
 use crate::transact::Tx;
 use crate::{Desk, Error, Result};
@@ -31,10 +31,23 @@ impl Desk {
     ) -> Result<LogOutcome> {
         // Before the write lock: reading an overlong code is work nobody should wait behind.
         check_typed_length(&input.code)?;
-        self.transact(actor, async |tx| {
-            self.log_redemption_in(tx, input, till).await
-        })
-        .await
+        let first = self
+            .transact(actor, async |tx| {
+                self.log_redemption_in(tx, input, till).await
+            })
+            .await;
+        // The same attempt sent twice at once (a till retrying while its first try is
+        // still in flight) can both find no key and both insert: the later one meets the
+        // key's UNIQUE index. Run once more, and the first attempt's result is replayed.
+        match first {
+            Err(err) if err.is_duplicate_key() => {
+                self.transact(actor, async |tx| {
+                    self.log_redemption_in(tx, input, till).await
+                })
+                .await
+            }
+            other => other,
+        }
     }
 
     /// [`Desk::log_redemption`] inside `tx`, logged by the transaction's actor.
@@ -62,6 +75,13 @@ impl Desk {
         let profile = store::business::get(tx)
             .await?
             .ok_or(Error::ProfileRequired)?;
+        // On a server, the partner's row is locked before anything is counted (see
+        // `lock_for_logging`); the file's transaction already holds the whole file.
+        if tx.dialect() == Dialect::Postgres {
+            if let Resolved::Found(code) = resolve(tx, &input.code, day).await? {
+                store::partners::lock_for_logging(tx, code.partner_id).await?;
+            }
+        }
         // A retry is answered from the key first: whatever changed since (the code used up,
         // disabled, the terms replaced), the first attempt stands.
         if let Some(first) = redemptions::by_key(tx, &input.idempotency_key).await? {

@@ -112,6 +112,24 @@ pub async fn name_taken(
         .await)
 }
 
+/// Holds `id`'s row until the transaction ends, so what is counted against the partner (a
+/// code's uses, the day's places, the month's commission) cannot change under a till
+/// logging a sale: on a server other tills log at the same moment, and READ COMMITTED
+/// would let two of them count the same last place. `NO KEY UPDATE` rather than `UPDATE`:
+/// it queues the tills alike, yet lets other transactions insert rows that merely point at
+/// the partner (a code issued beside a sale), which `FOR UPDATE` would block and could
+/// deadlock. The file needs nothing: its write transaction holds the whole file.
+pub async fn lock_for_logging(conn: &mut Conn, id: PartnerId) -> sqlx::Result<()> {
+    if conn.dialect() == Dialect::Postgres {
+        on!(conn, db => sqlx::query("SELECT 1 FROM partners WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(id)
+            .fetch_optional(db)
+            .await
+            .map(|row| row.is_some()))?;
+    }
+    Ok(())
+}
+
 /// Adds a partner and returns its id.
 pub async fn insert(
     conn: &mut Conn,

@@ -100,7 +100,7 @@ pub async fn recent(
                       ORDER BY d.local_day DESC LIMIT 1) AS last_day,
                     (SELECT coalesce(CAST(sum(d.redemptions) AS BIGINT), 0) FROM partner_day_totals d
                       WHERE d.partner_id = p.id AND d.local_day BETWEEN $1 AND $2) AS in_days
-             FROM partners p)
+             FROM partners p) AS latest
          WHERE last_day IS NOT NULL",
     )
     .bind(iso(from))
@@ -123,7 +123,7 @@ pub async fn mismatches(conn: &mut Conn) -> sqlx::Result<Vec<String>> {
              FROM redemption_figures t
              WHERE NOT EXISTS (SELECT 1 FROM redemption_voids v
                                WHERE v.redemption_id = t.redemption_id)
-             GROUP BY t.local_day, t.partner_id, t.currency
+             GROUP BY t.local_day, t.month, t.partner_id, t.currency
          ),
          days AS (
              SELECT local_day, partner_id, currency,
@@ -158,12 +158,14 @@ pub async fn mismatches(conn: &mut Conn) -> sqlx::Result<Vec<String>> {
              FROM ledger GROUP BY month, partner_id, currency
          )
          SELECT DISTINCT 'day ' || local_day || ' partner ' || partner_id || ' ' || currency
-         FROM (SELECT * FROM (SELECT * FROM days EXCEPT SELECT * FROM ledger_days)
-               UNION SELECT * FROM (SELECT * FROM ledger_days EXCEPT SELECT * FROM days))
+         FROM (SELECT * FROM (SELECT * FROM days EXCEPT SELECT * FROM ledger_days) AS a
+               UNION SELECT * FROM (SELECT * FROM ledger_days EXCEPT SELECT * FROM days) AS b)
+              AS day_diff
          UNION ALL
          SELECT DISTINCT 'month ' || month || ' partner ' || partner_id || ' ' || currency
-         FROM (SELECT * FROM (SELECT * FROM months EXCEPT SELECT * FROM ledger_months)
-               UNION SELECT * FROM (SELECT * FROM ledger_months EXCEPT SELECT * FROM months))",
+         FROM (SELECT * FROM (SELECT * FROM months EXCEPT SELECT * FROM ledger_months) AS a
+               UNION SELECT * FROM (SELECT * FROM ledger_months EXCEPT SELECT * FROM months) AS b)
+              AS month_diff",
     )
     .fetch_all(db)
     .await)
