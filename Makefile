@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
-.PHONY: run test deps test-deps ui app lint test-rust test-ui test-calendar test-e2e test-crash bench-backup \
+.PHONY: run test deps test-deps ui app lint test-rust test-server test-ui test-calendar test-e2e test-crash bench-backup \
 	crash-test bundle test-bundle icons update-round-trip bench-data bench test-bench perf-start \
 	bench-lists
 
@@ -16,8 +16,9 @@ export DEBIAN_FRONTEND := noninteractive
 BUILD_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev \
 	libssl-dev libayatana-appindicator3-dev librsvg2-dev
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools.
+# PostgreSQL for the suite's run on a shop server (pg_virtualenv comes with it).
 TEST_PACKAGES := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils sqlite3 \
-	imagemagick fonts-dejavu-core zbar-tools faketime xdotool
+	imagemagick fonts-dejavu-core zbar-tools faketime xdotool postgresql
 
 # Every cargo call uses the same features, so the shell is compiled once, not twice.
 FEATURES := --features partnerdesk/custom-protocol
@@ -99,6 +100,17 @@ lint: ui
 
 test-rust: test-deps ui
 	$(LINTED) cargo test $(CORE_AND_SHELL)
+
+# The same suite with every test desk on PostgreSQL. pg_virtualenv (postgresql-common)
+# starts a throwaway cluster in a temporary folder, as the calling user or, for root (CI),
+# as the postgres user, sets the PG* variables the tests connect with, and drops the cluster
+# when the suite ends, passed or not; the two migration folders are then compared table by
+# table in the same cluster (migrations/compare-schemas.sh). Each desk gets a database of its own; a server that
+# cannot be reached fails the run rather than skipping it. The same packages and features
+# as test-rust, so its build is reused.
+test-server: test-deps
+	pg_virtualenv sh -c 'PARTNERDESK_TEST_BACKEND=postgres $(LINTED) cargo test $(CORE_AND_SHELL) \
+		&& migrations/compare-schemas.sh'
 
 test-ui: deps
 	npm --prefix ui run check

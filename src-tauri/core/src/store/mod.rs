@@ -26,8 +26,8 @@ pub mod statements;
 pub mod totals;
 
 pub use open::{
-    app_schema, checkpoint, connect, connection_settings, ConnectionSettings, Opening, Pools,
-    DB_FILE_NAME,
+    app_schema, checkpoint, connect, connection_settings, file_migrations, ConnectionSettings,
+    Opening, Pools, DB_FILE_NAME,
 };
 pub(crate) use open::{claim_folder, create_private_dir, make_private, mark_closed_clean, sibling};
 pub use pool::{Conn, Db, Dialect, Pool};

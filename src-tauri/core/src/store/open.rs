@@ -82,6 +82,15 @@ pub fn app_schema() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
+/// The versions and names of every file migration, in order (a test holds the server's to
+/// them).
+pub fn file_migrations() -> Vec<(i64, String)> {
+    MIGRATOR
+        .iter()
+        .map(|m| (m.version, m.description.to_string()))
+        .collect()
+}
+
 /// A store connected and checked but not yet migrated, holding the lock that keeps a
 /// second process from opening (and migrating) the same file at the same moment.
 #[derive(Debug)]

@@ -127,3 +127,15 @@ async fn refuse_newer_schema(pool: &PgPool) -> Result<(), StoreError> {
         app_version: APP_VERSION.into(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    /// A shop moves between the file and a server, and one build opens both: every schema
+    /// version must exist on both sides, under the same name, or a database migrated on one
+    /// would read as older or newer on the other.
+    #[test]
+    fn the_server_has_every_migration_the_file_has_and_no_other() {
+        assert_eq!(super::server_migrations(), super::super::file_migrations());
+        assert_eq!(super::server_schema(), super::super::app_schema());
+    }
+}
