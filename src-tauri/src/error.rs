@@ -3,7 +3,7 @@
 use partnerdesk_core::error::{
     BackupError, CampaignError, CodeError, DocumentError, Field, ImportError, LedgerError,
     MoneyError, PartnerError, PayoutError, PersonError, ProgramError, ReceivableError,
-    SettlementError, StatementError, StoreError, TermsError,
+    ServerError, SettlementError, StatementError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;
@@ -80,6 +80,9 @@ pub enum ErrorCode {
     /// A backup could not be written, read or restored; the message says why, and that
     /// nothing changed.
     BackupRefused,
+    /// The shop's server could not be reached or used; the message says why and names the
+    /// setting to check.
+    ServerUnavailable,
     /// What a partner owes for that period was already entered (from a file or typed).
     AlreadyEntered,
     /// Nothing is owed either way with the partner: the Month-end screen reloads.
@@ -217,6 +220,14 @@ impl From<Error> for ApiError {
                 | BackupError::DiskFull { .. }
                 | BackupError::Io { .. },
             ) => ErrorCode::BackupRefused,
+            Error::Server(
+                ServerError::Unreachable { .. }
+                | ServerError::Refused { .. }
+                | ServerError::AuthFailed { .. }
+                | ServerError::NoDatabase { .. }
+                | ServerError::NoTls
+                | ServerError::Other { .. },
+            ) => ErrorCode::ServerUnavailable,
         };
         if code == ErrorCode::Internal {
             tracing::error!(error = %err, "command failed");

@@ -28,6 +28,7 @@ pub mod people;
 pub mod program;
 pub mod receivables;
 pub mod settlements;
+pub mod shop_server;
 pub mod statements;
 pub mod store;
 pub mod terms;

@@ -12,6 +12,7 @@ mod payouts;
 mod people;
 mod program;
 mod receivables;
+mod server;
 mod statement_file;
 mod statements;
 mod store;
@@ -30,6 +31,7 @@ pub use payouts::PayoutError;
 pub use people::{wait_words, PersonError};
 pub use program::ProgramError;
 pub use receivables::{ReceivableError, SettlementError};
+pub use server::ServerError;
 pub use statement_file::StatementFileError;
 pub use statements::StatementError;
 pub use store::StoreError;
@@ -75,6 +77,9 @@ pub enum Error {
     /// A backup could not be written, read or restored.
     #[error(transparent)]
     Backup(#[from] BackupError),
+    /// The shop's server could not be reached or used.
+    #[error(transparent)]
+    Server(#[from] ServerError),
     /// A total of money could not be counted.
     #[error(transparent)]
     Money(#[from] MoneyError),
@@ -241,6 +246,13 @@ impl Error {
                 | PersonError::LastOwner
                 | PersonError::OwnerExists
                 | PersonError::Hashing { .. } => None,
+            },
+            Error::Server(e) => match e {
+                ServerError::Unreachable { .. } | ServerError::Refused { .. } => Some(Field::Host),
+                ServerError::AuthFailed { .. } => Some(Field::Password),
+                ServerError::NoDatabase { .. } => Some(Field::Database),
+                ServerError::NoTls => Some(Field::Tls),
+                ServerError::Other { .. } => None,
             },
             Error::Backup(e) => match e {
                 BackupError::NotFound { .. }

@@ -78,6 +78,13 @@ pub enum Field {
     Partners,
     /// The one partner a code or cost is for.
     Partner,
+    /// The shop server's settings.
+    Host,
+    Port,
+    Database,
+    User,
+    Password,
+    Tls,
 }
 
 impl Field {
@@ -153,6 +160,12 @@ impl Field {
             Field::Budget => "Budget",
             Field::Partners => "Partners taking part",
             Field::Partner => "Partner",
+            Field::Host => "Server",
+            Field::Port => "Port",
+            Field::Database => "Database",
+            Field::User => "User",
+            Field::Password => "Password",
+            Field::Tls => "Encrypt the connection (TLS)",
         }
     }
 }

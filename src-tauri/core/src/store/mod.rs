@@ -31,7 +31,9 @@ pub use open::{
 };
 pub(crate) use open::{claim_folder, create_private_dir, make_private, mark_closed_clean, sibling};
 pub use pool::{Conn, Db, Dialect, Pool};
-pub use server::{connect_server, server_migrations, server_schema, ServerSettings};
+pub use server::{
+    check_server, connect_server, server_migrations, server_schema, ServerCheck, ServerSettings,
+};
 
 use chrono::{DateTime, TimeZone, Utc};
 

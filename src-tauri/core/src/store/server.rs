@@ -8,8 +8,11 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgSslMode};
 use sqlx::PgPool;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use super::{Pool, Pools, DB_FILE_NAME};
-use crate::error::StoreError;
+use crate::error::{ServerError, StoreError};
 use crate::APP_VERSION;
 
 static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/postgres");
@@ -19,7 +22,8 @@ static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/postgres");
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Where the shop's server is and who this app signs in as.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ServerSettings {
     pub host: String,
     pub port: u16,
@@ -70,12 +74,8 @@ pub async fn connect_server(
     data_dir: &Path,
     server: &ServerSettings,
     name_keys: (i64, fn(&str) -> String),
-) -> Result<Pools, StoreError> {
-    let pool = PgPoolOptions::new()
-        .max_connections(4)
-        .acquire_timeout(CONNECT_TIMEOUT)
-        .connect_with(server.options())
-        .await?;
+) -> crate::Result<Pools> {
+    let pool = pool_on(server).await?;
     refuse_newer_schema(&pool).await?;
     MIGRATOR.run(&pool).await.map_err(StoreError::Migrate)?;
     sqlx::query(
@@ -97,14 +97,83 @@ pub async fn connect_server(
     })
 }
 
-/// Refuses a database migrated by a newer Partnerdesk, before anything changes it.
-async fn refuse_newer_schema(pool: &PgPool) -> Result<(), StoreError> {
+/// A pool on `server`. One connection is made first on its own, so a server that cannot be
+/// used answers at once with why (a pool retries until its timeout and says only that).
+async fn pool_on(server: &ServerSettings) -> Result<PgPool, ServerError> {
+    use sqlx::Connection as _;
+    let first = tokio::time::timeout(
+        CONNECT_TIMEOUT,
+        sqlx::PgConnection::connect_with(&server.options()),
+    )
+    .await
+    .unwrap_or(Err(sqlx::Error::PoolTimedOut))
+    .map_err(|err| ServerError::from_connect(err, server))?;
+    let _ = first.close().await;
+    PgPoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(server.options())
+        .await
+        .map_err(|err| ServerError::from_connect(err, server))
+}
+
+/// What "Test connection" found on the shop's server, in a sentence for the owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerCheck {
+    /// The server's schema version; 0 for a database Partnerdesk has not set up yet.
+    pub schema: i64,
+    /// True when the database holds no Partnerdesk data yet: a file can be moved onto it.
+    pub empty: bool,
+    pub summary: String,
+}
+
+/// Connects to `server` as "Test connection" does, changing nothing: answers what is there,
+/// or why it cannot be used (unreachable, refused, wrong password, no such database, a
+/// database a newer Partnerdesk has migrated).
+pub async fn check_server(server: &ServerSettings) -> crate::Result<ServerCheck> {
+    let pool = pool_on(server).await?;
+    let checked = check_on(&pool, server).await;
+    pool.close().await;
+    checked
+}
+
+async fn check_on(pool: &PgPool, server: &ServerSettings) -> crate::Result<ServerCheck> {
+    let schema = refuse_newer_schema(pool).await?;
+    let partners: i64 = if schema > 0 {
+        sqlx::query_scalar("SELECT count(*) FROM partners")
+            .fetch_one(pool)
+            .await?
+    } else {
+        0
+    };
+    let place = format!("{} on {}", server.database, server.host);
+    let summary = if schema == 0 {
+        format!("Connected to {place}: an empty database, ready for Partnerdesk.")
+    } else if schema < server_schema() {
+        format!(
+            "Connected to {place}: Partnerdesk data from an older version ({partners} \
+             partners), brought up to date when this computer switches to it."
+        )
+    } else {
+        format!("Connected to {place}: Partnerdesk data, {partners} partners, up to date.")
+    };
+    Ok(ServerCheck {
+        schema,
+        empty: schema == 0 || partners == 0,
+        summary,
+    })
+}
+
+/// Refuses a database migrated by a newer Partnerdesk, before anything changes it; answers
+/// the database's schema version (0 when Partnerdesk has not set it up).
+async fn refuse_newer_schema(pool: &PgPool) -> Result<i64, StoreError> {
     let migrated: Option<String> =
         sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations')::text")
             .fetch_one(pool)
             .await?;
     if migrated.is_none() {
-        return Ok(());
+        return Ok(0);
     }
     let db_schema: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
         .fetch_one(pool)
@@ -112,7 +181,7 @@ async fn refuse_newer_schema(pool: &PgPool) -> Result<(), StoreError> {
     let db_schema = db_schema.unwrap_or(0);
     let app_schema = server_schema();
     if db_schema <= app_schema {
-        return Ok(());
+        return Ok(db_schema);
     }
     let written_by: Option<String> =
         sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'written_by'")
