@@ -100,7 +100,7 @@ async fn reopening_keeps_data_and_migrates_nothing_twice() {
     .await
     .unwrap();
     t.close().await;
-    let again = Desk::open(t.dir.path()).await.unwrap();
+    let again = t.reopen().await;
     let list = again.partners(&Default::default()).await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].name, "Crumb & Co.");
@@ -201,14 +201,9 @@ async fn damaged_file_is_refused_with_a_plain_message() {
 #[tokio::test]
 async fn audit_entries_cannot_be_rewritten_even_with_raw_sql() {
     let t = desk_with_profile().await;
-    let path = t.db_path().to_path_buf();
-    let mut conn = raw(&path).await;
-    let update = sqlx::query("UPDATE audit_log SET actor = 'mallory'")
-        .execute(&mut conn)
-        .await;
-    let delete = sqlx::query("DELETE FROM audit_log")
-        .execute(&mut conn)
-        .await;
+    let mut conn = testing::store_connection(&t).await;
+    let update = testing::execute(&mut conn, "UPDATE audit_log SET actor = 'mallory'").await;
+    let delete = testing::execute(&mut conn, "DELETE FROM audit_log").await;
     assert!(update.unwrap_err().to_string().contains("immutable"));
     assert!(delete.unwrap_err().to_string().contains("immutable"));
 }
