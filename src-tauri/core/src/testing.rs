@@ -368,6 +368,50 @@ pub fn file_bytes(t: &Desk) -> (Vec<u8>, Vec<u8>) {
     )
 }
 
+/// Runs `sql` as it stands on `conn`, as a tool or script could, answering how many rows it
+/// changed. The two drivers answer different result types; both carry the count.
+pub async fn execute(conn: &mut crate::store::Conn, sql: &str) -> sqlx::Result<u64> {
+    crate::on!(conn, db => sqlx::query(sql).execute(db).await.map(|done| done.rows_affected()))
+}
+
+/// What the store holds, to show that a refused call changed nothing: on SQLite the files
+/// byte for byte (see [`file_bytes`]), on a server every table's rows as text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StoreState {
+    File { main: Vec<u8>, wal: Vec<u8> },
+    Rows(Vec<String>),
+}
+
+/// What `t`'s store holds now, on whichever database it is; see [`StoreState`].
+pub async fn store_state(t: &Desk) -> StoreState {
+    if t.pools.writer.as_sqlite().is_some() {
+        let (main, wal) = file_bytes(t);
+        return StoreState::File { main, wal };
+    }
+    let mut conn = store_connection(t).await;
+    let tables: Vec<String> = crate::on!(&mut conn, db => sqlx::query_scalar(
+        "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+           AND table_name <> '_sqlx_migrations'
+         ORDER BY table_name",
+    )
+    .fetch_all(db)
+    .await)
+    .expect("tables");
+    let mut rows = Vec::new();
+    for table in tables {
+        // A row cast to text is every column in order, NULLs as empty places, so any
+        // change to any column shows.
+        let sql = format!("SELECT '{table}: ' || CAST(x AS TEXT) FROM {table} AS x ORDER BY 1");
+        let table_rows: Vec<String> =
+            crate::on!(&mut conn, db => sqlx::query_scalar(&sql).fetch_all(db).await)
+                .expect("rows");
+        rows.extend(table_rows);
+    }
+    conn.close().await.expect("close");
+    StoreState::Rows(rows)
+}
+
 /// Every audit entry as (actor name, actor id, `entity:action`, before and after JSON).
 pub async fn audit_rows(t: &Desk) -> Vec<(String, Option<i64>, String, String)> {
     let mut conn = store_connection(t).await;

@@ -5,11 +5,10 @@ use partnerdesk_core::money::Money;
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
 use partnerdesk_core::terms::{SignInput, TermsInput, VersionStatus};
 use partnerdesk_core::testing::{
-    day, desk_with_profile, partner, pdf_words, shop_time, signature, TestDesk,
+    day, desk_with_profile, execute, partner, pdf_words, shop_time, signature, store_connection,
+    TestDesk,
 };
 use partnerdesk_core::{Actor, Error};
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection};
 
 fn terms_from(from: &str) -> TermsInput {
     let mut t = TermsInput::blank(day(2026, 1, 1));
@@ -139,15 +138,14 @@ async fn signed_versions_cannot_change_or_be_deleted() {
     assert!(not_draft(&err), "{err:?}");
 
     // Not even raw SQL gets past the triggers.
-    let opts = SqliteConnectOptions::new().filename(t.db_path());
-    let mut conn = SqliteConnection::connect_with(&opts).await.unwrap();
+    let mut conn = store_connection(&t).await;
     for sql in [
         "UPDATE agreement_versions SET reward_percent_bp = 9999",
         "UPDATE agreement_versions SET status = 'draft'",
         "UPDATE agreement_versions SET clauses_json = '[]'",
         "DELETE FROM agreement_versions",
     ] {
-        let err = sqlx::query(sql).execute(&mut conn).await.unwrap_err();
+        let err = execute(&mut conn, sql).await.unwrap_err();
         assert!(err.to_string().contains("immutable"), "{sql}: {err}");
     }
     let still = t.agreement_versions(p).await.unwrap();

@@ -9,12 +9,13 @@ use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, SaleLimitsInput};
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::program::{CostCategory, CostInput};
+use partnerdesk_core::store::Conn;
 use partnerdesk_core::terms::{OfferKind, RewardKind};
 use partnerdesk_core::testing::{
-    self, day_logged, demo_desk, desk_with_profile, raw_connection, signed_partner, start_day,
-    TestDesk,
+    self, day_logged, demo_desk, desk_with_profile, execute, signed_partner, start_day,
+    store_connection, TestDesk,
 };
-use partnerdesk_core::{Actor, Desk, Error};
+use partnerdesk_core::{on, Actor, Desk, Error};
 
 async fn shop() -> (TestDesk, ReferralCode) {
     let t = desk_with_profile().await;
@@ -291,7 +292,7 @@ async fn stray_dollars(t: &TestDesk, bakery: PartnerId) {
         campaign_id: None,
     };
     t.add_cost(&cost, &owner).await.expect("cost");
-    let mut conn = raw_connection(t).await;
+    let mut conn = store_connection(t).await;
     for sql in [
         "INSERT INTO redemptions (idempotency_key, code_id, partner_id, agreement_version_id,
              redeemed_at, local_day, currency, sale_minor, discount_minor, commission_minor,
@@ -314,7 +315,7 @@ async fn stray_dollars(t: &TestDesk, bakery: PartnerId) {
          SELECT spent_on, category, 'USD', 40000, NULL, description, recorded_at, recorded_by
          FROM program_costs LIMIT 1",
     ] {
-        sqlx::query(sql).execute(&mut conn).await.expect(sql);
+        execute(&mut conn, sql).await.expect(sql);
     }
 }
 
@@ -325,16 +326,17 @@ async fn every_sum_counts_the_shop_currency_only() {
     let before_period = t.partner_period(bakery, (day, day)).await.expect("period");
     let before_board = t.dashboard((day, day)).await.expect("dashboard");
     stray_dollars(&t, bakery).await;
-    let mut conn = raw_connection(&t).await;
+    let mut conn = store_connection(&t).await;
     let month = day.format("%Y-%m").to_string();
-    sqlx::query(
+    on!(&mut conn, db => sqlx::query(
         "INSERT INTO revenue_entries (month, currency, amount_minor, reason, entered_at,
              entered_by)
          VALUES ($1, 'USD', 500000, '', 0, 'owner')",
     )
     .bind(&month)
-    .execute(&mut conn)
+    .execute(db)
     .await
+    .map(|done| done.rows_affected()))
     .expect("stray revenue");
 
     let period = t.partner_period(bakery, (day, day)).await.expect("period");
@@ -385,10 +387,10 @@ async fn every_sum_counts_the_shop_currency_only() {
 async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
     let (t, bakery) = demo_desk().await;
     let day = day_logged(&t).await;
-    let mut conn = raw_connection(&t).await;
+    let mut conn = store_connection(&t).await;
     // Two commissions of 2^62 cents on one day: each fits an amount, their sum does not.
-    let insert = |key: &'static str| {
-        sqlx::query(
+    async fn huge_sale(conn: &mut Conn, key: &str) -> sqlx::Result<u64> {
+        on!(conn, db => sqlx::query(
             "INSERT INTO redemptions (idempotency_key, code_id, partner_id,
                  agreement_version_id, redeemed_at, local_day, currency, sale_minor,
                  discount_minor, commission_minor, offer_applied, new_customer, note, till,
@@ -401,28 +403,29 @@ async fn sums_too_large_to_count_answer_a_clear_error_not_a_wrapped_total() {
              FROM redemptions r ORDER BY r.id DESC LIMIT 1",
         )
         .bind(key)
-    };
-    insert("huge-one")
-        .execute(&mut conn)
+        .execute(db)
         .await
-        .expect("one fits");
+        .map(|done| done.rows_affected()))
+    }
+    huge_sale(&mut conn, "huge-one").await.expect("one fits");
     let too_large = |err: Error| {
         assert!(matches!(err, Error::Money(MoneyError::TooLarge)), "{err:?}");
         assert!(err.to_string().contains("more than Partnerdesk can count"));
     };
     // The day's total would no longer be an integer: the write is refused, not wrapped.
-    let refused = insert("huge-two").execute(&mut conn).await.unwrap_err();
+    let refused = huge_sale(&mut conn, "huge-two").await.unwrap_err();
     too_large(Error::from(refused));
     // Months that each fit but do not add up: the balance refuses to count them.
-    sqlx::query(
+    on!(&mut conn, db => sqlx::query(
         "INSERT INTO partner_month_totals (partner_id, currency, month, redemptions,
              new_customers, sales_minor, discounts_minor, commission_minor, sourced_sales_minor,
              sourced_discounts_minor)
          VALUES ($1, 'EUR', '2001-01', 1, 0, 4611686018427387904, 0, 4611686018427387904, 0, 0)",
     )
     .bind(bakery)
-    .execute(&mut conn)
+    .execute(db)
     .await
+    .map(|done| done.rows_affected()))
     .expect("an old month's total");
     too_large(t.partner_period(bakery, (day, day)).await.unwrap_err());
     // A dashboard over the day itself sums the one huge sale beside the demo's: it fits.

@@ -11,10 +11,10 @@ use partnerdesk_core::people::PersonRole;
 use partnerdesk_core::program::{CostCategory, CostInput, GoalInput, GoalKind};
 use partnerdesk_core::terms::PayoutMethod;
 use partnerdesk_core::testing::{
-    self, add_person, audit_rows, desk_with_profile, first_owner, iso, raw_connection,
-    signed_partner, start_day, TestDesk,
+    self, add_person, audit_rows, desk_with_profile, execute, first_owner, iso, signed_partner,
+    start_day, store_connection, TestDesk,
 };
-use partnerdesk_core::{Actor, Desk};
+use partnerdesk_core::{on, Actor, Desk};
 
 const TILL: &str = "Front till";
 
@@ -100,8 +100,8 @@ async fn every_record_names_the_signed_in_person_by_id_and_name() {
     };
     t.add_goal(&goal, &as_maya).await.expect("goal");
 
-    let mut conn = raw_connection(&t).await;
-    let ids: Vec<(String, Option<i64>)> = sqlx::query_as(
+    let mut conn = store_connection(&t).await;
+    let ids: Vec<(String, Option<i64>)> = on!(&mut conn, db => sqlx::query_as(
         "SELECT what, who FROM (
              SELECT 1 AS part, id, 'redemption ' || id AS what, logged_by_id AS who
              FROM redemptions
@@ -109,11 +109,11 @@ async fn every_record_names_the_signed_in_person_by_id_and_name() {
              UNION ALL SELECT 3, id, 'payout', recorded_by_id FROM payouts
              UNION ALL SELECT 4, id, 'reversal', reversed_by_id FROM payout_reversals
              UNION ALL SELECT 5, id, 'cost', recorded_by_id FROM program_costs
-             UNION ALL SELECT 6, id, 'goal', created_by_id FROM goals)
+             UNION ALL SELECT 6, id, 'goal', created_by_id FROM goals) AS records
          ORDER BY part, id",
     )
-    .fetch_all(&mut conn)
-    .await
+    .fetch_all(db)
+    .await)
     .expect("ids");
     let (m, a) = (Some(maya.id.0), Some(anna.id.0));
     assert_eq!(
@@ -201,14 +201,14 @@ async fn who_made_a_record_cannot_be_rewritten_afterwards() {
     t.void_redemption(sale.id, &void, &Actor::person(&maya))
         .await
         .expect("void");
-    let mut conn = raw_connection(&t).await;
+    let mut conn = store_connection(&t).await;
     for sql in [
         "UPDATE redemptions SET logged_by_id = NULL",
         "UPDATE redemption_voids SET voided_by_id = NULL",
         "UPDATE audit_log SET actor_id = NULL",
         "DELETE FROM people",
     ] {
-        let err = sqlx::query(sql).execute(&mut conn).await.expect_err(sql);
+        let err = execute(&mut conn, sql).await.expect_err(sql);
         assert!(
             ["never", "immutable"]
                 .iter()

@@ -12,9 +12,10 @@ use partnerdesk_core::money::Money;
 use partnerdesk_core::partners::{PartnerId, PartnerStatus};
 use partnerdesk_core::program::{CostCategory, CostInput};
 use partnerdesk_core::testing::{
-    self, desk_with_profile, log_sale, raw_connection, shop_time, signed_partner, TestDesk,
+    self, desk_with_profile, execute, log_sale, shop_time, signed_partner, store_connection,
+    TestDesk,
 };
-use partnerdesk_core::{Actor, Error};
+use partnerdesk_core::{on, Actor, Error};
 
 fn eur(minor: i64) -> Money {
     Money::new(minor, Currency::EUR)
@@ -297,16 +298,17 @@ async fn codes_and_costs_for_a_partner_not_taking_part_are_refused() {
     );
 
     // The schema refuses it too, whoever inserts the row.
-    let mut conn = raw_connection(t).await;
-    let raw = sqlx::query(
+    let mut conn = store_connection(t).await;
+    let raw = on!(&mut conn, db => sqlx::query(
         "INSERT INTO referral_codes (partner_id, code, prefix, note, enabled, created_at,
              updated_at, campaign_id)
          VALUES ($1, 'ZZZZZZZ', '', '', 1, 0, 0, $2)",
     )
     .bind(m.outsider)
     .bind(m.campaign)
-    .execute(&mut conn)
+    .execute(db)
     .await
+    .map(|done| done.rows_affected()))
     .unwrap_err();
     assert!(raw.to_string().contains("partners taking part"), "{raw}");
 }
@@ -433,7 +435,7 @@ async fn edits_are_audited_and_partners_with_codes_stay() {
 
     // The schema holds what the app does: no campaign is deleted, no partner with codes in
     // it leaves, and a code keeps the campaign it was issued for.
-    let mut conn = raw_connection(t).await;
+    let mut conn = store_connection(t).await;
     for (sql, refusal) in [
         ("DELETE FROM campaigns", "campaigns are never deleted"),
         (
@@ -445,7 +447,7 @@ async fn edits_are_audited_and_partners_with_codes_stay() {
             "a referral code keeps the campaign it was issued for",
         ),
     ] {
-        let err = sqlx::query(sql).execute(&mut conn).await.unwrap_err();
+        let err = execute(&mut conn, sql).await.unwrap_err();
         assert!(err.to_string().contains(refusal), "{sql}: {err}");
     }
     assert_eq!(

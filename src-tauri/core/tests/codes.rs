@@ -271,19 +271,15 @@ async fn a_batch_of_two_hundred_single_use_codes_is_unique_and_reports_progress(
 
 #[tokio::test]
 async fn codes_are_never_deleted_even_with_raw_sql() {
-    use sqlx::Connection;
     let t = desk_with_profile().await;
     let p = bakery_with_terms(&t).await;
     one(&t, p, CodeOptions::default()).await;
-    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(t.db_path());
-    let mut conn = sqlx::SqliteConnection::connect_with(&opts).await.unwrap();
-    let err = sqlx::query("DELETE FROM referral_codes")
-        .execute(&mut conn)
+    let mut conn = testing::store_connection(&t).await;
+    let err = testing::execute(&mut conn, "DELETE FROM referral_codes")
         .await
         .unwrap_err();
     assert!(err.to_string().contains("never deleted"));
-    let err = sqlx::query("UPDATE referral_codes SET code = 'ABC0'")
-        .execute(&mut conn)
+    let err = testing::execute(&mut conn, "UPDATE referral_codes SET code = 'ABC0'")
         .await
         .unwrap_err();
     assert!(err.to_string().contains("keeps its code"));

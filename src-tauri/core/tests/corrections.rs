@@ -9,7 +9,7 @@ use partnerdesk_core::ids::{CostId, GoalId};
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::program::{CostCategory, CostInput, GoalInput, GoalKind, RevenueInput};
 use partnerdesk_core::store::DB_FILE_NAME;
-use partnerdesk_core::testing::{self, day_logged, demo_desk, file_bytes, TestDesk};
+use partnerdesk_core::testing::{self, day_logged, demo_desk, store_state, TestDesk};
 use partnerdesk_core::{Actor, Desk, Error};
 use serde_json::json;
 use sqlx::Connection;
@@ -129,7 +129,7 @@ async fn a_cost_is_reversed_once_and_a_bad_reversal_changes_nothing() {
     t.reverse_cost(booked, "Typed twice", &owner)
         .await
         .expect("reverse");
-    let bytes = file_bytes(&t);
+    let before = store_state(&t).await;
 
     let twice = t
         .reverse_cost(booked, "Again", &owner)
@@ -164,8 +164,8 @@ async fn a_cost_is_reversed_once_and_a_bad_reversal_changes_nothing() {
         "{unknown:?}"
     );
     assert!(
-        file_bytes(&t) == bytes,
-        "a refused reversal changed the file"
+        store_state(&t).await == before,
+        "a refused reversal changed the store"
     );
 }
 
@@ -196,7 +196,7 @@ async fn a_corrected_month_keeps_both_figures_and_the_share_uses_the_new_one() {
     assert_eq!(first.share.as_deref(), Some("3.92 %"));
 
     // A different figure without a reason is refused beside the reason, and saves nothing.
-    let bytes = file_bytes(&t);
+    let before = store_state(&t).await;
     let err = t
         .set_month_revenue(&testing::revenue(&month, "500"), &owner)
         .await
@@ -208,8 +208,8 @@ async fn a_corrected_month_keeps_both_figures_and_the_share_uses_the_new_one() {
          history)."
     );
     assert!(
-        file_bytes(&t) == bytes,
-        "a refused correction changed the file"
+        store_state(&t).await == before,
+        "a refused correction changed the store"
     );
 
     let corrected = t
@@ -292,7 +292,7 @@ async fn an_edited_goal_is_replaced_and_an_archived_one_leaves_the_dashboard() {
     let first = t.add_goal(&customers("40"), &owner).await.expect("goal");
 
     // A bad edit is refused beside its field; the same values again change nothing.
-    let bytes = file_bytes(&t);
+    let before = store_state(&t).await;
     let err = t
         .update_goal(first, &customers("none"), &owner)
         .await
@@ -304,8 +304,8 @@ async fn an_edited_goal_is_replaced_and_an_archived_one_leaves_the_dashboard() {
         .expect("same");
     assert_eq!(same.id, first);
     assert!(
-        file_bytes(&t) == bytes,
-        "nothing to change changed the file"
+        store_state(&t).await == before,
+        "nothing to change changed the store"
     );
 
     let edited = t
@@ -349,7 +349,7 @@ async fn an_edited_goal_is_replaced_and_an_archived_one_leaves_the_dashboard() {
     );
 
     // Archived goals are history: neither edited nor archived again.
-    let bytes = file_bytes(&t);
+    let before = store_state(&t).await;
     for id in [first, edited.id] {
         let err = t
             .update_goal(id, &customers("20"), &owner)
@@ -380,8 +380,8 @@ async fn an_edited_goal_is_replaced_and_an_archived_one_leaves_the_dashboard() {
         "{err:?}"
     );
     assert!(
-        file_bytes(&t) == bytes,
-        "a refused goal change changed the file"
+        store_state(&t).await == before,
+        "a refused goal change changed the store"
     );
 
     let trail = t

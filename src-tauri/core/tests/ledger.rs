@@ -5,10 +5,9 @@ use partnerdesk_core::codes::{CodeOptions, LookupOutcome, ReferralCode};
 use partnerdesk_core::error::{Field, LedgerError};
 use partnerdesk_core::ledger::{LogOutcome, RedemptionInput, RedemptionView, VoidInput};
 use partnerdesk_core::partners::PartnerId;
+use partnerdesk_core::store::Dialect;
 use partnerdesk_core::testing::{self, desk_with_profile, signed_partner, TestDesk};
 use partnerdesk_core::{Actor, Desk, Error};
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection};
 
 const TILL: &str = "Front till";
 
@@ -415,30 +414,55 @@ async fn not_even_raw_sql_rewrites_or_overuses_the_ledger() {
     .await
     .expect("void");
 
-    let opts = SqliteConnectOptions::new().filename(t.db_path());
-    let mut conn = SqliteConnection::connect_with(&opts)
-        .await
-        .expect("connect");
-    for sql in [
+    let before = testing::store_state(&t).await;
+    let mut conn = testing::store_connection(&t).await;
+    // Rewriting a redemption or void by inserting over it: SQLite's REPLACE deletes without
+    // the DELETE trigger, and its own trigger stops it; a server has no REPLACE, and its
+    // upsert meets the UPDATE triggers.
+    let inserted_over = match conn.dialect() {
+        Dialect::Sqlite => [
+            "REPLACE INTO redemptions SELECT id, idempotency_key, code_id, partner_id,
+                 agreement_version_id, redeemed_at, local_day, currency, 99999, 0, 99999,
+                 offer_applied, new_customer, note, till, logged_by, logged_by_id
+             FROM redemptions",
+            "REPLACE INTO redemption_voids SELECT id, redemption_id, voided_at, voided_by,
+                 reason, 1, voided_by_id
+             FROM redemption_voids",
+        ],
+        Dialect::Postgres => [
+            "INSERT INTO redemptions (id, idempotency_key, code_id, partner_id,
+                 agreement_version_id, redeemed_at, local_day, currency, sale_minor,
+                 discount_minor, commission_minor, offer_applied, new_customer, note, till,
+                 logged_by, logged_by_id)
+             SELECT id, idempotency_key, code_id, partner_id, agreement_version_id,
+                 redeemed_at, local_day, currency, 99999, 0, 99999, offer_applied,
+                 new_customer, note, till, logged_by, logged_by_id
+             FROM redemptions
+             ON CONFLICT (id) DO UPDATE SET sale_minor = excluded.sale_minor,
+                 commission_minor = excluded.commission_minor",
+            "INSERT INTO redemption_voids (id, redemption_id, voided_at, voided_by, reason,
+                 restores_use, voided_by_id)
+             SELECT id, redemption_id, voided_at, voided_by, reason, 1, voided_by_id
+             FROM redemption_voids
+             ON CONFLICT (id) DO UPDATE SET restores_use = excluded.restores_use",
+        ],
+    };
+    let overwrites = [
         "UPDATE redemptions SET sale_minor = 1",
         "DELETE FROM redemptions",
         "UPDATE redemption_voids SET restores_use = 1",
         "DELETE FROM redemption_voids",
         // A second use of the single-use code, bypassing the app.
-        "INSERT INTO redemptions SELECT NULL, 'raw-second-use', code_id, partner_id,
-             agreement_version_id, redeemed_at, local_day, currency, sale_minor, discount_minor,
-             commission_minor, offer_applied, new_customer, note, till, logged_by, logged_by_id
+        "INSERT INTO redemptions (idempotency_key, code_id, partner_id, agreement_version_id,
+             redeemed_at, local_day, currency, sale_minor, discount_minor, commission_minor,
+             offer_applied, new_customer, note, till, logged_by, logged_by_id)
+         SELECT 'raw-second-use', code_id, partner_id, agreement_version_id, redeemed_at,
+             local_day, currency, sale_minor, discount_minor, commission_minor, offer_applied,
+             new_customer, note, till, logged_by, logged_by_id
          FROM redemptions",
-        // INSERT OR REPLACE deletes without the DELETE trigger; its own trigger stops it.
-        "REPLACE INTO redemptions SELECT id, idempotency_key, code_id, partner_id,
-             agreement_version_id, redeemed_at, local_day, currency, 99999, 0, 99999,
-             offer_applied, new_customer, note, till, logged_by, logged_by_id
-         FROM redemptions",
-        "REPLACE INTO redemption_voids SELECT id, redemption_id, voided_at, voided_by, reason, 1,
-             voided_by_id
-         FROM redemption_voids",
-    ] {
-        let err = sqlx::query(sql).execute(&mut conn).await.expect_err(sql);
+    ];
+    for sql in overwrites.into_iter().chain(inserted_over) {
+        let err = testing::execute(&mut conn, sql).await.expect_err(sql);
         let said = err.to_string();
         assert!(
             [
@@ -453,7 +477,12 @@ async fn not_even_raw_sql_rewrites_or_overuses_the_ledger() {
             "{said}"
         );
     }
+    conn.close().await.expect("close");
     assert_eq!(count(&t).await, 1);
+    assert!(
+        testing::store_state(&t).await == before,
+        "the ledger changed"
+    );
 }
 
 #[tokio::test]

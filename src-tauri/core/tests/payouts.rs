@@ -13,8 +13,6 @@ use partnerdesk_core::testing::{
     TestDesk,
 };
 use partnerdesk_core::{Actor, Error};
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection};
 
 fn payout(amount: &str) -> PayoutInput {
     PayoutInput {
@@ -200,17 +198,14 @@ async fn not_even_raw_sql_edits_a_payout() {
     t.reverse_payout(paid.id, "Oops", &Actor::owner())
         .await
         .expect("reverse");
-    let opts = SqliteConnectOptions::new().filename(t.db_path());
-    let mut conn = SqliteConnection::connect_with(&opts)
-        .await
-        .expect("connect");
+    let mut conn = testing::store_connection(&t).await;
     for sql in [
         "UPDATE payouts SET amount_minor = 1",
         "DELETE FROM payouts",
         "UPDATE payout_reversals SET reason = 'x'",
         "DELETE FROM payout_reversals",
     ] {
-        let err = sqlx::query(sql).execute(&mut conn).await.expect_err(sql);
+        let err = testing::execute(&mut conn, sql).await.expect_err(sql);
         assert!(err.to_string().contains("payout"), "{err}");
     }
 }

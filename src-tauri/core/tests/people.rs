@@ -6,10 +6,10 @@ use chrono::TimeDelta;
 use partnerdesk_core::error::{Field, PersonError};
 use partnerdesk_core::people::{NewPerson, PersonId, PersonRole, PinChange, RecoveryInput};
 use partnerdesk_core::testing::{
-    add_person, audit_rows, desk_at, empty_desk, first_owner, pins, raw_connection, start, PdfFile,
-    OWNER_PIN, STAFF_PIN,
+    add_person, audit_rows, desk_at, empty_desk, first_owner, pins, start, store_connection,
+    PdfFile, OWNER_PIN, STAFF_PIN,
 };
-use partnerdesk_core::{Actor, Clock, Desk, Error, ManualClock};
+use partnerdesk_core::{on, Actor, Desk, Error, ManualClock};
 
 fn new_person(name: &str, role: PersonRole, pin: &str) -> NewPerson {
     NewPerson {
@@ -21,11 +21,12 @@ fn new_person(name: &str, role: PersonRole, pin: &str) -> NewPerson {
 }
 
 async fn pin_hash(t: &Desk, id: PersonId) -> String {
-    sqlx::query_scalar("SELECT pin_hash FROM people WHERE id = $1")
+    let mut conn = store_connection(t).await;
+    on!(&mut conn, db => sqlx::query_scalar("SELECT pin_hash FROM people WHERE id = $1")
         .bind(id.0)
-        .fetch_one(&mut raw_connection(t).await)
-        .await
-        .expect("hash")
+        .fetch_one(db)
+        .await)
+    .expect("hash")
 }
 
 fn person_error(result: Result<impl std::fmt::Debug, Error>) -> PersonError {
@@ -92,10 +93,11 @@ async fn a_malformed_pin_is_refused_without_counting() {
             other => panic!("{bad}: {other:?}"),
         }
     }
-    let failed: i64 = sqlx::query_scalar("SELECT failed_pins FROM people")
-        .fetch_one(&mut raw_connection(&t).await)
-        .await
-        .expect("count");
+    let mut conn = store_connection(&t).await;
+    let failed: i64 = on!(&mut conn, db => sqlx::query_scalar("SELECT failed_pins FROM people")
+        .fetch_one(db)
+        .await)
+    .expect("count");
     assert_eq!(failed, 0);
     let mismatch = t
         .create_first_owner(
@@ -146,11 +148,9 @@ async fn five_wrong_pins_start_a_wait_that_survives_a_reopen() {
         vec![None, Some(30)]
     );
 
-    // Close the app and open the same file again: the wait is still there.
+    // Close the app and open the same store again: the wait is still there.
     t.desk.close().await;
-    let reopened = Desk::open_with_clock(t.dir.path(), Clock::from(t.time.clone()))
-        .await
-        .expect("reopen");
+    let reopened = t.reopen().await;
     t.time.advance(TimeDelta::seconds(15));
     assert!(matches!(
         person_error(reopened.sign_in(anna.id, STAFF_PIN).await),
@@ -206,10 +206,12 @@ async fn the_last_active_owner_can_be_neither_deactivated_nor_demoted() {
         );
     }
     // The schema holds the rule too, whatever the caller does.
-    let direct = sqlx::query("UPDATE people SET active = 0 WHERE id = $1")
+    let mut conn = store_connection(&t).await;
+    let direct = on!(&mut conn, db => sqlx::query("UPDATE people SET active = 0 WHERE id = $1")
         .bind(maya.id.0)
-        .execute(&mut raw_connection(&t).await)
-        .await;
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected()));
     assert!(direct.is_err());
 
     // A staff member promoted to owner makes room.

@@ -9,7 +9,7 @@ use partnerdesk_core::receivables::{ReceivableInput, ReceivableSource};
 use partnerdesk_core::settlements::{MonthEndRow, NetDirection, SettlementInput};
 use partnerdesk_core::terms::PayoutMethod;
 use partnerdesk_core::testing::{self, demo_desk, iso, month_of, start_day, TestDesk};
-use partnerdesk_core::{Actor, Error};
+use partnerdesk_core::{on, Actor, Error};
 
 fn month() -> (chrono::NaiveDate, chrono::NaiveDate) {
     month_of(start_day())
@@ -328,10 +328,13 @@ async fn reciprocal_terms_print_both_directions_and_make_the_partner_two_way() {
         );
     }
     // Signed terms keep their answer: the schema refuses a change on a signed row.
-    let mut raw = testing::raw_connection(&t).await;
-    let refused = sqlx::query("UPDATE agreement_versions SET reciprocal = 0 WHERE id = $1")
-        .bind(version.id)
-        .execute(&mut raw)
-        .await;
+    let mut conn = testing::store_connection(&t).await;
+    let refused = on!(&mut conn, db => sqlx::query(
+        "UPDATE agreement_versions SET reciprocal = 0 WHERE id = $1",
+    )
+    .bind(version.id)
+    .execute(db)
+    .await
+    .map(|done| done.rows_affected()));
     assert!(refused.is_err(), "a signed version's direction changed");
 }

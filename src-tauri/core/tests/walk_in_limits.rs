@@ -9,7 +9,7 @@ use partnerdesk_core::ledger::{LogOutcome, NoOffer, RedemptionInput, RedemptionV
 use partnerdesk_core::partners::PartnerId;
 use partnerdesk_core::terms::TermsInput;
 use partnerdesk_core::testing::{self, desk_with_profile, signed_partner, TestDesk};
-use partnerdesk_core::{Actor, Desk};
+use partnerdesk_core::{on, Actor, Desk};
 
 const TILL: &str = "Front till";
 const BAKERY: &str = "Crumb & Co. Bakery";
@@ -335,17 +335,18 @@ async fn signed_limits_cannot_be_changed_even_by_raw_sql() {
         .await
         .expect("terms")
         .expect("signed");
-    let mut raw = testing::raw_connection(&t).await;
+    let mut conn = testing::store_connection(&t).await;
     for sql in [
         "UPDATE agreement_versions SET daily_limit = 500 WHERE id = $1",
         "UPDATE agreement_versions SET daily_limit = NULL WHERE id = $1",
         "UPDATE agreement_versions SET new_customers_only = 0 WHERE id = $1",
     ] {
-        let err = sqlx::query(sql)
+        let err = on!(&mut conn, db => sqlx::query(sql)
             .bind(signed.id)
-            .execute(&mut raw)
+            .execute(db)
             .await
-            .expect_err(sql);
+            .map(|done| done.rows_affected()))
+        .expect_err(sql);
         assert!(
             err.to_string()
                 .contains("signed agreement terms are immutable"),
@@ -364,15 +365,18 @@ async fn the_schema_refuses_a_redemption_past_the_days_limit() {
     let t = desk_with_profile().await;
     let (_, c) = bakery(&t, &limited("1", false)).await;
     logged(log(&t, "only", &c.printed, true).await);
-    let mut raw = testing::raw_connection(&t).await;
+    let mut conn = testing::store_connection(&t).await;
     // The same sale again under another key, bypassing the app.
-    let err = sqlx::query(
-        "INSERT INTO redemptions SELECT NULL, 'raw-second-place', code_id, partner_id,
-             agreement_version_id, redeemed_at, local_day, currency, sale_minor, discount_minor,
-             commission_minor, offer_applied, new_customer, note, till, logged_by, logged_by_id
+    let err = testing::execute(
+        &mut conn,
+        "INSERT INTO redemptions (idempotency_key, code_id, partner_id, agreement_version_id,
+             redeemed_at, local_day, currency, sale_minor, discount_minor, commission_minor,
+             offer_applied, new_customer, note, till, logged_by, logged_by_id)
+         SELECT 'raw-second-place', code_id, partner_id, agreement_version_id, redeemed_at,
+             local_day, currency, sale_minor, discount_minor, commission_minor, offer_applied,
+             new_customer, note, till, logged_by, logged_by_id
          FROM redemptions",
     )
-    .execute(&mut raw)
     .await
     .expect_err("a second place");
     assert!(

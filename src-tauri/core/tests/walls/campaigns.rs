@@ -2,8 +2,7 @@
 //! over it; a partner with codes or costs in one stays in it; a code keeps the campaign it
 //! was issued for, and a cost the campaign it was booked to.
 
-use super::harness::{breach, connection, holds, ledger, on_off, Wall};
-use sqlx::Connection;
+use super::harness::{breach, connection, connection_kinds, described, holds, ledger, Wall};
 
 #[tokio::test]
 async fn campaigns_cannot_be_replaced_or_upserted() {
@@ -13,6 +12,7 @@ async fn campaigns_cannot_be_replaced_or_upserted() {
         keys: &[&["id"], &["name_key"]],
         change: &[("budget_minor", "999999"), ("created_by", "'mallory'")],
         refusal: "campaigns are never replaced",
+        update_refusal: "a campaign keeps its number and who created it",
     })
     .await;
 }
@@ -60,10 +60,10 @@ async fn campaigns_and_what_points_at_them_keep_their_history() {
         ),
     ];
     let mut breaches = Vec::new();
-    for like_the_app in [false, true] {
+    for &like_the_app in connection_kinds() {
         let mut conn = connection(&t, like_the_app).await;
         for (sql, refusal) in &attempts {
-            let how = format!("{sql}, recursive_triggers {}", on_off(like_the_app));
+            let how = format!("{sql}, {}", described(like_the_app));
             breaches.extend(breach(&mut conn, &how, sql, refusal).await);
         }
         conn.close().await.expect("close");

@@ -11,11 +11,13 @@ use partnerdesk_core::payouts::PayoutInput;
 use partnerdesk_core::program::{CostCategory, CostInput, GoalInput, GoalKind, RevenueInput};
 use partnerdesk_core::receivables::ReceivableInput;
 use partnerdesk_core::settlements::SettlementInput;
+use partnerdesk_core::store::{Conn, Dialect};
 use partnerdesk_core::terms::{AgreementVersionId, PayoutMethod};
+use partnerdesk_core::testing::execute;
 use partnerdesk_core::testing::{
     self, desk_with_profile, iso, signature, signed_partner, start_day, TestDesk,
 };
-use partnerdesk_core::Actor;
+use partnerdesk_core::{on, Actor};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, SqliteConnection};
 
@@ -59,7 +61,13 @@ pub(crate) struct Wall {
     pub(crate) change: &'static [(&'static str, &'static str)],
     /// What the refusal must say.
     pub(crate) refusal: &'static str,
+    /// What refusing an UPDATE of the row says. A server has no REPLACE, nor the triggers
+    /// against inserting over a row; there an upsert meets the UPDATE triggers instead.
+    pub(crate) update_refusal: &'static str,
 }
+
+/// How a plain insert onto a taken id or key is refused on a server: its unique index.
+pub(crate) const DUPLICATE: &str = "duplicate key value violates unique constraint";
 
 /// A desk with a row in every protected table, and what the tests aim at in it.
 pub(crate) struct Ledger {
@@ -286,10 +294,24 @@ async fn campaign(t: &TestDesk, bakery: PartnerId, day: &str) {
     t.add_cost(&cost, &owner).await.expect("campaign cost");
 }
 
-/// A connection of its own on the desk's file. `like_the_app` turns on foreign keys and
-/// recursive triggers as the app's connections do; without, it is what the `sqlite3` shell
-/// or a script gets by default.
-pub(crate) async fn connection(t: &TestDesk, like_the_app: bool) -> SqliteConnection {
+/// The kinds of connection the walls are tried on, as [`connection`] takes them: on SQLite
+/// one like a tool's and one like the app's; a server's sessions have no such settings, so
+/// there one.
+pub(crate) fn connection_kinds() -> &'static [bool] {
+    if testing::on_server() {
+        &[true]
+    } else {
+        &[false, true]
+    }
+}
+
+/// A connection of its own on the desk's store. On SQLite, `like_the_app` turns on foreign
+/// keys and recursive triggers as the app's connections do; without, it is what the
+/// `sqlite3` shell or a script gets by default.
+pub(crate) async fn connection(t: &TestDesk, like_the_app: bool) -> Conn {
+    if testing::on_server() {
+        return testing::store_connection(t).await;
+    }
     let on = if like_the_app { "ON" } else { "OFF" };
     let opts = SqliteConnectOptions::new()
         .filename(t.db_path())
@@ -303,53 +325,72 @@ pub(crate) async fn connection(t: &TestDesk, like_the_app: bool) -> SqliteConnec
         .await
         .expect("pragma");
     assert_eq!(recursive == 1, like_the_app);
-    conn
+    Conn::sqlite_alone(conn)
 }
 
 /// The columns of `table`, in order.
-pub(crate) async fn columns(conn: &mut SqliteConnection, table: &str) -> Vec<String> {
-    sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
-        .bind(table)
-        .fetch_all(conn)
-        .await
-        .expect("columns")
+pub(crate) async fn columns(conn: &mut Conn, table: &str) -> Vec<String> {
+    let sql = match conn.dialect() {
+        Dialect::Sqlite => "SELECT name FROM pragma_table_info($1) ORDER BY cid",
+        Dialect::Postgres => {
+            "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position"
+        }
+    };
+    on!(conn, db => sqlx::query_scalar(sql).bind(table).fetch_all(db).await).expect("columns")
 }
 
-/// Every protected row, each column as SQLite quotes it (so 1, '1' and NULL differ).
-pub(crate) async fn snapshot(conn: &mut SqliteConnection) -> Vec<String> {
+/// Every protected row: each column as SQLite quotes it (so 1, '1' and NULL differ), or
+/// on a server the row cast to text (its columns are typed, so 1 and '1' cannot differ).
+pub(crate) async fn snapshot(conn: &mut Conn) -> Vec<String> {
     let mut all = Vec::new();
     for table in PROTECTED {
-        let quoted: Vec<String> = columns(conn, table)
-            .await
-            .iter()
-            .map(|c| format!("quote({c})"))
-            .collect();
-        let sql = format!(
-            "SELECT '{table}: ' || {} FROM {table} ORDER BY rowid",
-            quoted.join(" || ', ' || ")
-        );
-        let rows: Vec<String> = sqlx::query_scalar(&sql)
-            .fetch_all(&mut *conn)
-            .await
-            .expect("snapshot");
+        let sql = match conn.dialect() {
+            Dialect::Sqlite => {
+                let quoted: Vec<String> = columns(conn, table)
+                    .await
+                    .iter()
+                    .map(|c| format!("quote({c})"))
+                    .collect();
+                format!(
+                    "SELECT '{table}: ' || {} FROM {table} ORDER BY rowid",
+                    quoted.join(" || ', ' || ")
+                )
+            }
+            Dialect::Postgres => {
+                format!("SELECT '{table}: ' || CAST(x AS TEXT) FROM {table} AS x ORDER BY 1")
+            }
+        };
+        let rows: Vec<String> =
+            on!(&mut *conn, db => sqlx::query_scalar(&sql).fetch_all(db).await).expect("snapshot");
         assert!(!rows.is_empty(), "the fixture left {table} empty");
         all.extend(rows);
     }
     all
 }
 
-/// The statements that would rewrite the wall's row through `key`: INSERT OR REPLACE,
-/// REPLACE INTO and an upsert, each copying the row with the wall's change made.
-pub(crate) fn attempts(wall: &Wall, cols: &[String], key: &[&str]) -> Vec<(&'static str, String)> {
+/// The statements that would rewrite the wall's row through `key`, each copying the row
+/// with the wall's change made, and what each must be refused with. On SQLite: INSERT OR
+/// REPLACE, REPLACE INTO and an upsert. A server has no REPLACE: there the upsert, which
+/// meets the UPDATE triggers, and the plain insert, which meets the unique index.
+pub(crate) fn attempts(
+    wall: &Wall,
+    cols: &[String],
+    key: &[&str],
+    dialect: Dialect,
+) -> Vec<(&'static str, String, &'static str)> {
+    // Colliding by another key, the new row leaves out its id and so asks for a fresh one.
+    let by_id = key == ["id"];
+    let cols: Vec<&String> = cols.iter().filter(|c| by_id || *c != "id").collect();
     let values: Vec<String> = cols
         .iter()
         .map(|c| match wall.change.iter().find(|(name, _)| name == c) {
             Some((_, value)) => (*value).to_string(),
-            None if c == "id" && key != ["id"] => "NULL".into(),
-            None => c.clone(),
+            None => (*c).clone(),
         })
         .collect();
-    let (table, list) = (wall.table, cols.join(", "));
+    let list: Vec<&str> = cols.iter().map(|c| c.as_str()).collect();
+    let (table, list) = (wall.table, list.join(", "));
     let source = format!(
         "({list}) SELECT {} FROM {table} WHERE {}",
         values.join(", "),
@@ -360,45 +401,54 @@ pub(crate) fn attempts(wall: &Wall, cols: &[String], key: &[&str]) -> Vec<(&'sta
         .iter()
         .map(|(c, _)| format!("{c} = excluded.{c}"))
         .collect();
-    vec![
-        (
-            "INSERT OR REPLACE",
-            format!("INSERT OR REPLACE INTO {table} {source}"),
-        ),
-        ("REPLACE INTO", format!("REPLACE INTO {table} {source}")),
-        (
-            "upsert",
-            format!(
-                "INSERT INTO {table} {source} ON CONFLICT ({}) DO UPDATE SET {}",
-                key.join(", "),
-                set.join(", ")
+    let upsert = format!(
+        "INSERT INTO {table} {source} ON CONFLICT ({}) DO UPDATE SET {}",
+        key.join(", "),
+        set.join(", ")
+    );
+    match dialect {
+        Dialect::Sqlite => vec![
+            (
+                "INSERT OR REPLACE",
+                format!("INSERT OR REPLACE INTO {table} {source}"),
+                wall.refusal,
             ),
-        ),
-    ]
+            (
+                "REPLACE INTO",
+                format!("REPLACE INTO {table} {source}"),
+                wall.refusal,
+            ),
+            ("upsert", upsert, wall.refusal),
+        ],
+        Dialect::Postgres => vec![
+            ("upsert", upsert, wall.update_refusal),
+            ("insert", format!("INSERT INTO {table} {source}"), DUPLICATE),
+        ],
+    }
 }
 
 /// Runs `sql` in a transaction rolled back after (so one that got through leaves the next
 /// attempt its row to aim at). Answers a breach, if any: `sql` ran, or was refused for
 /// another reason than `refusal`, or a protected row changed.
-pub(crate) async fn breach(
-    conn: &mut SqliteConnection,
-    how: &str,
-    sql: &str,
-    refusal: &str,
-) -> Option<String> {
-    sqlx::query("BEGIN")
-        .execute(&mut *conn)
-        .await
-        .expect("begin");
+pub(crate) async fn breach(conn: &mut Conn, how: &str, sql: &str, refusal: &str) -> Option<String> {
+    // PostgreSQL undoes a refused statement whole, but then refuses every statement until
+    // the transaction is rolled back to before it; SQLite's transaction goes on as it is.
+    let on_server = conn.dialect() == Dialect::Postgres;
+    execute(conn, "BEGIN").await.expect("begin");
     let before = snapshot(conn).await;
-    let result = sqlx::query(sql).execute(&mut *conn).await;
+    if on_server {
+        execute(conn, "SAVEPOINT attempt").await.expect("savepoint");
+    }
+    let result = execute(conn, sql).await;
+    if on_server && result.is_err() {
+        execute(conn, "ROLLBACK TO SAVEPOINT attempt")
+            .await
+            .expect("back to before the attempt");
+    }
     let after = snapshot(conn).await;
-    sqlx::query("ROLLBACK")
-        .execute(&mut *conn)
-        .await
-        .expect("rollback");
+    execute(conn, "ROLLBACK").await.expect("rollback");
     let outcome = match &result {
-        Ok(done) => format!("ran ({} rows affected)", done.rows_affected()),
+        Ok(rows) => format!("ran ({rows} rows affected)"),
         Err(err) => format!("refused: {err}"),
     };
     let changed = if before == after {
@@ -412,40 +462,47 @@ pub(crate) async fn breach(
     (!refused || before != after).then(|| format!("{how}: {outcome}; {changed}\n  {sql}"))
 }
 
-/// "on" or "off", as the pragma reads.
-pub(crate) fn on_off(like_the_app: bool) -> &'static str {
-    if like_the_app {
-        "on"
-    } else {
-        "off"
+/// Which connection an attempt ran on, for its report: on SQLite whether recursive
+/// triggers were on, as the pragma reads.
+pub(crate) fn described(like_the_app: bool) -> &'static str {
+    match (testing::on_server(), like_the_app) {
+        (true, _) => "on the server",
+        (false, true) => "recursive_triggers on",
+        (false, false) => "recursive_triggers off",
     }
 }
 
-/// Tries every attempt on the wall on both kinds of connection; each must be refused with
-/// the wall's message and leave every protected table as it was.
+/// SQLite's UPDATE that deletes a row in its way; a server has only the plain UPDATE,
+/// which its unique indexes refuse instead ([`DUPLICATE`]).
+pub(crate) fn update_or_replace() -> &'static str {
+    if testing::on_server() {
+        "UPDATE"
+    } else {
+        "UPDATE OR REPLACE"
+    }
+}
+
+/// Tries every attempt on the wall on each kind of connection; each must be refused with
+/// what it must say and leave every protected table as it was.
 pub(crate) async fn holds(wall: Wall) {
     let t = ledger().await.t;
     let mut breaches = Vec::new();
-    for like_the_app in [false, true] {
+    for &like_the_app in connection_kinds() {
         let mut conn = connection(&t, like_the_app).await;
-        let aimed_at: i64 = sqlx::query_scalar(&format!(
-            "SELECT count(*) FROM {} WHERE {}",
-            wall.table, wall.target
-        ))
-        .fetch_one(&mut conn)
-        .await
-        .expect("target");
+        let count = format!("SELECT count(*) FROM {} WHERE {}", wall.table, wall.target);
+        let aimed_at: i64 =
+            on!(&mut conn, db => sqlx::query_scalar(&count).fetch_one(db).await).expect("target");
         assert_eq!(aimed_at, 1, "{} WHERE {}", wall.table, wall.target);
         let cols = columns(&mut conn, wall.table).await;
         for key in wall.keys {
-            for (kind, sql) in attempts(&wall, &cols, key) {
+            for (kind, sql, refusal) in attempts(&wall, &cols, key, conn.dialect()) {
                 let how = format!(
-                    "{} {kind} on ({}), recursive_triggers {}",
+                    "{} {kind} on ({}), {}",
                     wall.table,
                     key.join(", "),
-                    on_off(like_the_app)
+                    described(like_the_app)
                 );
-                breaches.extend(breach(&mut conn, &how, &sql, wall.refusal).await);
+                breaches.extend(breach(&mut conn, &how, &sql, refusal).await);
             }
         }
         conn.close().await.expect("close");
