@@ -2,8 +2,8 @@
 
 use partnerdesk_core::error::{
     BackupError, CampaignError, CodeError, DocumentError, Field, ImportError, LedgerError,
-    MoneyError, PartnerError, PayoutError, PersonError, ProgramError, ReceivableError,
-    ServerError, SettlementError, StatementError, StoreError, TermsError,
+    MoneyError, PartnerError, PayoutError, PersonError, ProgramError, ReceivableError, ServerError,
+    SettlementError, StatementError, StoreError, TermsError,
 };
 use partnerdesk_core::Error;
 use serde::Serialize;

@@ -109,7 +109,7 @@ impl StoreError {
     pub(crate) fn sqlite_code(err: &sqlx::Error) -> Option<i32> {
         err.as_database_error()
             .and_then(|db| db.try_downcast_ref::<sqlx::sqlite::SqliteError>())
-            .and_then(|db| sqlx::error::DatabaseError::code(db))
+            .and_then(sqlx::error::DatabaseError::code)
             .and_then(|code| code.parse::<i32>().ok())
     }
 

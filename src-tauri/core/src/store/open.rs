@@ -532,6 +532,11 @@ pub struct ConnectionSettings {
 /// Reads the settings of every connection the store has open or may open: the writer and
 /// each reader the pool allows, all held at once so no connection is read twice.
 pub async fn connection_settings(pools: &Pools) -> Result<Vec<ConnectionSettings>, StoreError> {
+    // A server's connections are its own to set up: there are no file settings to read
+    // (and its one pool could not lend a writer and every reader at once).
+    if pools.server.is_some() {
+        return Ok(Vec::new());
+    }
     let mut held = vec![pools.writer.acquire().await?];
     for _ in 0..pools.reader.max_connections() {
         held.push(pools.reader.acquire().await?);

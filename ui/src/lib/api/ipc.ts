@@ -46,6 +46,7 @@ const errorCodes: Record<ErrorCode, true> = {
 	owner_exists: true,
 	person_inactive: true,
 	backup_refused: true,
+	server_unavailable: true,
 	already_entered: true,
 	nothing_to_settle: true,
 	statement_refused: true,
