@@ -102,14 +102,14 @@ test-rust: test-deps ui
 	$(LINTED) cargo test $(CORE_AND_SHELL)
 
 # The same suite with every test desk on PostgreSQL. pg_virtualenv (postgresql-common)
-# starts a throwaway cluster in a temporary folder, as the calling user or, for root (CI),
-# as the postgres user, sets the PG* variables the tests connect with, and drops the cluster
+# starts a throwaway cluster in a temporary folder (-t: even for root, as CI runs, whose
+# cluster would otherwise take a fixed name), as the calling user or the postgres user, sets the PG* variables the tests connect with, and drops the cluster
 # when the suite ends, passed or not; the two migration folders are then compared table by
 # table in the same cluster (migrations/compare-schemas.sh). Each desk gets a database of its own; a server that
 # cannot be reached fails the run rather than skipping it. The same packages and features
 # as test-rust, so its build is reused.
 test-server: test-deps
-	pg_virtualenv sh -c 'PARTNERDESK_TEST_BACKEND=postgres $(LINTED) cargo test $(CORE_AND_SHELL) \
+	pg_virtualenv -t sh -c 'PARTNERDESK_TEST_BACKEND=postgres $(LINTED) cargo test $(CORE_AND_SHELL) \
 		&& migrations/compare-schemas.sh'
 
 test-ui: deps
@@ -211,6 +211,7 @@ test: test-deps
 	$(call timed_stage,lint)
 	$(call timed_stage,test-ui)
 	$(call timed_stage,test-rust)
+	$(call timed_stage,test-server)
 	$(call timed_stage,test-calendar)
 	$(call timed_stage,test-crash)
 	$(call timed_stage,test-bench)

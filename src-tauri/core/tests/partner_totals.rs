@@ -43,10 +43,10 @@ async fn totals_rows(conn: &mut Conn) -> Vec<String> {
 async fn owed_from_ledger(conn: &mut Conn) -> Vec<(i64, i64)> {
     on!(conn, db => sqlx::query_as(
         "SELECT p.id,
-           (SELECT coalesce(sum(r.commission_minor), 0) FROM redemptions r
+           (SELECT coalesce(CAST(sum(r.commission_minor) AS BIGINT), 0) FROM redemptions r
              WHERE r.partner_id = p.id
                AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id))
-         - (SELECT coalesce(sum(q.amount_minor), 0) FROM payouts q
+         - (SELECT coalesce(CAST(sum(q.amount_minor) AS BIGINT), 0) FROM payouts q
              WHERE q.partner_id = p.id
                AND NOT EXISTS (SELECT 1 FROM payout_reversals x WHERE x.payout_id = q.id))
          FROM partners p ORDER BY p.id",
@@ -251,7 +251,7 @@ async fn trade(steps: &[Step]) -> Result<(), TestCaseError> {
     ] {
         let (total, _) = t.program_figures((from, to)).await.expect("figures");
         let ledger: (i64, i64) = on!(&mut conn, db => sqlx::query_as(
-            "SELECT count(*), coalesce(sum(r.sale_minor), 0) FROM redemptions r
+            "SELECT count(*), coalesce(CAST(sum(r.sale_minor) AS BIGINT), 0) FROM redemptions r
              WHERE r.local_day BETWEEN $1 AND $2
                AND NOT EXISTS (SELECT 1 FROM redemption_voids v WHERE v.redemption_id = r.id)",
         )
