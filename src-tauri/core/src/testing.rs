@@ -111,11 +111,12 @@ pub fn server_from_env(database: &str) -> ServerSettings {
     }
 }
 
-/// A new, empty database on the test server, for one desk.
-pub async fn new_server_database() -> ServerSettings {
+/// A connection of its own, as the test server's superuser, to `database` on it: to do
+/// what no Partnerdesk would (create a desk's database, plant a newer schema).
+pub async fn server_admin_connection(database: &str) -> sqlx::PgConnection {
     use sqlx::Connection;
-    let admin = server_from_env(&std::env::var("PGDATABASE").unwrap_or_else(|_| "postgres".into()));
-    let mut conn = sqlx::PgConnection::connect_with(
+    let admin = server_from_env(database);
+    sqlx::PgConnection::connect_with(
         &sqlx::postgres::PgConnectOptions::new()
             .host(&admin.host)
             .port(admin.port)
@@ -124,7 +125,15 @@ pub async fn new_server_database() -> ServerSettings {
             .database(&admin.database),
     )
     .await
-    .expect("the test server answers (PARTNERDESK_TEST_BACKEND=postgres needs one)");
+    .expect("the test server answers (PARTNERDESK_TEST_BACKEND=postgres needs one)")
+}
+
+/// A new, empty database on the test server, for one desk.
+pub async fn new_server_database() -> ServerSettings {
+    use sqlx::Connection;
+    let mut conn =
+        server_admin_connection(&std::env::var("PGDATABASE").unwrap_or_else(|_| "postgres".into()))
+            .await;
     let name = format!("desk_{}", rand::random::<u64>());
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&mut conn)

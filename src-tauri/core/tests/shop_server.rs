@@ -6,7 +6,7 @@ use partnerdesk_core::error::{Error, Field, ServerError, StoreError};
 use partnerdesk_core::partners::PartnerStatus;
 use partnerdesk_core::store::{check_server, ServerSettings};
 use partnerdesk_core::testing::{
-    desk_with_profile, new_server_database, on_server, partner, server_from_env,
+    desk_with_profile, new_server_database, on_server, partner, server_admin_connection,
 };
 use partnerdesk_core::Actor;
 
@@ -93,18 +93,7 @@ async fn a_server_in_use_reports_its_partners_and_a_newer_one_is_refused_untouch
     t.close().await;
 
     // As a newer Partnerdesk would leave it: one more migration than this build knows.
-    let admin = server_from_env(&server.database);
-    let mut conn = sqlx::Connection::connect_with(
-        &sqlx::postgres::PgConnectOptions::new()
-            .host(&admin.host)
-            .port(admin.port)
-            .username(&admin.user)
-            .password(&admin.password)
-            .database(&admin.database),
-    )
-    .await
-    .map(|c: sqlx::PgConnection| c)
-    .expect("connect");
+    let mut conn = server_admin_connection(&server.database).await;
     sqlx::query(
         "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
          VALUES (29991231000001, 'from the future', true, '\\x00', 0)",
