@@ -169,7 +169,7 @@ impl Conn {
         match self.0 {
             Held::SqliteAlone(c) => c.close().await,
             Held::PgAlone(c) => c.close().await,
-            _ => Ok(()),
+            Held::SqlitePooled(_) | Held::SqliteTx(_) | Held::PgPooled(_) | Held::PgTx(_) => Ok(()),
         }
     }
 

@@ -15,6 +15,11 @@ use crate::store::ServerSettings;
 use crate::terms::{SignInput, TermsInput};
 use crate::{Actor, Desk};
 
+mod server;
+pub use server::{
+    new_server_database, on_server, server_admin_connection, server_from_env, BACKEND_VARIABLE,
+};
+
 /// The shop's offset in tests: five hours behind UTC, so a shop's late evening is already
 /// the next day in UTC and a rule reading the UTC day instead of the shop's day shows.
 pub const SHOP_OFFSET_SECS: i32 = -5 * 3600;
@@ -86,61 +91,6 @@ pub struct TestDesk {
     pub time: ManualClock,
     /// The server database the desk is on, when the suite runs on PostgreSQL.
     pub server: Option<ServerSettings>,
-}
-
-/// Set to `postgres` (`make test` does, inside a throwaway cluster) to run the suite's
-/// desks on PostgreSQL: each desk gets a new database on the server the `PG*` variables
-/// name (`pg_virtualenv` sets them).
-pub const BACKEND_VARIABLE: &str = "PARTNERDESK_TEST_BACKEND";
-
-/// True when this run's desks are on PostgreSQL.
-pub fn on_server() -> bool {
-    std::env::var(BACKEND_VARIABLE).is_ok_and(|v| v == "postgres")
-}
-
-/// The server the `PG*` variables name, on `database`.
-pub fn server_from_env(database: &str) -> ServerSettings {
-    let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
-    ServerSettings {
-        host: var("PGHOST", "localhost"),
-        port: var("PGPORT", "5432").parse().expect("PGPORT is a port"),
-        database: database.into(),
-        user: var("PGUSER", "postgres"),
-        password: var("PGPASSWORD", ""),
-        tls: false,
-    }
-}
-
-/// A connection of its own, as the test server's superuser, to `database` on it: to do
-/// what no Partnerdesk would (create a desk's database, plant a newer schema).
-pub async fn server_admin_connection(database: &str) -> sqlx::PgConnection {
-    use sqlx::Connection;
-    let admin = server_from_env(database);
-    sqlx::PgConnection::connect_with(
-        &sqlx::postgres::PgConnectOptions::new()
-            .host(&admin.host)
-            .port(admin.port)
-            .username(&admin.user)
-            .password(&admin.password)
-            .database(&admin.database),
-    )
-    .await
-    .expect("the test server answers (PARTNERDESK_TEST_BACKEND=postgres needs one)")
-}
-
-/// A new, empty database on the test server, for one desk.
-pub async fn new_server_database() -> ServerSettings {
-    use sqlx::Connection;
-    let mut conn =
-        server_admin_connection(&std::env::var("PGDATABASE").unwrap_or_else(|_| "postgres".into()))
-            .await;
-    let name = format!("desk_{}", rand::random::<u64>());
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await
-        .expect("create the desk's database");
-    conn.close().await.expect("close");
-    server_from_env(&name)
 }
 
 /// Opens `dir`'s desk on this run's backend: the file in `dir`, or `server`.
