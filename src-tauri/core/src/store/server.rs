@@ -36,9 +36,15 @@ pub struct ServerSettings {
 
 impl ServerSettings {
     fn options(&self) -> PgConnectOptions {
-        PgConnectOptions::new()
-            .host(&self.host)
-            .port(self.port)
+        let at = PgConnectOptions::new();
+        // A host that is a folder is the server's Unix socket there: a till PC that is also
+        // the server talks to it without TCP.
+        let at = if self.host.starts_with('/') {
+            at.socket(&self.host)
+        } else {
+            at.host(&self.host)
+        };
+        at.port(self.port)
             .database(&self.database)
             .username(&self.user)
             .password(&self.password)
