@@ -225,6 +225,7 @@ impl From<Error> for ApiError {
                 | ServerError::Refused { .. }
                 | ServerError::AuthFailed { .. }
                 | ServerError::NoDatabase { .. }
+                | ServerError::NotUtf8 { .. }
                 | ServerError::NoTls
                 | ServerError::Other { .. },
             ) => ErrorCode::ServerUnavailable,

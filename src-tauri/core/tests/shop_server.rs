@@ -57,6 +57,24 @@ async fn test_connection_names_what_is_wrong_and_what_is_there() {
     assert_eq!(err.field(), Some(Field::Database));
     assert!(err.to_string().contains("no_such_shop"), "{err}");
 
+    // A database that keeps text in another encoding would count a name's bytes, not its
+    // letters: refused by name.
+    let mut admin = server_admin_connection(&server.database).await;
+    sqlx::query(
+        "CREATE DATABASE not_unicode ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' \
+         TEMPLATE template0",
+    )
+    .execute(&mut admin)
+    .await
+    .expect("a SQL_ASCII database");
+    let ascii = with(&server, |s| s.database = "not_unicode".into());
+    let err = check_server(&ascii).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Server(ServerError::NotUtf8 { .. })),
+        "{err:?}"
+    );
+    assert_eq!(err.field(), Some(Field::Database));
+
     // TLS: encrypted where the server offers it (Debian's clusters do, with their own
     // certificate), else refused by name.
     let encrypted = with(&server, |s| s.tls = true);

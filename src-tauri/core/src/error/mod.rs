@@ -250,7 +250,9 @@ impl Error {
             Error::Server(e) => match e {
                 ServerError::Unreachable { .. } | ServerError::Refused { .. } => Some(Field::Host),
                 ServerError::AuthFailed { .. } => Some(Field::Password),
-                ServerError::NoDatabase { .. } => Some(Field::Database),
+                ServerError::NoDatabase { .. } | ServerError::NotUtf8 { .. } => {
+                    Some(Field::Database)
+                }
                 ServerError::NoTls => Some(Field::Tls),
                 ServerError::Other { .. } => None,
             },

@@ -31,6 +31,13 @@ pub enum ServerError {
          on at the server."
     )]
     NoTls,
+    /// The database stores text in another encoding than UTF-8, where names would be
+    /// measured in bytes and sorted differently.
+    #[error(
+        "The database {database} on the server does not store text as UTF-8. Whoever runs \
+         the server creates it with UTF-8 (docs/SHOP-SERVER.md); then try again."
+    )]
+    NotUtf8 { database: String },
     /// The server answered with something else.
     #[error("The shop's server answered with an error: {detail}")]
     Other { detail: String },

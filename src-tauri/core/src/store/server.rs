@@ -107,14 +107,27 @@ pub async fn connect_server(
 /// used answers at once with why (a pool retries until its timeout and says only that).
 async fn pool_on(server: &ServerSettings) -> Result<PgPool, ServerError> {
     use sqlx::Connection as _;
-    let first = tokio::time::timeout(
+    let mut first = tokio::time::timeout(
         CONNECT_TIMEOUT,
         sqlx::PgConnection::connect_with(&server.options()),
     )
     .await
     .unwrap_or(Err(sqlx::Error::PoolTimedOut))
     .map_err(|err| ServerError::from_connect(err, server))?;
+    // CHECKs count characters and lists sort as on the file only in UTF-8.
+    let encoding: Result<String, _> = sqlx::query_scalar("SHOW server_encoding")
+        .fetch_one(&mut first)
+        .await;
     let _ = first.close().await;
+    match encoding {
+        Ok(encoding) if encoding == "UTF8" => {}
+        Ok(_) => {
+            return Err(ServerError::NotUtf8 {
+                database: server.database.clone(),
+            })
+        }
+        Err(err) => return Err(ServerError::from_connect(err, server)),
+    }
     PgPoolOptions::new()
         .max_connections(4)
         .acquire_timeout(CONNECT_TIMEOUT)

@@ -50,10 +50,14 @@ pub async fn new_server_database() -> ServerSettings {
         server_admin_connection(&std::env::var("PGDATABASE").unwrap_or_else(|_| "postgres".into()))
             .await;
     let name = format!("desk_{}", rand::random::<u64>());
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await
-        .expect("create the desk's database");
+    // UTF-8 whatever the cluster's own default (a bare system's is SQL_ASCII, where length()
+    // counts bytes), in byte order as the file sorts.
+    sqlx::query(&format!(
+        "CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
+    ))
+    .execute(&mut conn)
+    .await
+    .expect("create the desk's database");
     conn.close().await.expect("close");
     server_from_env(&name)
 }
